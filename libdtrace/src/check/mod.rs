@@ -1,0 +1,1 @@
+//! Check: resolve identifiers, type expressions, match probe descriptions, raise D_* errors.

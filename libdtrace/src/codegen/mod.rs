@@ -1,0 +1,3 @@
+//! Codegen: BPF instructions for stubs and clause action programs.
+
+pub mod insn;

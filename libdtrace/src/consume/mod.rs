@@ -1,0 +1,1 @@
+//! Consume: read records from the output buffer and decode them through their EPID.

@@ -1,0 +1,144 @@
+//! Errors of every stage, typed, each carrying what DTrace prints for it.
+//!
+//! Compile errors carry their `D_*` tag (shown with `-x errtags`) and the line of the source they
+//! come from, so the `dtrace` command can print them exactly as DTrace does:
+//! `dtrace: failed to compile script x.d: [D_SYNTAX] line 3: syntax error near "}"`.
+
+use std::fmt;
+
+/// The D compiler's error tags, as `dt_errtags.h` names them. Only the tags we can raise are
+/// listed; each later capability adds the ones it raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(non_camel_case_types)]
+pub enum ErrTag {
+    D_UNKNOWN,
+    D_SYNTAX,
+    D_EMPTY,
+    D_PDESC_ZERO,
+    D_PDESC_INVAL,
+    D_PRED_SCALAR,
+    D_FUNC_UNDEF,
+    D_FUNC_IDENT,
+    D_IDENT_UNDEF,
+    D_IDENT_BADREF,
+    D_OP_INT,
+    D_OP_SCALAR,
+    D_OP_ARITH,
+    D_OP_LVAL,
+    D_OP_WRITE,
+    D_OP_INCOMPAT,
+    D_OP_ACT,
+    D_AGG_FUNC,
+    D_AGG_REDEF,
+    D_AGG_SCALAR,
+    D_AGG_MDIM,
+    D_ARR_BADREF,
+    D_DIV_ZERO,
+    D_PROTO_LEN,
+    D_PROTO_ARG,
+    D_PRINTF_ARG_FMT,
+    D_PRINTF_ARG_PROTO,
+    D_PRINTF_ARG_TYPE,
+    D_PRINTF_ARG_EXTRA,
+    D_PRINTF_FMT_EMPTY,
+    D_PRINTF_DYN_PROTO,
+    D_PRINTF_DYN_TYPE,
+    D_PRINTF_AGG_CONV,
+    D_PRAGMA_INVAL,
+    D_PRAGMA_MALFORM,
+    D_PRAGMA_OPTSET,
+    D_MACRO_UNDEF,
+    D_MACRO_UNUSED,
+    D_CHR_NL,
+    D_CHR_NULL,
+    D_CHR_OFLOW,
+    D_STR_NL,
+    D_INT_OFLOW,
+    D_INT_DIGIT,
+    D_VAR_UNSUP,
+    D_ACT_SPEC,
+    D_EXIT_SPEC,
+    D_STRSIZE_BIG,
+}
+
+impl fmt::Display for ErrTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// A compile error: tag, line (1-based) and DTrace's message text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct CompileError {
+    pub tag: ErrTag,
+    /// The source line; `None` for errors DTrace reports without a line (probe matching of a
+    /// `-n` description, for one).
+    pub line: Option<u32>,
+    pub msg: String,
+}
+
+impl CompileError {
+    pub fn new(tag: ErrTag, line: u32, msg: impl Into<String>) -> Self {
+        CompileError { tag, line: Some(line), msg: msg.into() }
+    }
+    pub fn lineless(tag: ErrTag, msg: impl Into<String>) -> Self {
+        CompileError { tag, line: None, msg: msg.into() }
+    }
+    /// The text after `dtrace: failed to compile script F: `, with the tag when `errtags` is set.
+    pub fn render(&self, errtags: bool) -> String {
+        let mut s = String::new();
+        if errtags {
+            s.push_str(&format!("[{}] ", self.tag));
+        }
+        if let Some(l) = self.line {
+            s.push_str(&format!("line {}: ", l));
+        }
+        s.push_str(&self.msg);
+        s
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// An option that could not be set: DTrace's two reasons.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptError {
+    #[error("Invalid option name")]
+    BadName,
+    #[error("Invalid value for specified option")]
+    BadValue,
+}
+
+/// A failure of the kernel side: map or program creation, attach, ring buffer.
+#[derive(Debug, thiserror::Error)]
+pub enum SysError {
+    #[error("{what}: {source}")]
+    Os { what: String, source: std::io::Error },
+    #[error("BPF program {name} rejected by the verifier: {source}\n{log}")]
+    Verifier { name: String, source: std::io::Error, log: String },
+}
+
+impl SysError {
+    pub fn os(what: impl Into<String>) -> SysError {
+        SysError::Os { what: what.into(), source: std::io::Error::last_os_error() }
+    }
+}
+
+/// Everything libdtrace can report to its caller.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Compile(#[from] CompileError),
+    #[error(transparent)]
+    Opt(#[from] OptError),
+    #[error(transparent)]
+    Sys(#[from] SysError),
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

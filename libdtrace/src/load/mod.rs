@@ -1,0 +1,1 @@
+//! Load: the bpf(2) system call: maps and programs.

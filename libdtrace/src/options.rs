@@ -1,0 +1,213 @@
+//! Options: `-x name[=value]`, `#pragma D option name[=value]`, with DTrace's names, value
+//! syntax (sizes with k/m/g/t, times with ns/us/ms/s/hz) and defaults.
+
+use crate::error::OptError;
+
+/// The options this tracer honours, with DTrace's (Oracle Linux) defaults. Options DTrace
+/// accepts but that have no meaning here are accepted and kept in `other`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub quiet: bool,
+    pub flowindent: bool,
+    pub destructive: bool,
+    pub errtags: bool,
+    pub zdefs: bool,
+    pub defaultargs: bool,
+    pub rawbytes: bool,
+    pub aggsortkey: bool,
+    pub aggsortrev: bool,
+    pub aggsortpos: u64,
+    pub aggsortkeypos: u64,
+    /// Bytes of a string slot.
+    pub strsize: u64,
+    /// Bytes of the principal buffer (per CPU in DTrace; the size of the shared ring here is
+    /// this times the number of CPUs).
+    pub bufsize: u64,
+    pub aggsize: u64,
+    pub dynvarsize: u64,
+    /// Nanoseconds between buffer reads.
+    pub switchrate: u64,
+    /// Nanoseconds between aggregation snapshots.
+    pub aggrate: u64,
+    pub statusrate: u64,
+    pub stackframes: u64,
+    pub ustackframes: u64,
+    pub nspec: u64,
+    pub specsize: u64,
+    /// Accepted options without an effect here, as given.
+    pub other: Vec<(String, Option<String>)>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            quiet: false,
+            flowindent: false,
+            destructive: false,
+            errtags: false,
+            zdefs: false,
+            defaultargs: false,
+            rawbytes: false,
+            aggsortkey: false,
+            aggsortrev: false,
+            aggsortpos: 0,
+            aggsortkeypos: 0,
+            strsize: 256,
+            bufsize: 4 << 20,
+            aggsize: 4 << 20,
+            dynvarsize: 1 << 20,
+            // Oracle's default switchrate and aggrate are 0 ("every pass"); a pass waits at most
+            // this long for data, so a quiet system costs no CPU.
+            switchrate: 1_000_000_000 / 4,
+            aggrate: 1_000_000_000,
+            statusrate: 1_000_000_000,
+            stackframes: 20,
+            ustackframes: 20,
+            nspec: 1,
+            specsize: 32 << 10,
+            other: Vec::new(),
+        }
+    }
+}
+
+/// Options DTrace accepts that we take without effect (yet).
+const ACCEPTED: &[&str] = &[
+    "aggpercpu", "amin", "argref", "bpflog", "bpflogsize", "bufpolicy", "bufresize", "cleanrate",
+    "core", "cpp", "cppargs", "cpphdrs", "cpppath", "cpu", "ctfpath", "ctypes", "debug", "define",
+    "disasm", "droptags", "dtypes", "empty", "encoding", "evaltime", "grabanon", "incdir",
+    "iregs", "jstackframes", "jstackstrsize", "kdefs", "knodefs", "late", "lazyload", "ldpath",
+    "libdir", "linkmode", "linktype", "lockmem", "maxframes", "modpath", "nolibs", "noresolve",
+    "pcapsize", "pgmax", "preallocate", "printsize", "procfspath", "pspec", "quietresize",
+    "scratchsize", "stackindent", "stdc", "strip", "syslibdir", "tree", "tregs", "udefs", "undef",
+    "unodefs", "useruid", "verbose", "version", "agghist", "aggpack", "aggzoom", "temporal",
+];
+
+/// Parse a size: a number with an optional k/m/g/t suffix (either case).
+pub fn parse_size(s: &str) -> Result<u64, OptError> {
+    let s = s.trim();
+    let (num, mul) = match s.chars().last() {
+        Some('k' | 'K') => (&s[..s.len() - 1], 1u64 << 10),
+        Some('m' | 'M') => (&s[..s.len() - 1], 1u64 << 20),
+        Some('g' | 'G') => (&s[..s.len() - 1], 1u64 << 30),
+        Some('t' | 'T') => (&s[..s.len() - 1], 1u64 << 40),
+        _ => (s, 1),
+    };
+    let n = parse_uint(num)?;
+    n.checked_mul(mul).ok_or(OptError::BadValue)
+}
+
+/// Parse a time: a number with a unit (ns, nsec, us, usec, ms, msec, s, sec, m, min, h, hour,
+/// d, day, hz). A bare number is a rate in hertz, as DTrace takes it.
+pub fn parse_time(s: &str) -> Result<u64, OptError> {
+    let s = s.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let n = parse_uint(num)?;
+    let ns_per: Option<u64> = match unit {
+        "ns" | "nsec" => Some(1),
+        "us" | "usec" => Some(1_000),
+        "ms" | "msec" => Some(1_000_000),
+        "s" | "sec" => Some(1_000_000_000),
+        "m" | "min" => Some(60 * 1_000_000_000),
+        "h" | "hour" => Some(3600 * 1_000_000_000),
+        "d" | "day" => Some(86400 * 1_000_000_000),
+        "" | "hz" => None,
+        _ => return Err(OptError::BadValue),
+    };
+    match ns_per {
+        Some(m) => n.checked_mul(m).ok_or(OptError::BadValue),
+        None => {
+            if n == 0 {
+                Ok(0)
+            } else {
+                Ok(1_000_000_000 / n)
+            }
+        }
+    }
+}
+
+fn parse_uint(s: &str) -> Result<u64, OptError> {
+    if s.is_empty() {
+        return Err(OptError::BadValue);
+    }
+    let r = if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        u64::from_str_radix(h, 16)
+    } else {
+        s.parse::<u64>()
+    };
+    r.map_err(|_| OptError::BadValue)
+}
+
+impl Options {
+    /// Set an option by name. Boolean options take no value ("cannot be unset").
+    pub fn set(&mut self, name: &str, value: Option<&str>) -> Result<(), OptError> {
+        let flag = |v: Option<&str>| -> Result<bool, OptError> {
+            match v {
+                None => Ok(true),
+                Some(_) => Err(OptError::BadValue),
+            }
+        };
+        match name {
+            "quiet" => self.quiet = flag(value)?,
+            "flowindent" => self.flowindent = flag(value)?,
+            "destructive" => self.destructive = flag(value)?,
+            "errtags" => self.errtags = flag(value)?,
+            "zdefs" => self.zdefs = flag(value)?,
+            "defaultargs" => self.defaultargs = flag(value)?,
+            "rawbytes" => self.rawbytes = flag(value)?,
+            "aggsortkey" => self.aggsortkey = flag(value)?,
+            "aggsortrev" => self.aggsortrev = flag(value)?,
+            "aggsortpos" => self.aggsortpos = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "aggsortkeypos" => self.aggsortkeypos = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "strsize" => {
+                let v = parse_size(value.ok_or(OptError::BadValue)?)?;
+                if v == 0 {
+                    return Err(OptError::BadValue);
+                }
+                self.strsize = v;
+            }
+            "bufsize" => self.bufsize = parse_size(value.ok_or(OptError::BadValue)?)?,
+            "aggsize" => self.aggsize = parse_size(value.ok_or(OptError::BadValue)?)?,
+            "dynvarsize" => self.dynvarsize = parse_size(value.ok_or(OptError::BadValue)?)?,
+            "specsize" => self.specsize = parse_size(value.ok_or(OptError::BadValue)?)?,
+            "nspec" => self.nspec = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "stackframes" => self.stackframes = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "ustackframes" => self.ustackframes = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "switchrate" => self.switchrate = parse_time(value.ok_or(OptError::BadValue)?)?,
+            "aggrate" => self.aggrate = parse_time(value.ok_or(OptError::BadValue)?)?,
+            "statusrate" => self.statusrate = parse_time(value.ok_or(OptError::BadValue)?)?,
+            n if ACCEPTED.contains(&n) => self.other.push((n.to_string(), value.map(str::to_string))),
+            _ => return Err(OptError::BadName),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_times() {
+        assert_eq!(parse_size("4m"), Ok(4 << 20));
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert_eq!(parse_size("x"), Err(OptError::BadValue));
+        assert_eq!(parse_time("10ms"), Ok(10_000_000));
+        assert_eq!(parse_time("97hz"), Ok(1_000_000_000 / 97));
+        assert_eq!(parse_time("4"), Ok(250_000_000));
+        assert_eq!(parse_time("1s"), Ok(1_000_000_000));
+        assert_eq!(parse_time("5parsecs"), Err(OptError::BadValue));
+    }
+
+    #[test]
+    fn names_and_values() {
+        let mut o = Options::default();
+        assert_eq!(o.set("wombats", None), Err(OptError::BadName));
+        assert_eq!(o.set("quiet", None), Ok(()));
+        assert!(o.quiet);
+        assert_eq!(o.set("bufsize", Some("what")), Err(OptError::BadValue));
+        assert_eq!(o.set("strsize", Some("32")), Ok(()));
+        assert_eq!(o.strsize, 32);
+    }
+}

@@ -1,0 +1,184 @@
+//! The D syntax tree: what the parser produces and the checker consumes.
+//!
+//! Every node that can be named in an error carries the 1-based source line it starts on.
+
+/// A whole D program: a translation unit of clauses, pragmas and declarations in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Clause(Clause),
+    /// `#pragma D ...` with its words after `D` (`["option", "quiet"]`,
+    /// `["option", "bufsize=4m"]`). `#pragma` lines not for D are dropped by the parser.
+    Pragma { words: Vec<String>, line: u32 },
+    /// A declaration at file scope: `int x;`, `self int y;`, `this string s;`.
+    Decl(Decl),
+}
+
+/// `desc[, desc...] [/predicate/] [{ statements }]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub probes: Vec<ProbeSpec>,
+    pub predicate: Option<Expr>,
+    /// `None` when the clause has no statement block at all (allowed for `-n BEGIN`: the default
+    /// action); `Some(vec![])` for `{}`.
+    pub body: Option<Vec<Stmt>>,
+    pub line: u32,
+}
+
+/// A probe description exactly as written (`syscall::open*:entry`, `BEGIN`, `pid$target::f:entry`).
+/// Macro expansion and splitting into fields happen in the checker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProbeSpec {
+    pub text: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stmt {
+    Expr(Expr),
+    If { cond: Expr, then: Vec<Stmt>, els: Vec<Stmt>, line: u32 },
+    Decl(Decl),
+}
+
+/// Storage class of a declared variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    /// `self`
+    Thread,
+    /// `this`
+    Clause,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decl {
+    pub scope: Scope,
+    pub ty: TypeName,
+    pub name: String,
+    /// `int a[string, int]` declares an associative array with these key types.
+    pub keys: Option<Vec<TypeName>>,
+    pub line: u32,
+}
+
+/// A type as written: `int`, `unsigned long long`, `string`, `char *`, `struct foo *`,
+/// `uint64_t`. Kept as its words plus pointer depth; the checker resolves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeName {
+    /// The words of the base type, in order: `["unsigned", "long", "long"]`, `["struct", "foo"]`.
+    pub words: Vec<String>,
+    /// Number of `*` after it.
+    pub ptr: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// Integer constant with the flags of its suffix and base (they decide its type).
+    Int { value: u64, unsigned: bool, long: u8, decimal: bool },
+    /// Character constant `'a'` (value of the character; multi-character constants as C).
+    Char(i64),
+    /// String constant, escapes already decoded.
+    Str(Vec<u8>),
+    /// An identifier: a variable, a built-in variable, an inline, an enumerator.
+    Ident(String),
+    /// `$1`, `$target`, `$pid`: a macro variable, by name without the `$`.
+    Macro(String),
+    /// `$$1`: a macro variable forced to a string.
+    MacroStr(String),
+    /// `self->name`
+    SelfVar(String),
+    /// `this->name`
+    ThisVar(String),
+    /// `@name[keys]`; `@` alone has name `""`. `keys` is empty for `@a` (no brackets).
+    Agg { name: String, keys: Vec<Expr> },
+    /// `base[k1, k2, ...]`: associative array or array/pointer index.
+    Index { base: Box<Expr>, keys: Vec<Expr> },
+    /// `name(args...)`: an action, subroutine or aggregating function.
+    Call { name: String, args: Vec<Expr> },
+    Unary { op: UnOp, expr: Box<Expr> },
+    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    /// `lhs = rhs` (op `None`) or `lhs op= rhs`.
+    Assign { op: Option<BinOp>, lhs: Box<Expr>, rhs: Box<Expr> },
+    /// `++x`, `x++`, `--x`, `x--`.
+    IncDec { pre: bool, inc: bool, expr: Box<Expr> },
+    Ternary { cond: Box<Expr>, then: Box<Expr>, els: Box<Expr> },
+    Cast { ty: TypeName, expr: Box<Expr> },
+    SizeofType(TypeName),
+    SizeofExpr(Box<Expr>),
+    Stringof(Box<Expr>),
+    Offsetof { ty: TypeName, member: String },
+    /// `e.member` (arrow false) or `e->member` (arrow true).
+    Member { expr: Box<Expr>, member: String, arrow: bool },
+    /// `a, b`
+    Comma(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Plus,
+    Not,
+    BitNot,
+    Deref,
+    AddrOf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Mul,
+    Div,
+    Mod,
+    Add,
+    Sub,
+    Shl,
+    Shr,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+    BitAnd,
+    BitXor,
+    BitOr,
+    LogAnd,
+    LogXor,
+    LogOr,
+}
+
+impl BinOp {
+    /// The operator as written in D, for error messages.
+    pub fn as_str(self) -> &'static str {
+        use BinOp::*;
+        match self {
+            Mul => "*",
+            Div => "/",
+            Mod => "%",
+            Add => "+",
+            Sub => "-",
+            Shl => "<<",
+            Shr => ">>",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Eq => "==",
+            Ne => "!=",
+            BitAnd => "&",
+            BitXor => "^",
+            BitOr => "|",
+            LogAnd => "&&",
+            LogXor => "^^",
+            LogOr => "||",
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Parse: D source text to the syntax tree of `ast`.
+
+pub mod ast;

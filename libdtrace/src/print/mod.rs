@@ -1,0 +1,3 @@
+//! Print: DTrace's output formats: trace(), printf(), aggregations.
+
+pub mod printf;
