@@ -104,12 +104,14 @@ pub use crate::options::Options;
 /// A DTrace consumer: options, compiled programs, and once started, the kernel state.
 pub struct Handle {
     pub(crate) opts: Options,
+    /// `$target`: the first process of `-c` or `-p`.
+    pub(crate) target: Option<i32>,
 }
 
 impl Handle {
     /// dtrace_open: a handle with DTrace's default options.
     pub fn open() -> Result<Handle> {
-        Ok(Handle { opts: Options::default() })
+        Ok(Handle { opts: Options::default(), target: None })
     }
 
     /// dtrace_setopt: `-x name[=value]`; `value` is `None` for a bare boolean option.
@@ -120,6 +122,13 @@ impl Handle {
 
     pub fn options(&self) -> &Options {
         &self.opts
+    }
+
+    /// Set `$target` (the CLI calls this for the first `-c` or `-p` process, before compiling).
+    pub fn set_target(&mut self, pid: i32) {
+        if self.target.is_none() {
+            self.target = Some(pid);
+        }
     }
 }
 
