@@ -101,17 +101,37 @@ pub enum WorkStatus {
 
 pub use crate::options::Options;
 
+use crate::check::{Checker, Macros, Symbols};
+use crate::check::ir::TClause;
+use crate::provider::ProbeTable;
+use crate::session::Session;
+
 /// A DTrace consumer: options, compiled programs, and once started, the kernel state.
 pub struct Handle {
     pub(crate) opts: Options,
     /// `$target`: the first process of `-c` or `-p`.
     pub(crate) target: Option<i32>,
+    pub(crate) syms: Symbols,
+    pub(crate) probes: ProbeTable,
+    /// Checked programs, by `ProgramId`.
+    pub(crate) programs: Vec<Vec<TClause>>,
+    /// Clauses of executed programs, in execution order.
+    pub(crate) enabled: Vec<TClause>,
+    pub(crate) session: Option<Session>,
 }
 
 impl Handle {
     /// dtrace_open: a handle with DTrace's default options.
     pub fn open() -> Result<Handle> {
-        Ok(Handle { opts: Options::default(), target: None })
+        Ok(Handle {
+            opts: Options::default(),
+            target: None,
+            syms: Symbols::default(),
+            probes: ProbeTable::new(),
+            programs: Vec::new(),
+            enabled: Vec::new(),
+            session: None,
+        })
     }
 
     /// dtrace_setopt: `-x name[=value]`; `value` is `None` for a bare boolean option.
@@ -130,54 +150,97 @@ impl Handle {
             self.target = Some(pid);
         }
     }
-}
 
-#[allow(unused)]
-impl Handle {
     /// dtrace_program_strcompile: compile `-n`/`-P`/`-m`/`-f`/`-i` text. `argv` are the macro
     /// arguments: `argv[0]` is `$0`, the operands follow.
     pub fn compile_str(&mut self, text: &str, kind: ProbeSpecKind, zdefs: bool, argv: &[String]) -> Result<ProgramId> {
-        todo!("compile_str")
+        self.compile(text, kind, zdefs, argv)
     }
 
     /// dtrace_program_fcompile: compile a script file's text (the `#!` line is ignored).
     pub fn compile_file(&mut self, text: &str, zdefs: bool, argv: &[String]) -> Result<ProgramId> {
-        todo!("compile_file")
+        self.compile(text, ProbeSpecKind::Script, zdefs, argv)
+    }
+
+    fn compile(&mut self, text: &str, kind: ProbeSpecKind, zdefs: bool, argv: &[String]) -> Result<ProgramId> {
+        let ast = crate::parse::parse_program(text)?;
+        let macros = Macros { argv: argv.to_vec(), target: self.target };
+        // Pragmas take effect before the clauses that follow them are checked (strsize).
+        let mut opts = self.opts.clone();
+        for item in &ast.items {
+            if let crate::parse::ast::Item::Pragma { words, .. } = item {
+                if words.first().map(|w| w == "option").unwrap_or(false) {
+                    for w in &words[1..] {
+                        let (n, v) = match w.split_once('=') {
+                            Some((n, v)) => (n, Some(v)),
+                            None => (w.as_str(), None),
+                        };
+                        let _ = opts.set(n, v);
+                    }
+                }
+            }
+        }
+        let zdefs = zdefs || opts.zdefs;
+        let checked = Checker::new(&mut self.syms, &mut self.probes, &opts, &macros, kind, zdefs).check(&ast)?;
+        for (n, v) in &checked.pragmas {
+            self.opts.set(n, v.as_deref())?;
+        }
+        self.programs.push(checked.clauses);
+        Ok(ProgramId(self.programs.len() - 1))
     }
 
     /// The probes a compiled program matches, in probe ID order, for `dtrace -l -n ...`.
     pub fn program_probes(&self, prog: ProgramId) -> Vec<ProbeDesc> {
-        todo!("program_probes")
+        let mut ids: Vec<u32> = self.programs[prog.0].iter().flat_map(|c| c.probes.iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.iter().filter_map(|id| self.probes.get(*id)).map(|p| p.desc.clone()).collect()
     }
 
     /// Every probe this system offers, in ID order (`dtrace -l`).
-    pub fn list_probes(&self) -> Result<Vec<ProbeDesc>> {
-        todo!("list_probes")
+    pub fn list_probes(&mut self) -> Result<Vec<ProbeDesc>> {
+        Ok(self.probes.all().iter().map(|p| p.desc.clone()).collect())
     }
 
     /// dtrace_program_exec: make the program's clauses part of the tracing session.
     pub fn exec(&mut self, prog: ProgramId) -> Result<ProgramInfo> {
-        todo!("exec")
+        let clauses = self.programs[prog.0].clone();
+        let mut ids: Vec<u32> = clauses.iter().flat_map(|c| c.probes.iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.enabled.extend(clauses);
+        Ok(ProgramInfo { matched: ids.len() })
     }
 
     /// dtrace_go: load and attach everything, run BEGIN.
     pub fn go(&mut self) -> Result<()> {
-        todo!("go")
+        let s = Session::start(&self.enabled, &self.syms, &self.probes, &self.opts)?;
+        self.session = Some(s);
+        Ok(())
     }
 
     /// dtrace_stop: detach every probe, run END.
     pub fn stop(&mut self) -> Result<()> {
-        todo!("stop")
+        match &mut self.session {
+            Some(s) => s.stop(),
+            None => Ok(()),
+        }
     }
 
     /// dtrace_work: wait up to `switchrate` for data, consume it (printing trace and printf
-    /// output to `out`), and at the end print the aggregations.
+    /// output to `out`) and report whether tracing is over.
     pub fn work(&mut self, out: &mut dyn Write, handler: &mut dyn ConsumeHandler) -> Result<WorkStatus> {
-        todo!("work")
+        match &mut self.session {
+            Some(s) => s.work(out, handler, &self.probes, &self.opts),
+            None => Ok(WorkStatus::Done),
+        }
     }
 
     /// dtrace_aggregate_print: print every aggregation not printed yet, in ID order.
     pub fn aggregate_print(&mut self, out: &mut dyn Write) -> Result<()> {
-        todo!("aggregate_print")
+        match &mut self.session {
+            Some(s) => s.aggregate_print(out, &self.syms, &self.opts),
+            None => Ok(()),
+        }
     }
 }

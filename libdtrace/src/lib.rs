@@ -26,3 +26,5 @@ pub mod record;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;
+pub mod session;
+pub mod btf_offsets;

@@ -1,3 +1,76 @@
 //! Codegen: BPF instructions for stubs and clause action programs.
+//!
+//! A probe firing runs the probe's stub (`stub`), which fills the per-CPU machine state and
+//! tail-calls the first clause enabled on the probe; each clause (`clause`) runs its predicate
+//! and actions and tail-calls the next. The clause programs are probe-independent: everything
+//! probe-specific is read from the machine state.
+//!
+//! Tail-call slots: probe P with clauses c1..cn owns slots `base_P .. base_P + n` of the
+//! prog array; slot `base_P + i` holds clause i's program and slot `base_P + n` stays empty, so
+//! the last clause's tail call falls through. The slot number doubles as the EPID of the
+//! (probe, clause) pair, so an action program learns its EPID from the machine state.
 
+pub mod clause;
+pub mod emit;
 pub mod insn;
+pub mod stub;
+
+/// The maps a program can name; the linker replaces each with the fd of the map created for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MapRef {
+    /// Per-CPU machine state (see `mstate`).
+    MState,
+    /// Global variables (one array element).
+    Globals,
+    /// String constants (one array element, read-only).
+    StrTab,
+    /// The output ring buffer.
+    RingBuf,
+    /// The clause programs, by slot (one prog array per program type).
+    ProgArray,
+    /// Tracing state shared by all CPUs (see `state`).
+    State,
+    /// Per-CPU drop counters (see `drops`).
+    Drops,
+    /// Probe names by probe ID, for `probeprov` and friends.
+    ProbeNames,
+    /// Aggregation by ID.
+    Agg(u32),
+}
+
+/// Layout of the per-CPU machine state.
+pub mod mstate {
+    /// u32: the current tail-call slot, which is the EPID of the running clause.
+    pub const SLOT: i16 = 0;
+    /// u32: the probe ID.
+    pub const PROBE: i16 = 4;
+    /// u64 × 10: arg0..arg9.
+    pub const ARGS: i16 = 8;
+    /// u64: errno of the syscall return probe.
+    pub const ERRNO: i16 = 88;
+    /// Start of per-clause scratch space (strings, keys, aggregation values).
+    pub const SCRATCH: u32 = 96;
+}
+
+/// Layout of the shared state map's value.
+pub mod state {
+    /// u32: 0 while tracing, 1 once `exit()` ran or the consumer stopped tracing.
+    pub const ACTIVITY: i16 = 0;
+    /// i64: CLOCK_REALTIME minus CLOCK_MONOTONIC in ns, for `walltimestamp`.
+    pub const WALL_OFFSET: i16 = 8;
+    pub const SIZE: u32 = 16;
+}
+
+/// Layout of the per-CPU drop counters.
+pub mod drops {
+    /// u64: records lost because the ring buffer was full.
+    pub const BUFFER: i16 = 0;
+    /// u64: aggregation updates lost because the aggregation map was full.
+    pub const AGG: i16 = 8;
+    pub const SIZE: u32 = 16;
+}
+
+/// Offsets of the four names in a `ProbeNames` value; each is a `strsize` slot.
+pub fn probe_name_offset(field: u32, strsize: u32) -> u32 {
+    field * strsize
+}

@@ -1,1 +1,231 @@
-//! Providers: which probes exist, how they are named and listed, and the stub each one needs.
+//! Providers: which probes exist, how they are named and listed, and what attaching each needs.
+//!
+//! Probe IDs are assigned in a fixed order so that `dtrace -l` is stable: the dtrace provider
+//! (BEGIN 1, END 2, ERROR 3), the profile provider's pre-listed probes, then every syscall's
+//! entry and return probe in tracefs order. Probes created on demand (`profile-1234`,
+//! `tick-3s`) get the next free IDs.
+
+pub mod glob;
+pub mod profile;
+pub mod syscall;
+
+use crate::error::{CompileError, ErrTag};
+use crate::handle::{ProbeDesc, ProbeSpecKind};
+
+/// How a probe is reached in the kernel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProbeKind {
+    Begin,
+    End,
+    Error,
+    /// A cpu-clock perf event every `period_ns`, on every CPU (`profile-N`) or on one (`tick-N`).
+    Profile { period_ns: u64, every_cpu: bool },
+    /// The `sys_enter_<event>` tracepoint.
+    SyscallEntry { event: String },
+    /// The `sys_exit_<event>` tracepoint.
+    SyscallReturn { event: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub desc: ProbeDesc,
+    pub kind: ProbeKind,
+}
+
+/// A probe description split into its four fields, each a glob pattern (empty = any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DescPattern {
+    pub provider: String,
+    pub module: String,
+    pub function: String,
+    pub name: String,
+}
+
+impl DescPattern {
+    /// Split the text of a probe description. Fewer than four fields fill from the right
+    /// (`BEGIN` is a name, `read:entry` a function and name) for `-n` and scripts; `-P`, `-m`
+    /// and `-f` fill from the left as dtrace(8) says.
+    pub fn parse(text: &str, kind: ProbeSpecKind, line: Option<u32>) -> Result<DescPattern, CompileError> {
+        let fields: Vec<&str> = split_fields(text);
+        let max = match kind {
+            ProbeSpecKind::Provider => 1,
+            ProbeSpecKind::Module => 2,
+            ProbeSpecKind::Function => 3,
+            _ => 4,
+        };
+        if fields.len() > max {
+            let msg = format!("invalid probe description \"{}\": Overspecified probe description", text);
+            return Err(match line {
+                Some(l) => CompileError::new(ErrTag::D_PDESC_INVAL, l, msg),
+                None => CompileError::lineless(ErrTag::D_PDESC_INVAL, msg),
+            });
+        }
+        let mut f = [""; 4];
+        // Fields given fill the last `fields.len()` of the first `max` slots.
+        let start = max - fields.len();
+        for (i, v) in fields.iter().enumerate() {
+            f[start + i] = v;
+        }
+        Ok(DescPattern {
+            provider: f[0].to_string(),
+            module: f[1].to_string(),
+            function: f[2].to_string(),
+            name: f[3].to_string(),
+        })
+    }
+
+    pub fn matches(&self, d: &ProbeDesc) -> bool {
+        glob::matches(&self.provider, &d.provider)
+            && glob::matches(&self.module, &d.module)
+            && glob::matches(&self.function, &d.function)
+            && glob::matches(&self.name, &d.name)
+    }
+}
+
+impl std::fmt::Display for DescPattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}:{}", self.provider, self.module, self.function, self.name)
+    }
+}
+
+/// Split at `:` not escaped by a backslash.
+fn split_fields(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b[i] == b':' {
+            out.push(&text[start..i]);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Every probe this system offers, with stable IDs.
+pub struct ProbeTable {
+    probes: Vec<Probe>,
+    /// Whether the syscall provider has been enumerated (it reads tracefs: done only when a
+    /// description could match a syscall probe).
+    syscalls_loaded: bool,
+    /// Syscall probes are numbered after the pre-listed profile probes; probes created on
+    /// demand before the syscalls are loaded are renumbered then, which is safe because IDs
+    /// are only handed out after matching is complete.
+    pending: Vec<Probe>,
+}
+
+impl Default for ProbeTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ProbeTable {
+    pub fn new() -> ProbeTable {
+        let mut t = ProbeTable { probes: Vec::new(), syscalls_loaded: false, pending: Vec::new() };
+        for (name, kind) in [("BEGIN", ProbeKind::Begin), ("END", ProbeKind::End), ("ERROR", ProbeKind::Error)] {
+            t.push(ProbeDesc { id: 0, provider: "dtrace".into(), module: "".into(), function: "".into(), name: name.into() }, kind);
+        }
+        for (name, kind) in profile::prelisted() {
+            t.push(ProbeDesc { id: 0, provider: "profile".into(), module: "".into(), function: "".into(), name }, kind);
+        }
+        t
+    }
+
+    fn push(&mut self, mut desc: ProbeDesc, kind: ProbeKind) -> u32 {
+        let id = self.probes.len() as u32 + 1;
+        desc.id = id;
+        self.probes.push(Probe { desc, kind });
+        id
+    }
+
+    fn load_syscalls(&mut self) {
+        if self.syscalls_loaded {
+            return;
+        }
+        self.syscalls_loaded = true;
+        // On-demand probes created before this point keep their place after the syscalls.
+        let pending: Vec<Probe> = std::mem::take(&mut self.pending);
+        for name in syscall::names() {
+            self.push(
+                ProbeDesc { id: 0, provider: "syscall".into(), module: "vmlinux".into(), function: name.clone(), name: "entry".into() },
+                ProbeKind::SyscallEntry { event: name.clone() },
+            );
+            self.push(
+                ProbeDesc { id: 0, provider: "syscall".into(), module: "vmlinux".into(), function: name.clone(), name: "return".into() },
+                ProbeKind::SyscallReturn { event: name },
+            );
+        }
+        for p in pending {
+            self.push(p.desc, p.kind);
+        }
+    }
+
+    pub fn get(&self, id: u32) -> Option<&Probe> {
+        self.probes.get((id as usize).checked_sub(1)?)
+    }
+
+    /// Every probe, in ID order.
+    pub fn all(&mut self) -> &[Probe] {
+        self.load_syscalls();
+        &self.probes
+    }
+
+    /// The IDs of the probes a description matches, creating a profile/tick probe on demand.
+    pub fn matching(&mut self, pat: &DescPattern) -> Vec<u32> {
+        if glob::could_match(&pat.provider, "syscall") {
+            self.load_syscalls();
+        }
+        let mut ids: Vec<u32> = self.probes.iter().filter(|p| pat.matches(&p.desc)).map(|p| p.desc.id).collect();
+        if ids.is_empty() {
+            if let Some((name, kind)) = profile::on_demand(pat) {
+                let desc = ProbeDesc { id: 0, provider: "profile".into(), module: "".into(), function: "".into(), name };
+                if self.syscalls_loaded {
+                    ids.push(self.push(desc, kind));
+                } else {
+                    // Number it after the syscalls: load them now so the ID is final.
+                    self.load_syscalls();
+                    ids.push(self.push(desc, kind));
+                }
+            }
+        }
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_descriptions() {
+        let p = DescPattern::parse("BEGIN", ProbeSpecKind::Name, None).unwrap();
+        assert_eq!(p.to_string(), ":::BEGIN");
+        let p = DescPattern::parse("read:entry", ProbeSpecKind::Name, None).unwrap();
+        assert_eq!(p.to_string(), "::read:entry");
+        let p = DescPattern::parse("syscall::read:entry", ProbeSpecKind::Script, Some(1)).unwrap();
+        assert_eq!(p.to_string(), "syscall::read:entry");
+        let p = DescPattern::parse("syscall", ProbeSpecKind::Provider, None).unwrap();
+        assert_eq!(p.to_string(), "syscall:::");
+        let p = DescPattern::parse("syscall:vmlinux", ProbeSpecKind::Module, None).unwrap();
+        assert_eq!(p.to_string(), "syscall:vmlinux::");
+        let e = DescPattern::parse("a:b:c:d:e", ProbeSpecKind::Name, None).unwrap_err();
+        assert_eq!(e.tag, ErrTag::D_PDESC_INVAL);
+    }
+
+    #[test]
+    fn dtrace_provider_ids() {
+        let mut t = ProbeTable::new();
+        let p = DescPattern::parse("BEGIN", ProbeSpecKind::Name, None).unwrap();
+        assert_eq!(t.matching(&p), vec![1]);
+        let p = DescPattern::parse("dtrace:::", ProbeSpecKind::Name, None).unwrap();
+        assert_eq!(t.matching(&p), vec![1, 2, 3]);
+    }
+}

@@ -1,0 +1,100 @@
+//! The checked program: every identifier resolved, every expression typed. Codegen reads only
+//! this.
+
+use std::sync::Arc;
+
+use super::types::Type;
+use crate::aggregate::AggFunc;
+use crate::parse::ast::{BinOp, UnOp};
+use crate::print::printf::Format;
+
+/// A built-in variable that codegen computes from the machine state or a helper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    Pid,
+    Tid,
+    Ppid,
+    Uid,
+    Gid,
+    Execname,
+    Timestamp,
+    Walltimestamp,
+    Cpu,
+    Probeprov,
+    Probemod,
+    Probefunc,
+    Probename,
+    Errno,
+    Epid,
+    Id,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TExpr {
+    pub kind: TKind,
+    pub ty: Type,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TKind {
+    /// An integer constant (already converted to the expression's type).
+    Const(i64),
+    /// A string constant: offset of its slot in the string table.
+    Str(u32),
+    Builtin(Builtin),
+    /// `argN`
+    Arg(u8),
+    /// A global variable by index into `Symbols::globals`.
+    Global(u32),
+    Unary(UnOp, Box<TExpr>),
+    /// Arithmetic, bitwise, shift and integer comparison; logical ops short-circuit.
+    Binary(BinOp, Box<TExpr>, Box<TExpr>),
+    /// String comparison with `== != < <= > >=`.
+    StrCmp(BinOp, Box<TExpr>, Box<TExpr>),
+    /// Assignment to a global; the value of the expression is the new value.
+    Assign { var: u32, op: Option<BinOp>, rhs: Box<TExpr> },
+    IncDec { var: u32, pre: bool, inc: bool },
+    Ternary(Box<TExpr>, Box<TExpr>, Box<TExpr>),
+    /// Integer conversion to `ty` of the node.
+    Cast(Box<TExpr>),
+    /// `copyinstr(addr[, maxlen])`
+    Copyinstr(Box<TExpr>, Option<Box<TExpr>>),
+    Comma(Box<TExpr>, Box<TExpr>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TStmt {
+    Expr(TExpr),
+    Trace(TExpr),
+    Printf { format: Arc<Format>, args: Vec<TExpr> },
+    Exit(TExpr),
+    /// `@agg[keys] = func(args)`
+    Agg { agg: u32, keys: Vec<TExpr>, args: Vec<TExpr> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TClause {
+    /// Probe IDs this clause is enabled on.
+    pub probes: Vec<u32>,
+    pub predicate: Option<TExpr>,
+    pub stmts: Vec<TStmt>,
+    pub line: u32,
+}
+
+/// A global variable: its type and where it lives in the globals map's value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Global {
+    pub name: String,
+    pub ty: Type,
+    pub offset: u32,
+}
+
+/// An aggregation as the checker knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agg {
+    pub name: String,
+    pub func: AggFunc,
+    pub keys: Vec<Type>,
+    pub line: u32,
+}

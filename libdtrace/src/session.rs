@@ -1,0 +1,471 @@
+//! A tracing session: what `go` builds in the kernel and what `work` and `stop` drive.
+//!
+//! Start-up order: generate every clause and stub, create the maps, load the programs (one copy
+//! of a clause per program type it is needed in, each in that type's prog array), run BEGIN,
+//! then attach every other probe. Stopping sets the shared state to "stopped" (stubs stop
+//! firing at once), detaches all probes together, and runs END.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::time::Duration;
+
+use crate::attach::{self, tracefs, Link};
+use crate::check::ir::TClause;
+use crate::check::types::Type;
+use crate::check::Symbols;
+use crate::codegen::clause::{self, ClauseCode, Target};
+use crate::codegen::emit::Reloc;
+use crate::codegen::insn::Insn;
+use crate::codegen::stub::{self, ArgSource, StubSpec};
+use crate::codegen::{drops, mstate, state, MapRef};
+use crate::consume::ringbuf::RingBuf;
+use crate::error::{Error, Result, SysError};
+use crate::handle::{Consume, ConsumeHandler, ProbeData, RecordData, WorkStatus};
+use crate::load::{self, Map, MapType, ProgArray, ProgType, Program};
+use crate::options::Options;
+use crate::provider::{ProbeKind, ProbeTable};
+use crate::record::{ActionDesc, DataDesc, Value, RECORD_HEADER_SIZE};
+
+const LICENSE: &str = "GPL";
+
+/// The program type a probe's stub (and so its clauses) must have.
+fn prog_type(kind: &ProbeKind) -> ProgType {
+    match kind {
+        ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => ProgType::RawTracepoint,
+        ProbeKind::Profile { .. } => ProgType::PerfEvent,
+        ProbeKind::SyscallEntry { .. } | ProbeKind::SyscallReturn { .. } => ProgType::Tracepoint,
+    }
+}
+
+pub struct Session {
+    maps: HashMap<MapRef, Map>,
+    /// Kept alive: the kernel drops a prog array's entries when its last user fd closes.
+    _prog_arrays: HashMap<u32, ProgArray>,
+    _clause_progs: Vec<Program>,
+    stubs: Vec<(u32, Program)>,
+    links: Vec<Link>,
+    end_stub: Option<Program>,
+    ring: RingBuf,
+    /// Data descriptions by EPID.
+    descs: Vec<Option<DataDesc>>,
+    stopped: bool,
+    exiting: bool,
+    /// Drops already reported, per CPU: (buffer, aggregation).
+    reported_drops: Vec<(u64, u64)>,
+    aggs_printed: bool,
+}
+
+fn link(insns: &[Insn], relocs: &[Reloc], fd: &dyn Fn(MapRef) -> i32) -> Vec<Insn> {
+    let mut v = insns.to_vec();
+    for r in relocs {
+        v[r.insn].imm = fd(r.map);
+    }
+    v
+}
+
+fn next_pow2(v: u64) -> u64 {
+    v.max(1).next_power_of_two()
+}
+
+impl Session {
+    pub fn start(enabled: &[TClause], syms: &Symbols, probes: &ProbeTable, opts: &Options) -> Result<Session> {
+        let ncpus = load::possible_cpus().max(1);
+        let strsize = opts.strsize as u32;
+        let ring_size = next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
+        let target = Target { strsize, ring_size, task_real_parent: task_offset("real_parent"), task_tgid: task_offset("tgid") };
+
+        // Code for every clause, once.
+        let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
+        for c in enabled {
+            codes.push(clause::compile(c, syms, target)?);
+        }
+
+        // Probes in ID order, each with its clauses in program order; slots and EPIDs.
+        let mut by_probe: Vec<(u32, Vec<usize>)> = Vec::new();
+        for (ci, c) in enabled.iter().enumerate() {
+            for &p in &c.probes {
+                match by_probe.iter_mut().find(|(id, _)| *id == p) {
+                    Some((_, v)) => v.push(ci),
+                    None => by_probe.push((p, vec![ci])),
+                }
+            }
+        }
+        by_probe.sort_by_key(|(id, _)| *id);
+        let mut descs: Vec<Option<DataDesc>> = vec![None];
+        let mut slot_base: Vec<u32> = Vec::new();
+        for (pid, cls) in &by_probe {
+            slot_base.push(descs.len() as u32);
+            for &ci in cls {
+                let code = &codes[ci];
+                descs.push(Some(DataDesc {
+                    epid: descs.len() as u32,
+                    probe_id: *pid,
+                    size: code.record_size.max(RECORD_HEADER_SIZE),
+                    actions: code.actions.clone(),
+                }));
+            }
+            descs.push(None); // the empty slot ending this probe's chain
+        }
+        let nslots = descs.len() as u32;
+
+        // Maps.
+        let scratch = codes.iter().map(|c| c.scratch).max().unwrap_or(0);
+        let mut maps: HashMap<MapRef, Map> = HashMap::new();
+        maps.insert(MapRef::MState, Map::create(MapType::PercpuArray, 4, mstate::SCRATCH + (scratch + 7) / 8 * 8, 1, 0, "dt_mstate")?);
+        maps.insert(MapRef::Globals, Map::create(MapType::Array, 4, syms.globals_size.max(8).div_ceil(8) * 8, 1, 0, "dt_globals")?);
+        let strtab = Map::create(MapType::Array, 4, (syms.strtab.len() as u32).max(8).div_ceil(8) * 8, 1, 0, "dt_strtab")?;
+        if !syms.strtab.is_empty() {
+            let mut v = syms.strtab.clone();
+            v.resize(strtab.value_size() as usize, 0);
+            strtab.update(&0u32.to_ne_bytes(), &v, 0)?;
+        }
+        strtab.freeze()?;
+        maps.insert(MapRef::StrTab, strtab);
+        maps.insert(MapRef::RingBuf, Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?);
+        let st = Map::create(MapType::Array, 4, state::SIZE, 1, 0, "dt_state")?;
+        st.update(&0u32.to_ne_bytes(), &state_value(0), 0)?;
+        maps.insert(MapRef::State, st);
+        maps.insert(MapRef::Drops, Map::create(MapType::PercpuArray, 4, drops::SIZE, 1, 0, "dt_drops")?);
+        if codes.iter().any(|c| c.uses_probe_names) {
+            let names = Map::create(MapType::Hash, 4, 4 * strsize, by_probe.len().max(1) as u32, 0, "dt_probenames")?;
+            for (pid, _) in &by_probe {
+                if let Some(p) = probes.get(*pid) {
+                    let mut v = vec![0u8; 4 * strsize as usize];
+                    for (i, s) in [&p.desc.provider, &p.desc.module, &p.desc.function, &p.desc.name].iter().enumerate() {
+                        let b = s.as_bytes();
+                        let n = b.len().min(strsize as usize - 1);
+                        v[i * strsize as usize..i * strsize as usize + n].copy_from_slice(&b[..n]);
+                    }
+                    names.update(&pid.to_ne_bytes(), &v, 0)?;
+                }
+            }
+            maps.insert(MapRef::ProbeNames, names);
+        }
+        for (i, a) in syms.aggs.iter().enumerate() {
+            let desc = agg_desc(syms, i as u32, strsize);
+            let words = a.func.value_words() as u32;
+            let m = if a.keys.is_empty() {
+                Map::create(MapType::PercpuArray, 4, words * 8, 1, 0, "dt_agg")?
+            } else {
+                let (_, ksize) = desc.key_layout();
+                let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;
+                let max = (opts.aggsize / entry).clamp(64, 1 << 22) as u32;
+                Map::create(MapType::PercpuHash, ksize, words * 8, max, load::BPF_F_NO_PREALLOC, "dt_agg")?
+            };
+            maps.insert(MapRef::Agg(i as u32), m);
+        }
+
+        // Clause programs: one copy per program type that needs it, in that type's prog array.
+        let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
+        let mut clause_progs = Vec::new();
+        let mut loaded: HashMap<(usize, u32), usize> = HashMap::new();
+        for (pi, (pid, cls)) in by_probe.iter().enumerate() {
+            let probe = probes.get(*pid).ok_or_else(|| Error::Other(format!("probe {} vanished", pid)))?;
+            let ty = prog_type(&probe.kind);
+            let tkey = ty.raw();
+            if !prog_arrays.contains_key(&tkey) {
+                prog_arrays.insert(tkey, ProgArray::create(nslots, "dt_clauses")?);
+            }
+            let pa_fd = prog_arrays[&tkey].fd();
+            for (k, &ci) in cls.iter().enumerate() {
+                let idx = match loaded.get(&(ci, tkey)) {
+                    Some(&i) => i,
+                    None => {
+                        let insns = link(&codes[ci].insns, &codes[ci].relocs, &|m| fd_of(&maps, m, pa_fd));
+                        let p = Program::load(ty, &insns, &format!("dt_clause_{}", ci), LICENSE)?;
+                        clause_progs.push(p);
+                        loaded.insert((ci, tkey), clause_progs.len() - 1);
+                        clause_progs.len() - 1
+                    }
+                };
+                prog_arrays[&tkey].set(slot_base[pi] + k as u32, &clause_progs[idx])?;
+            }
+        }
+
+        // Stubs.
+        let mut stubs = Vec::new();
+        let mut begin = None;
+        let mut end_stub = None;
+        for (pi, (pid, _)) in by_probe.iter().enumerate() {
+            let probe = probes.get(*pid).expect("probe exists");
+            let ty = prog_type(&probe.kind);
+            let args = match &probe.kind {
+                ProbeKind::SyscallEntry { event } => {
+                    let nargs = tracefs::format("syscalls", &format!("sys_enter_{}", event))
+                        .map(|f| f.args().filter(|a| a.name != "__syscall_nr").count() as u8)
+                        .unwrap_or(6);
+                    ArgSource::SyscallEntry { offset: crate::provider::syscall::ARGS_OFFSET as i16, nargs: nargs.min(6) }
+                }
+                ProbeKind::SyscallReturn { .. } => ArgSource::SyscallReturn { offset: crate::provider::syscall::ARGS_OFFSET as i16 },
+                ProbeKind::Profile { .. } => ArgSource::PerfEvent,
+                _ => ArgSource::None,
+            };
+            let spec = StubSpec { probe_id: *pid, slot: slot_base[pi], args, ignore_stop: probe.kind == ProbeKind::End };
+            let (insns, relocs) = stub::generate(&spec);
+            let pa_fd = prog_arrays[&ty.raw()].fd();
+            let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
+            let p = Program::load(ty, &insns, &format!("dt_probe_{}", pid), LICENSE)?;
+            match probe.kind {
+                ProbeKind::Begin => begin = Some(p),
+                ProbeKind::End => end_stub = Some(p),
+                ProbeKind::Error => {}
+                _ => stubs.push((*pid, p)),
+            }
+        }
+
+        let ring = RingBuf::new(&maps[&MapRef::RingBuf])?;
+        let mut s = Session {
+            maps,
+            _prog_arrays: prog_arrays,
+            _clause_progs: clause_progs,
+            stubs,
+            links: Vec::new(),
+            end_stub,
+            ring,
+            descs,
+            stopped: false,
+            exiting: false,
+            reported_drops: vec![(0, 0); ncpus],
+            aggs_printed: false,
+        };
+        s.set_wall_offset()?;
+        if let Some(b) = &begin {
+            load::test_run_raw_tp(b, None, &[])?;
+        }
+        // exit() in BEGIN: nothing else needs attaching.
+        if s.activity()? == 0 {
+            s.attach_all(probes)?;
+        }
+        Ok(s)
+    }
+
+    fn set_wall_offset(&self) -> Result<()> {
+        let mut mono = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        let mut real = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        // SAFETY: clock_gettime writes into the timespecs we pass.
+        unsafe {
+            libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut mono);
+            libc::clock_gettime(libc::CLOCK_REALTIME, &mut real);
+        }
+        let ns = |t: &libc::timespec| t.tv_sec as i64 * 1_000_000_000 + t.tv_nsec as i64;
+        let off = ns(&real) - ns(&mono);
+        let st = &self.maps[&MapRef::State];
+        let mut v = state_value(self.activity()?);
+        v[state::WALL_OFFSET as usize..state::WALL_OFFSET as usize + 8].copy_from_slice(&off.to_ne_bytes());
+        st.update(&0u32.to_ne_bytes(), &v, 0)?;
+        Ok(())
+    }
+
+    fn activity(&self) -> Result<u32> {
+        let mut v = vec![0u8; state::SIZE as usize];
+        self.maps[&MapRef::State].lookup(&0u32.to_ne_bytes(), &mut v)?;
+        Ok(u32::from_ne_bytes(v[0..4].try_into().unwrap()))
+    }
+
+    fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
+        let cpus = load::online_cpus()?;
+        for (pid, prog) in &self.stubs {
+            let probe = probes.get(*pid).expect("probe exists");
+            match &probe.kind {
+                ProbeKind::SyscallEntry { event } => {
+                    self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_enter_{}", event))?);
+                }
+                ProbeKind::SyscallReturn { event } => {
+                    self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_exit_{}", event))?);
+                }
+                ProbeKind::Profile { period_ns, every_cpu } => {
+                    if *every_cpu {
+                        for &c in &cpus {
+                            self.links.push(attach::attach_cpu_clock(prog, c, *period_ns)?);
+                        }
+                    } else {
+                        let c = cpus.first().copied().unwrap_or(0);
+                        self.links.push(attach::attach_cpu_clock(prog, c, *period_ns)?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Stop tracing: no probe fires after this returns except END, which runs now.
+    pub fn stop(&mut self) -> Result<()> {
+        if self.stopped {
+            return Ok(());
+        }
+        self.stopped = true;
+        let st = &self.maps[&MapRef::State];
+        let mut v = vec![0u8; state::SIZE as usize];
+        st.lookup(&0u32.to_ne_bytes(), &mut v)?;
+        v[0..4].copy_from_slice(&1u32.to_ne_bytes());
+        st.update(&0u32.to_ne_bytes(), &v, 0)?;
+        attach::detach_all(std::mem::take(&mut self.links));
+        if let Some(e) = &self.end_stub {
+            load::test_run_raw_tp(e, None, &[])?;
+        }
+        Ok(())
+    }
+
+    pub fn work(&mut self, out: &mut dyn Write, h: &mut dyn ConsumeHandler, probes: &ProbeTable, opts: &Options) -> Result<WorkStatus> {
+        if !self.stopped && self.ring.pending_bytes() == 0 {
+            let wait = Duration::from_nanos(opts.switchrate.clamp(1_000_000, 1_000_000_000));
+            self.ring.poll(wait)?;
+        }
+        self.consume(out, h, probes, opts)?;
+        self.report_drops(h)?;
+        if !self.stopped && (self.exiting || self.activity()? != 0) {
+            self.stop()?;
+            self.consume(out, h, probes, opts)?;
+        }
+        if self.stopped {
+            self.consume(out, h, probes, opts)?;
+            self.report_drops(h)?;
+            return Ok(WorkStatus::Done);
+        }
+        Ok(WorkStatus::Okay)
+    }
+
+    fn consume(&mut self, out: &mut dyn Write, h: &mut dyn ConsumeHandler, probes: &ProbeTable, opts: &Options) -> Result<()> {
+        let descs = &self.descs;
+        let mut exiting = false;
+        let mut err: Option<std::io::Error> = None;
+        let mut buf: Vec<u8> = Vec::with_capacity(256);
+        self.ring.consume(|data| {
+            if data.len() < RECORD_HEADER_SIZE as usize {
+                return ControlFlow::Continue(());
+            }
+            let epid = u32::from_ne_bytes(data[0..4].try_into().unwrap());
+            let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
+            let Some(Some(desc)) = descs.get(epid as usize) else {
+                return ControlFlow::Continue(());
+            };
+            let Some(probe) = probes.get(desc.probe_id) else {
+                return ControlFlow::Continue(());
+            };
+            let pd = ProbeData { cpu, epid, probe: &probe.desc };
+            if h.probe(out, &pd) == Consume::Abort {
+                return ControlFlow::Break(());
+            }
+            for a in &desc.actions {
+                buf.clear();
+                match a {
+                    ActionDesc::Exit(r) => {
+                        exiting = true;
+                        let status = match Value::decode(data, r) {
+                            Some(Value::Int { bits, .. }) => bits as i32,
+                            _ => 0,
+                        };
+                        if h.record(out, &pd, Some(&RecordData::Exit(status))) == Consume::Abort {
+                            return ControlFlow::Break(());
+                        }
+                    }
+                    ActionDesc::Trace(r) => {
+                        let Some(v) = Value::decode(data, r) else { continue };
+                        match h.record(out, &pd, Some(&RecordData::Trace(v))) {
+                            Consume::This => crate::print::trace::trace(&mut buf, &v, opts.quiet),
+                            Consume::Next => {}
+                            Consume::Abort => return ControlFlow::Break(()),
+                        }
+                    }
+                    ActionDesc::Printf { format, args } => {
+                        let vals: Vec<Value> = args.iter().filter_map(|r| Value::decode(data, r)).collect();
+                        match h.record(out, &pd, Some(&RecordData::Printf)) {
+                            Consume::This => {
+                                let _ = format.format(&mut buf, &vals);
+                            }
+                            Consume::Next => {}
+                            Consume::Abort => return ControlFlow::Break(()),
+                        }
+                    }
+                }
+                if let Err(e) = out.write_all(&buf) {
+                    err = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            if h.record(out, &pd, None) == Consume::Abort {
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        })?;
+        if exiting {
+            self.exiting = true;
+        }
+        if let Some(e) = err {
+            return Err(Error::Sys(SysError::Os { what: "writing output".into(), source: e }));
+        }
+        Ok(())
+    }
+
+    fn report_drops(&mut self, h: &mut dyn ConsumeHandler) -> Result<()> {
+        let Some(v) = self.maps[&MapRef::Drops].lookup_percpu(&0u32.to_ne_bytes())? else { return Ok(()) };
+        let per = v.len() / self.reported_drops.len().max(1);
+        for (cpu, seen) in self.reported_drops.iter_mut().enumerate() {
+            let b = &v[cpu * per..];
+            let buf = u64::from_ne_bytes(b[0..8].try_into().unwrap());
+            let agg = u64::from_ne_bytes(b[8..16].try_into().unwrap());
+            if buf > seen.0 {
+                let n = buf - seen.0;
+                h.drop(&format!("{} drop{} on CPU {}", n, if n == 1 { "" } else { "s" }, cpu));
+            }
+            if agg > seen.1 {
+                let n = agg - seen.1;
+                h.drop(&format!("{} aggregation drop{} on CPU {}", n, if n == 1 { "" } else { "s" }, cpu));
+            }
+            *seen = (buf, agg);
+        }
+        Ok(())
+    }
+
+    pub fn aggregate_print(&mut self, out: &mut dyn Write, syms: &Symbols, opts: &Options) -> Result<()> {
+        if self.aggs_printed {
+            return Ok(());
+        }
+        self.aggs_printed = true;
+        let strsize = opts.strsize as u32;
+        let mut text = Vec::new();
+        for (i, _) in syms.aggs.iter().enumerate() {
+            let desc = agg_desc(syms, i as u32, strsize);
+            let map = &self.maps[&MapRef::Agg(i as u32)];
+            let entries = crate::aggregate::snapshot(map, &desc)?;
+            if entries.is_empty() {
+                continue;
+            }
+            let entries = crate::aggregate::sort(entries, opts);
+            crate::print::agg::print_aggregation(&mut text, &desc, &entries, opts);
+        }
+        out.write_all(&text).map_err(|e| Error::Sys(SysError::Os { what: "writing output".into(), source: e }))?;
+        Ok(())
+    }
+}
+
+fn state_value(activity: u32) -> Vec<u8> {
+    let mut v = vec![0u8; state::SIZE as usize];
+    v[0..4].copy_from_slice(&activity.to_ne_bytes());
+    v
+}
+
+fn fd_of(maps: &HashMap<MapRef, Map>, m: MapRef, prog_array: i32) -> i32 {
+    match m {
+        MapRef::ProgArray => prog_array,
+        _ => maps.get(&m).map(|m| m.fd()).unwrap_or(-1),
+    }
+}
+
+/// The consumer's description of aggregation `id`.
+pub fn agg_desc(syms: &Symbols, id: u32, strsize: u32) -> crate::aggregate::AggDesc {
+    let a = &syms.aggs[id as usize];
+    crate::aggregate::AggDesc {
+        id,
+        name: a.name.clone(),
+        func: a.func,
+        keys: a.keys.iter().map(|t: &Type| t.value_kind(strsize)).collect(),
+    }
+}
+
+/// Byte offset of a member of `struct task_struct`, from the kernel's BTF.
+fn task_offset(member: &str) -> Option<u32> {
+    crate::btf_offsets::task_member(member)
+}
