@@ -1,1 +1,12 @@
 //! Attach: connect loaded programs to probes (tracepoints, perf events) and run BEGIN/END.
+//!
+//! Every attachment is a perf event descriptor (close-on-exec, never pinned), so the kernel
+//! detaches everything when the process exits, however it exits.
+
+mod perf;
+pub mod tracefs;
+
+pub use perf::{
+    attach_cpu_clock, attach_tracepoint, attach_tracepoint_with, detach_all, detach_all_with, perf_event_open,
+    AttachMethod, Link, PerfEventAttr, ATTR_DISABLED, PERF_COUNT_SW_CPU_CLOCK, PERF_TYPE_SOFTWARE, PERF_TYPE_TRACEPOINT,
+};

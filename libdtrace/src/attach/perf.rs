@@ -1,0 +1,202 @@
+//! perf events: the kernel objects BPF programs hang from (tracepoints, CPU clocks, uprobes).
+
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+
+use super::tracefs;
+use crate::error::SysError;
+use crate::load::sys;
+use crate::load::Program;
+
+pub const PERF_TYPE_SOFTWARE: u32 = 1;
+pub const PERF_TYPE_TRACEPOINT: u32 = 2;
+pub const PERF_COUNT_SW_CPU_CLOCK: u64 = 0;
+/// `perf_event_attr` flag bit: create the event disabled.
+pub const ATTR_DISABLED: u64 = 1 << 0;
+
+const PERF_FLAG_FD_CLOEXEC: libc::c_ulong = 1 << 3;
+const PERF_EVENT_IOC_ENABLE: libc::c_ulong = 0x2400;
+const PERF_EVENT_IOC_DISABLE: libc::c_ulong = 0x2401;
+const PERF_EVENT_IOC_SET_BPF: libc::c_ulong = 0x4004_2408;
+
+/// `struct perf_event_attr` (PERF_ATTR_SIZE_VER7, 128 bytes). The bit-field word is `flags`.
+#[repr(C)]
+#[derive(Debug, Default, Clone)]
+pub struct PerfEventAttr {
+    pub ty: u32,
+    pub size: u32,
+    pub config: u64,
+    /// `sample_period` or `sample_freq`.
+    pub sample_period: u64,
+    pub sample_type: u64,
+    pub read_format: u64,
+    pub flags: u64,
+    pub wakeup_events: u32,
+    pub bp_type: u32,
+    /// `config1` / `kprobe_func` / `uprobe_path`.
+    pub config1: u64,
+    /// `config2` / `kprobe_addr` / `probe_offset`.
+    pub config2: u64,
+    pub branch_sample_type: u64,
+    pub sample_regs_user: u64,
+    pub sample_stack_user: u32,
+    pub clockid: i32,
+    pub sample_regs_intr: u64,
+    pub aux_watermark: u32,
+    pub sample_max_stack: u16,
+    pub reserved_2: u16,
+    pub aux_sample_size: u32,
+    pub reserved_3: u32,
+    pub sig_data: u64,
+}
+
+/// perf_event_open(2), close-on-exec.
+pub fn perf_event_open(attr: &PerfEventAttr, pid: i32, cpu: i32) -> io::Result<OwnedFd> {
+    let mut a = attr.clone();
+    a.size = std::mem::size_of::<PerfEventAttr>() as u32;
+    // SAFETY: `a` is a live, correctly sized perf_event_attr.
+    let fd = unsafe {
+        libc::syscall(libc::SYS_perf_event_open, &a as *const PerfEventAttr, pid, cpu, -1 as libc::c_int, PERF_FLAG_FD_CLOEXEC)
+    };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: a descriptor the kernel just gave us.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+fn ioctl(fd: RawFd, req: libc::c_ulong, arg: libc::c_ulong) -> io::Result<()> {
+    // SAFETY: perf ioctls with integer arguments.
+    if unsafe { libc::ioctl(fd, req, arg) } < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
+/// How a program is tied to its perf event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachMethod {
+    /// `PERF_EVENT_IOC_SET_BPF` then `PERF_EVENT_IOC_ENABLE`: two ioctls, one descriptor.
+    Ioctl,
+    /// `BPF_LINK_CREATE` with `BPF_PERF_EVENT`: one more descriptor, and a cookie the program
+    /// can read with `bpf_get_attach_cookie`.
+    BpfLink { cookie: u64 },
+}
+
+/// A program attached to a perf event. Drop detaches it (closing the descriptors); detaching
+/// many at once is faster with [`detach_all`].
+#[derive(Debug)]
+pub struct Link {
+    // Field order is drop order: the BPF link goes before the event it points to.
+    bpf_link: Option<OwnedFd>,
+    perf: OwnedFd,
+}
+
+impl Link {
+    /// Attach `prog` to an open (preferably disabled) perf event and enable it.
+    pub fn attach(prog: &Program, perf: OwnedFd, how: AttachMethod) -> Result<Link, SysError> {
+        let err = |what: &str| {
+            let what = format!("BPF program {}: {}", prog.name(), what);
+            move |source| SysError::Os { what, source }
+        };
+        let bpf_link = match how {
+            AttachMethod::Ioctl => {
+                ioctl(perf.as_raw_fd(), PERF_EVENT_IOC_SET_BPF, prog.fd() as libc::c_ulong).map_err(err("PERF_EVENT_IOC_SET_BPF"))?;
+                None
+            }
+            AttachMethod::BpfLink { cookie } => {
+                let mut attr = sys::LinkCreateAttr {
+                    prog_fd: prog.fd() as u32,
+                    target_fd: perf.as_raw_fd() as u32,
+                    attach_type: sys::BPF_PERF_EVENT,
+                    bpf_cookie: cookie,
+                    ..Default::default()
+                };
+                Some(sys::bpf_fd(sys::BPF_LINK_CREATE, &mut attr).map_err(err("BPF_LINK_CREATE"))?)
+            }
+        };
+        ioctl(perf.as_raw_fd(), PERF_EVENT_IOC_ENABLE, 0).map_err(err("PERF_EVENT_IOC_ENABLE"))?;
+        Ok(Link { bpf_link, perf })
+    }
+
+    /// The BPF link's descriptor, when attached with [`AttachMethod::BpfLink`].
+    pub fn bpf_link_fd(&self) -> Option<RawFd> {
+        self.bpf_link.as_ref().map(|f| f.as_raw_fd())
+    }
+
+    /// The perf event's descriptor.
+    pub fn perf_fd(&self) -> RawFd {
+        self.perf.as_raw_fd()
+    }
+
+    /// Stop the event (the program stays attached until drop).
+    pub fn disable(&self) -> Result<(), SysError> {
+        ioctl(self.perf.as_raw_fd(), PERF_EVENT_IOC_DISABLE, 0)
+            .map_err(|source| SysError::Os { what: "PERF_EVENT_IOC_DISABLE".into(), source })
+    }
+}
+
+/// Attach a tracepoint program to `group:event`. One event on CPU 0 is enough: a tracepoint's
+/// BPF programs hang off the tracepoint itself and run on every CPU.
+pub fn attach_tracepoint(prog: &Program, group: &str, event: &str) -> Result<Link, SysError> {
+    attach_tracepoint_with(prog, group, event, AttachMethod::Ioctl)
+}
+
+pub fn attach_tracepoint_with(prog: &Program, group: &str, event: &str, how: AttachMethod) -> Result<Link, SysError> {
+    let id = tracefs::event_id(group, event)?;
+    let attr = PerfEventAttr { ty: PERF_TYPE_TRACEPOINT, config: id as u64, flags: ATTR_DISABLED, ..Default::default() };
+    let fd = perf_event_open(&attr, -1, 0)
+        .map_err(|source| SysError::Os { what: format!("perf_event_open tracepoint {}:{}", group, event), source })?;
+    Link::attach(prog, fd, how)
+}
+
+/// Attach a perf-event program to a CPU clock on `cpu` firing every `period_ns` of that CPU's
+/// time (idle included): `profile-N` opens one per online CPU, `tick-N` one in all.
+pub fn attach_cpu_clock(prog: &Program, cpu: u32, period_ns: u64) -> Result<Link, SysError> {
+    let attr = PerfEventAttr {
+        ty: PERF_TYPE_SOFTWARE,
+        config: PERF_COUNT_SW_CPU_CLOCK,
+        sample_period: period_ns.max(1),
+        flags: ATTR_DISABLED,
+        ..Default::default()
+    };
+    let fd = perf_event_open(&attr, -1, cpu as i32)
+        .map_err(|source| SysError::Os { what: format!("perf_event_open cpu-clock on CPU {}", cpu), source })?;
+    Link::attach(prog, fd, AttachMethod::Ioctl)
+}
+
+/// Closing threads [`detach_all`] uses at most.
+const DETACH_THREADS: usize = 32;
+
+/// Detach many links at once. Each detach from a tracepoint can wait for an RCU grace period in
+/// the kernel; closing in parallel lets those waits overlap instead of adding up.
+pub fn detach_all(links: Vec<Link>) {
+    detach_all_with(links, DETACH_THREADS, true)
+}
+
+/// [`detach_all`] with its knobs exposed (for measurement): first disable every event, so all
+/// probes stop at about the same moment, then close from up to `threads` threads.
+pub fn detach_all_with(links: Vec<Link>, threads: usize, disable_first: bool) {
+    if disable_first {
+        for l in &links {
+            // A failure here only means the event keeps firing until it is closed just below.
+            let _ = l.disable();
+        }
+    }
+    let threads = threads.clamp(1, links.len().max(1));
+    if threads == 1 {
+        drop(links);
+        return;
+    }
+    let per = links.len().div_ceil(threads);
+    let mut links = links;
+    std::thread::scope(|s| {
+        while !links.is_empty() {
+            let batch: Vec<Link> = links.split_off(links.len().saturating_sub(per));
+            let spawned = std::thread::Builder::new().spawn_scoped(s, move || drop(batch));
+            // If no thread can be made, the batch was dropped (closed) here by the failed spawn.
+            let _ = spawned;
+        }
+    });
+}
