@@ -1,10 +1,11 @@
 //! The name index: an open-addressing table from names to type ids, built on the first lookup.
 //!
-//! It holds only the kinds a lookup by name can want (struct, union, enum, forward, typedef, base
-//! types, functions), stores nothing but ids, and compares names in place in the string section,
-//! so building it costs one hash per named type and one allocation.
+//! It holds only the kinds a lookup by name can want, stores nothing but ids, and compares names
+//! in place in the string section, so building it costs one hash per named type and one
+//! allocation. Functions (half of vmlinux's named types) get a table of their own, built only by
+//! programs that look a function up.
 
-use super::raw::{self, info_kind, info_kflag};
+use super::raw::{self, info_kflag, info_kind};
 use super::{Btf, TypeId};
 
 /// C's tag namespaces kept apart, plus functions.
@@ -18,6 +19,22 @@ pub enum Namespace {
     /// Typedefs and base types (INT, FLOAT).
     Ordinary,
     Func,
+}
+
+impl Namespace {
+    /// Which of the two tables holds the namespace.
+    pub fn table(self) -> Table {
+        match self {
+            Namespace::Func => Table::Funcs,
+            _ => Table::Types,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Types,
+    Funcs,
 }
 
 fn namespace(info: u32) -> Option<Namespace> {
@@ -49,15 +66,16 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    /// Indexes the types of `btf` itself (not its base), in id order so that probing finds the
-    /// lowest id among equal names first.
-    pub fn build(btf: &Btf) -> NameIndex {
+    /// Indexes the types of `btf` itself (not its base) that belong in `table`, in id order so
+    /// that probing finds the lowest id among equal names first.
+    pub fn build(btf: &Btf, table: Table) -> NameIndex {
         let inner = &*btf.inner;
         let types = &inner.data[inner.types.clone()];
         let mut wanted = Vec::new();
         for (i, &off) in inner.offsets.iter().enumerate() {
             let name_off = raw::u32_at(types, off as usize, inner.le);
-            if name_off != 0 && namespace(raw::u32_at(types, off as usize + 4, inner.le)).is_some() {
+            let ns = namespace(raw::u32_at(types, off as usize + 4, inner.le));
+            if name_off != 0 && ns.is_some_and(|ns| ns.table() == table) {
                 wanted.push((inner.first_id + i as u32, name_off));
             }
         }
@@ -65,7 +83,7 @@ impl NameIndex {
         let mask = size - 1;
         let mut slots = vec![0u32; size];
         for (id, name_off) in wanted {
-            let mut i = hash(btf.str_at(name_off).as_bytes()) as usize & mask;
+            let mut i = hash(btf.str_bytes_at(name_off)) as usize & mask;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
@@ -83,7 +101,7 @@ impl NameIndex {
                 return None;
             }
             if let Some((name_off, info, _)) = btf.header_words(id) {
-                if namespace(info) == Some(ns) && btf.str_at(name_off) == name {
+                if namespace(info) == Some(ns) && btf.str_bytes_at(name_off) == name.as_bytes() {
                     return Some(id);
                 }
             }

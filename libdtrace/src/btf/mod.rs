@@ -30,7 +30,7 @@ pub use types::{
     SecVars, Type, TypeId, TypeKind,
 };
 
-use index::{NameIndex, Namespace};
+use index::{NameIndex, Namespace, Table};
 
 /// Where the running kernel publishes its BTF.
 pub const SYSFS_BTF_DIR: &str = "/sys/kernel/btf";
@@ -53,7 +53,8 @@ struct Inner {
     first_id: u32,
     /// 0 for base BTF; the base's total string length for split BTF.
     first_str: u32,
-    index: OnceLock<NameIndex>,
+    types_index: OnceLock<NameIndex>,
+    funcs_index: OnceLock<NameIndex>,
 }
 
 impl std::fmt::Debug for Btf {
@@ -82,8 +83,10 @@ impl Btf {
 
     pub fn load_file(path: impl AsRef<Path>, base: Option<&Btf>) -> Result<Btf, BtfError> {
         let path = path.as_ref();
-        let data = std::fs::read(path)
-            .map_err(|source| BtfError::Io { path: path.to_path_buf(), source })?;
+        let data = std::fs::read(path).map_err(|source| BtfError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Btf::from_vec(data, base)
     }
 
@@ -98,7 +101,9 @@ impl Btf {
         // Every name is then a nul-terminated UTF-8 string wherever it starts on a character.
         if let Some(&last) = strs.last() {
             if last != 0 {
-                return Err(BtfError::Malformed("string section is not nul-terminated".into()));
+                return Err(BtfError::Malformed(
+                    "string section is not nul-terminated".into(),
+                ));
             }
         }
         if std::str::from_utf8(strs).is_err() {
@@ -108,7 +113,9 @@ impl Btf {
             Some(b) => (b.next_id(), b.str_limit()),
             None => {
                 if strs.first().is_some_and(|&c| c != 0) {
-                    return Err(BtfError::Malformed("string section must start empty".into()));
+                    return Err(BtfError::Malformed(
+                        "string section must start empty".into(),
+                    ));
                 }
                 (1, 0)
             }
@@ -126,7 +133,8 @@ impl Btf {
                 offsets,
                 first_id,
                 first_str,
-                index: OnceLock::new(),
+                types_index: OnceLock::new(),
+                funcs_index: OnceLock::new(),
             }),
         })
     }
@@ -153,20 +161,22 @@ impl Btf {
     /// The string at `off` in the (combined) string section; "" for an offset that is out of
     /// range, which parsing rules out for every offset the format contains.
     pub fn str_at(&self, off: u32) -> &str {
+        std::str::from_utf8(self.str_bytes_at(off)).unwrap_or("")
+    }
+
+    /// The bytes of [`Btf::str_at`], for hashing and comparing without UTF-8 checks.
+    fn str_bytes_at(&self, off: u32) -> &[u8] {
         let inner = &*self.inner;
         if off < inner.first_str {
             return match &inner.base {
-                Some(b) => b.str_at(off),
-                None => "",
+                Some(b) => b.str_bytes_at(off),
+                None => &[],
             };
         }
         let start = inner.strings.start + (off - inner.first_str) as usize;
-        let tail = match inner.data.get(start..inner.strings.end) {
-            Some(t) => t,
-            None => return "",
-        };
+        let tail = inner.data.get(start..inner.strings.end).unwrap_or(&[]);
         let len = tail.iter().position(|&c| c == 0).unwrap_or(tail.len());
-        std::str::from_utf8(&tail[..len]).unwrap_or("")
+        &tail[..len]
     }
 
     /// Locates the `struct btf_type` of `id`: the BTF holding it and its offset in the blob.
@@ -183,16 +193,30 @@ impl Btf {
     fn header_words(&self, id: TypeId) -> Option<(u32, u32, u32)> {
         let (owner, pos) = self.locate(id)?;
         let (d, le) = (&owner.inner.data, owner.inner.le);
-        Some((raw::u32_at(d, pos, le), raw::u32_at(d, pos + 4, le), raw::u32_at(d, pos + 8, le)))
+        Some((
+            raw::u32_at(d, pos, le),
+            raw::u32_at(d, pos + 4, le),
+            raw::u32_at(d, pos + 8, le),
+        ))
     }
 
     /// Decodes one type.
     pub fn ty(&self, id: TypeId) -> Result<Type<'_>, BtfError> {
         if id == TypeId::VOID {
-            return Ok(Type { id, name: "", kind: TypeKind::Void });
+            return Ok(Type {
+                id,
+                name: "",
+                kind: TypeKind::Void,
+            });
         }
         let (owner, pos) = self.locate(id).ok_or(BtfError::BadTypeId(id))?;
-        Ok(types::decode(self, &owner.inner.data, owner.inner.le, id, pos))
+        Ok(types::decode(
+            self,
+            &owner.inner.data,
+            owner.inner.le,
+            id,
+            pos,
+        ))
     }
 
     pub fn kind(&self, id: TypeId) -> Result<Kind, BtfError> {
@@ -212,8 +236,12 @@ impl Btf {
         Ok(self.str_at(name_off))
     }
 
-    fn index(&self) -> &NameIndex {
-        self.inner.index.get_or_init(|| NameIndex::build(self))
+    fn index(&self, table: Table) -> &NameIndex {
+        let cell = match table {
+            Table::Types => &self.inner.types_index,
+            Table::Funcs => &self.inner.funcs_index,
+        };
+        cell.get_or_init(|| NameIndex::build(self, table))
     }
 
     /// First type named `name` in namespace `ns`, the base's types taking precedence.
@@ -224,17 +252,19 @@ impl Btf {
         if let Some(found) = self.inner.base.as_ref().and_then(|b| b.find(ns, name)) {
             return Some(found);
         }
-        self.index().find(self, ns, name)
+        self.index(ns.table()).find(self, ns, name)
     }
 
     /// `struct name`: its definition, or its forward declaration if it has none.
     pub fn find_struct(&self, name: &str) -> Option<TypeId> {
-        self.find(Namespace::Struct, name).or_else(|| self.find(Namespace::FwdStruct, name))
+        self.find(Namespace::Struct, name)
+            .or_else(|| self.find(Namespace::FwdStruct, name))
     }
 
     /// `union name`: its definition, or its forward declaration if it has none.
     pub fn find_union(&self, name: &str) -> Option<TypeId> {
-        self.find(Namespace::Union, name).or_else(|| self.find(Namespace::FwdUnion, name))
+        self.find(Namespace::Union, name)
+            .or_else(|| self.find(Namespace::FwdUnion, name))
     }
 
     /// `enum name` (ENUM or ENUM64).

@@ -28,7 +28,11 @@ impl Btf {
             }
         };
         let tagged = |tag: &str| {
-            let name = if ty.name.is_empty() { "(anon)" } else { ty.name };
+            let name = if ty.name.is_empty() {
+                "(anon)"
+            } else {
+                ty.name
+            };
             named(format!("{tag} {name}"))
         };
         Ok(match ty.kind {
@@ -60,7 +64,11 @@ impl Btf {
                         list.push(self.type_name(p.type_id)?);
                     }
                 }
-                let list = if list.is_empty() { "void".to_string() } else { list.join(", ") };
+                let list = if list.is_empty() {
+                    "void".to_string()
+                } else {
+                    list.join(", ")
+                };
                 self.declare(ret, format!("{inner}({list})"), depth + 1)?
             }
             TypeKind::Func { proto, .. } => self.declare(proto, inner, depth + 1)?,
@@ -85,10 +93,17 @@ impl Btf {
         depth: usize,
     ) -> Result<String, BtfError> {
         if let TypeKind::Ptr { .. } = self.ty(target)?.kind {
-            let inner = if inner.is_empty() { qual.to_string() } else { format!("{qual} {inner}") };
+            let inner = if inner.is_empty() {
+                qual.to_string()
+            } else {
+                format!("{qual} {inner}")
+            };
             self.declare(target, inner, depth + 1)
         } else {
-            Ok(format!("{qual} {}", self.declare(target, inner, depth + 1)?))
+            Ok(format!(
+                "{qual} {}",
+                self.declare(target, inner, depth + 1)?
+            ))
         }
     }
 }

@@ -62,7 +62,11 @@ impl Btf {
                     id = elem;
                     continue;
                 }
-                _ => return Err(BtfError::NoSize { ty: self.type_name_or_id(r) }),
+                _ => {
+                    return Err(BtfError::NoSize {
+                        ty: self.type_name_or_id(r),
+                    })
+                }
             };
             return size
                 .checked_mul(factor)
@@ -88,7 +92,10 @@ impl Btf {
         let ty = self.ty(self.resolve(id).ok()?).ok()?;
         for m in ty.members()? {
             if m.name == name {
-                return Some(Member { bit_offset: base + m.bit_offset, ..m });
+                return Some(Member {
+                    bit_offset: base + m.bit_offset,
+                    ..m
+                });
             }
             if m.name.is_empty() {
                 if let Some(found) = self.member_in(m.type_id, name, base + m.bit_offset, depth + 1)
@@ -147,7 +154,11 @@ impl Btf {
                 ty: self.type_name_or_id(agg),
                 member: name.to_string(),
             })?;
-            hops.push(Hop { deref, offset: member.byte_offset(), member });
+            hops.push(Hop {
+                deref,
+                offset: member.byte_offset(),
+                member,
+            });
             cur = member.type_id;
         }
         Ok(hops)
@@ -155,6 +166,7 @@ impl Btf {
 
     /// A type's C name for error messages, falling back to its id.
     pub(super) fn type_name_or_id(&self, id: TypeId) -> String {
-        self.type_name(id).unwrap_or_else(|_| format!("<type {id}>"))
+        self.type_name(id)
+            .unwrap_or_else(|_| format!("<type {id}>"))
     }
 }

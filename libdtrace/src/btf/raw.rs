@@ -88,13 +88,17 @@ pub fn header(data: &[u8]) -> Result<Layout, BtfError> {
         let end = start.and_then(|s| s.checked_add(len));
         match (start, end) {
             (Some(s), Some(e)) if e <= data.len() => Ok(s..e),
-            _ => Err(BtfError::Malformed(format!("{what} section lies outside the data"))),
+            _ => Err(BtfError::Malformed(format!(
+                "{what} section lies outside the data"
+            ))),
         }
     };
     let types = section(8, "type")?;
     let strings = section(16, "string")?;
     if types.start < strings.end && strings.start < types.end {
-        return Err(BtfError::Malformed("type and string sections overlap".into()));
+        return Err(BtfError::Malformed(
+            "type and string sections overlap".into(),
+        ));
     }
     Ok(Layout { le, types, strings })
 }
@@ -113,7 +117,7 @@ pub fn trailing_len(kind: u32, vlen: usize) -> Option<usize> {
 }
 
 /// Walks the type section once and returns the offset of every type in it, checking that each
-/// kind is known, each record fits, and each name offset points into the string space (which
+/// kind is known, each record fits, and each name offset is 0 (anonymous) or points into the string space (which
 /// for split BTF begins with the base's strings, hence `str_limit`).
 pub fn scan_types(
     types: &[u8],
@@ -136,14 +140,18 @@ pub fn scan_types(
         let info = u32_at(types, pos + 4, le);
         let kind = info_kind(info);
         let vlen = info_vlen(info);
-        let extra = trailing_len(kind, vlen)
-            .ok_or(BtfError::UnknownKind { id: id as u32, kind })?;
+        let extra = trailing_len(kind, vlen).ok_or(BtfError::UnknownKind {
+            id: id as u32,
+            kind,
+        })?;
         let end = pos + TYPE_LEN + extra;
         if end > types.len() {
             return Err(BtfError::Malformed(format!("type {id} is truncated")));
         }
-        if name_off >= str_limit {
-            return Err(BtfError::Malformed(format!("type {id} has a bad name offset")));
+        if name_off != 0 && name_off >= str_limit {
+            return Err(BtfError::Malformed(format!(
+                "type {id} has a bad name offset"
+            )));
         }
         // Records of these kinds start with a name offset of their own.
         let record = match kind {
@@ -154,7 +162,8 @@ pub fn scan_types(
         if record != 0 {
             let mut r = pos + TYPE_LEN;
             while r < end {
-                if u32_at(types, r, le) >= str_limit {
+                let off = u32_at(types, r, le);
+                if off != 0 && off >= str_limit {
                     return Err(BtfError::Malformed(format!(
                         "type {id} has a bad member name offset"
                     )));

@@ -15,7 +15,13 @@ struct Builder {
 
 impl Builder {
     fn new() -> Builder {
-        Builder { le: true, types: Vec::new(), strings: vec![0], next_id: 1, first_str: 0 }
+        Builder {
+            le: true,
+            types: Vec::new(),
+            strings: vec![0],
+            next_id: 1,
+            first_str: 0,
+        }
     }
 
     fn split(base: &Btf) -> Builder {
@@ -39,7 +45,11 @@ impl Builder {
     }
 
     fn word(&mut self, v: u32) {
-        let b = if self.le { v.to_le_bytes() } else { v.to_be_bytes() };
+        let b = if self.le {
+            v.to_le_bytes()
+        } else {
+            v.to_be_bytes()
+        };
         self.types.extend_from_slice(&b);
     }
 
@@ -56,7 +66,7 @@ impl Builder {
     fn int(&mut self, name: &str, size: u32, signed: bool, char: bool) -> TypeId {
         let id = self.head(name, KIND_INT, 0, false, size);
         let enc = (signed as u32) | (char as u32) << 1;
-        self.word(enc << 24 | size * 8);
+        self.word((enc << 24) | (size * 8));
         id
     }
 
@@ -124,8 +134,20 @@ impl Builder {
     }
 
     fn build(&self) -> Vec<u8> {
-        let w16 = |v: u16| if self.le { v.to_le_bytes() } else { v.to_be_bytes() };
-        let w32 = |v: u32| if self.le { v.to_le_bytes() } else { v.to_be_bytes() };
+        let w16 = |v: u16| {
+            if self.le {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
+        let w32 = |v: u32| {
+            if self.le {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
         let mut out = Vec::new();
         out.extend_from_slice(&w16(MAGIC));
         out.push(VERSION);
@@ -213,8 +235,24 @@ fn mini(le: bool) -> Mini {
         ],
     );
     assert_eq!(task2, task);
-    assert_eq!(b.aggregate(KIND_UNION, "", 8, &[("a", int, 0, 0), ("", anon_struct, 0, 0)]), anon_union);
-    assert_eq!(b.aggregate(KIND_STRUCT, "", 8, &[("lo", uint, 0, 0), ("hi", uint, 32, 0)]), anon_struct);
+    assert_eq!(
+        b.aggregate(
+            KIND_UNION,
+            "",
+            8,
+            &[("a", int, 0, 0), ("", anon_struct, 0, 0)]
+        ),
+        anon_union
+    );
+    assert_eq!(
+        b.aggregate(
+            KIND_STRUCT,
+            "",
+            8,
+            &[("lo", uint, 0, 0), ("hi", uint, 32, 0)]
+        ),
+        anon_struct
+    );
     assert_eq!(b.refer(KIND_CONST, "", char), const_char);
     assert_eq!(b.refer(KIND_PTR, "", const_char), const_char_ptr);
     assert_eq!(b.head("files", KIND_FWD, 0, false, 0), files_fwd);
@@ -279,20 +317,33 @@ fn decodes_kinds() {
     let t = btf.ty(m.char).unwrap();
     assert_eq!(t.name, "char");
     match t.kind {
-        TypeKind::Int { size, encoding, bits, bit_offset } => {
+        TypeKind::Int {
+            size,
+            encoding,
+            bits,
+            bit_offset,
+        } => {
             assert_eq!((size, bits, bit_offset), (1, 8, 0));
             assert!(encoding.signed && encoding.char && !encoding.bool);
         }
         other => panic!("char decoded as {other:?}"),
     }
     match btf.ty(m.comm).unwrap().kind {
-        TypeKind::Array { elem, index, nelems } => {
+        TypeKind::Array {
+            elem,
+            index,
+            nelems,
+        } => {
             assert_eq!((elem, index, nelems), (m.char, m.int, 16))
         }
         other => panic!("comm decoded as {other:?}"),
     }
     let vals: Vec<_> = match btf.ty(m.color).unwrap().kind {
-        TypeKind::Enum { values, signed, size } => {
+        TypeKind::Enum {
+            values,
+            signed,
+            size,
+        } => {
             assert!(signed);
             assert_eq!(size, 4);
             values.map(|v| (v.name, v.value)).collect()
@@ -323,14 +374,20 @@ fn decodes_kinds() {
         other => panic!("func decoded as {other:?}"),
     }
     assert_eq!(btf.kind(TypeId::VOID).unwrap(), Kind::Void);
-    assert!(matches!(btf.ty(TypeId(btf.next_id())), Err(BtfError::BadTypeId(_))));
+    assert!(matches!(
+        btf.ty(TypeId(btf.next_id())),
+        Err(BtfError::BadTypeId(_))
+    ));
 }
 
 #[test]
 fn members_offsets_and_anonymous_members() {
     let (m, btf) = mini_btf();
     let pid = btf.member(m.task, "pid").unwrap();
-    assert_eq!((pid.type_id, pid.bit_offset, pid.bitfield_size), (m.pid_t, 64, 0));
+    assert_eq!(
+        (pid.type_id, pid.bit_offset, pid.bitfield_size),
+        (m.pid_t, 64, 0)
+    );
     assert_eq!(btf.member(m.task, "tgid").unwrap().byte_offset(), 12);
     // Through the anonymous union, then the anonymous struct inside it.
     let a = btf.member(m.task, "a").unwrap();
@@ -354,7 +411,12 @@ fn legacy_bitfields_without_kind_flag() {
     let bits3 = b.int_bits("unsigned int", 4, 0, 3);
     let bits5 = b.int_bits("unsigned int", 4, 2, 5);
     // Written by hand: kind_flag clear, offsets are plain bit offsets.
-    let s = b.aggregate(KIND_STRUCT, "s", 4, &[("x", bits3, 0, 0), ("y", bits5, 3, 0), ("z", uint, 0, 0)]);
+    let s = b.aggregate(
+        KIND_STRUCT,
+        "s",
+        4,
+        &[("x", bits3, 0, 0), ("y", bits5, 3, 0), ("z", uint, 0, 0)],
+    );
     let btf = Btf::parse(&b.build(), None).unwrap();
     let x = btf.member(s, "x").unwrap();
     assert_eq!((x.bit_offset, x.bitfield_size), (0, 3));
@@ -375,7 +437,10 @@ fn resolve_and_size() {
     assert_eq!(btf.size_of(m.comm).unwrap(), 16);
     assert_eq!(btf.size_of(m.task_ptr).unwrap(), 8);
     assert_eq!(btf.size_of(m.big).unwrap(), 8);
-    assert!(matches!(btf.size_of(TypeId::VOID), Err(BtfError::NoSize { .. })));
+    assert!(matches!(
+        btf.size_of(TypeId::VOID),
+        Err(BtfError::NoSize { .. })
+    ));
     assert!(matches!(btf.size_of(m.func), Err(BtfError::NoSize { .. })));
     let files = btf.find_struct("files").unwrap();
     assert!(matches!(btf.size_of(files), Err(BtfError::NoSize { .. })));
@@ -389,21 +454,35 @@ fn typedef_cycle_is_an_error() {
     let btf = Btf::parse(&b.build(), None).unwrap();
     assert!(matches!(btf.resolve(a), Err(BtfError::Cycle(_))));
     assert!(btf.size_of(a).is_err());
-    assert!(btf.type_name(a).is_ok(), "a typedef name needs no resolution");
+    assert!(
+        btf.type_name(a).is_ok(),
+        "a typedef name needs no resolution"
+    );
 }
 
 #[test]
 fn member_paths() {
     let (m, btf) = mini_btf();
     // curthread->real_parent->tgid, from the pointer curthread is.
-    let hops = btf.member_path(m.task_ptr, &["real_parent", "tgid"]).unwrap();
+    let hops = btf
+        .member_path(m.task_ptr, &["real_parent", "tgid"])
+        .unwrap();
     assert_eq!(hops.len(), 2);
-    assert_eq!((hops[0].deref, hops[0].offset, hops[0].member.type_id), (true, 16, m.task_ptr));
-    assert_eq!((hops[1].deref, hops[1].offset, hops[1].member.type_id), (true, 12, m.int));
+    assert_eq!(
+        (hops[0].deref, hops[0].offset, hops[0].member.type_id),
+        (true, 16, m.task_ptr)
+    );
+    assert_eq!(
+        (hops[1].deref, hops[1].offset, hops[1].member.type_id),
+        (true, 12, m.int)
+    );
     // From the struct itself the first hop is `.`.
     let hops = btf.member_path(m.task, &["real_parent", "comm"]).unwrap();
     assert_eq!((hops[0].deref, hops[0].offset), (false, 16));
-    assert_eq!((hops[1].deref, hops[1].offset, hops[1].member.type_id), (true, 24, m.comm));
+    assert_eq!(
+        (hops[1].deref, hops[1].offset, hops[1].member.type_id),
+        (true, 24, m.comm)
+    );
     let hops = btf.member_path(m.task, &["hi"]).unwrap();
     assert_eq!(hops[0].offset, 44);
 
@@ -422,7 +501,10 @@ fn member_paths() {
     // A pointer to a pointer needs two dereferences; `->` does one.
     let comm_ptr_err = btf.member_path(m.const_char_ptr, &["x"]);
     assert!(matches!(comm_ptr_err, Err(BtfError::NotAggregate { .. })));
-    assert!(matches!(btf.member_path(m.task, &["files", "x"]), Err(BtfError::Incomplete { .. })));
+    assert!(matches!(
+        btf.member_path(m.task, &["files", "x"]),
+        Err(BtfError::Incomplete { .. })
+    ));
     assert!(btf.member_path(m.task, &[]).unwrap().is_empty());
 }
 
@@ -444,7 +526,9 @@ fn c_type_names() {
     assert_eq!(name(state.type_id), "volatile long");
     let files = btf.member(m.task, "files").unwrap();
     assert_eq!(name(files.type_id), "struct files *");
-    let anon = btf.resolve(btf.member_path(m.task, &["a"]).unwrap()[0].member.type_id).unwrap();
+    let anon = btf
+        .resolve(btf.member_path(m.task, &["a"]).unwrap()[0].member.type_id)
+        .unwrap();
     assert_eq!(name(anon), "int");
 
     let mut b = Builder::new();
@@ -477,9 +561,14 @@ fn big_endian_blobs_read_the_same() {
     assert_ne!(le.blob, be.blob);
     let btf = Btf::parse(&be.blob, None).unwrap();
     assert_eq!(btf.find_struct("task"), Some(be.task));
-    let hops = btf.member_path(be.task_ptr, &["real_parent", "hi"]).unwrap();
+    let hops = btf
+        .member_path(be.task_ptr, &["real_parent", "hi"])
+        .unwrap();
     assert_eq!(hops[1].offset, 44);
-    assert_eq!(btf.type_name(be.handler).unwrap(), "int (*)(void *, long, ...)");
+    assert_eq!(
+        btf.type_name(be.handler).unwrap(),
+        "int (*)(void *, long, ...)"
+    );
     assert_eq!(btf.member(be.task, "mode").unwrap().bit_offset, 387);
 }
 
@@ -511,10 +600,19 @@ fn split_btf_continues_base_ids_and_strings() {
     assert_eq!(id.0, base.next_id());
     assert_eq!(split.next_id(), base.next_id() + 1);
     assert_eq!(split.find_struct("module_thing"), Some(id));
-    assert_eq!(split.find_struct("task"), Some(m.task), "base types are visible");
+    assert_eq!(
+        split.find_struct("task"),
+        Some(m.task),
+        "base types are visible"
+    );
     assert_eq!(base.find_struct("module_thing"), None);
-    let hops = split.member_path(id, &["owner", "real_parent", "tgid"]).unwrap();
-    assert_eq!(hops.iter().map(|h| h.offset).collect::<Vec<_>>(), [8, 16, 12]);
+    let hops = split
+        .member_path(id, &["owner", "real_parent", "tgid"])
+        .unwrap();
+    assert_eq!(
+        hops.iter().map(|h| h.offset).collect::<Vec<_>>(),
+        [8, 16, 12]
+    );
     assert_eq!(split.member(id, "pid").unwrap().type_id, m.pid_t);
     assert_eq!(split.type_name(id).unwrap(), "struct module_thing");
     // Without its base, the same blob's ids and names do not fit.
@@ -525,8 +623,14 @@ fn split_btf_continues_base_ids_and_strings() {
 fn malformed_blobs_are_errors() {
     let (m, _) = mini_btf();
     assert!(matches!(Btf::parse(&[], None), Err(BtfError::BadMagic)));
-    assert!(matches!(Btf::parse(b"ELF\x7f and more", None), Err(BtfError::BadMagic)));
-    assert!(matches!(Btf::parse(&m.blob[..10], None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(b"ELF\x7f and more", None),
+        Err(BtfError::BadMagic)
+    ));
+    assert!(matches!(
+        Btf::parse(&m.blob[..10], None),
+        Err(BtfError::Malformed(_))
+    ));
 
     let mut bad = m.blob.clone();
     bad[2] = 2;
@@ -535,30 +639,45 @@ fn malformed_blobs_are_errors() {
     // A string section without its final nul.
     let mut bad = m.blob.clone();
     *bad.last_mut().unwrap() = b'x';
-    assert!(matches!(Btf::parse(&bad, None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(&bad, None),
+        Err(BtfError::Malformed(_))
+    ));
 
     // Sections reaching past the end.
     let mut bad = m.blob.clone();
     let len = u32::from_le_bytes(bad[20..24].try_into().unwrap());
     bad[20..24].copy_from_slice(&(len + 1).to_le_bytes());
-    assert!(matches!(Btf::parse(&bad, None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(&bad, None),
+        Err(BtfError::Malformed(_))
+    ));
 
     let mut b = Builder::new();
     b.head("x", 25, 0, false, 0);
-    assert!(matches!(Btf::parse(&b.build(), None), Err(BtfError::UnknownKind { id: 1, kind: 25 })));
+    assert!(matches!(
+        Btf::parse(&b.build(), None),
+        Err(BtfError::UnknownKind { id: 1, kind: 25 })
+    ));
 
     // A struct claiming more members than follow it.
     let mut b = Builder::new();
     b.head("s", KIND_STRUCT, 3, false, 4);
     b.word(0);
-    assert!(matches!(Btf::parse(&b.build(), None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(&b.build(), None),
+        Err(BtfError::Malformed(_))
+    ));
 
     // A name offset past the string section.
     let mut b = Builder::new();
     b.word(1000);
     b.word(KIND_PTR << 24);
     b.word(0);
-    assert!(matches!(Btf::parse(&b.build(), None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(&b.build(), None),
+        Err(BtfError::Malformed(_))
+    ));
 
     // A member name offset past the string section.
     let mut b = Builder::new();
@@ -567,16 +686,35 @@ fn malformed_blobs_are_errors() {
     b.word(1000);
     b.word(int.0);
     b.word(0);
-    assert!(matches!(Btf::parse(&b.build(), None), Err(BtfError::Malformed(_))));
+    assert!(matches!(
+        Btf::parse(&b.build(), None),
+        Err(BtfError::Malformed(_))
+    ));
 
-    assert!(matches!(Btf::load_file("/nonexistent/btf", None), Err(BtfError::Io { .. })));
+    assert!(matches!(
+        Btf::load_file("/nonexistent/btf", None),
+        Err(BtfError::Io { .. })
+    ));
+}
+
+#[test]
+fn anonymous_types_need_no_strings() {
+    let mut b = Builder::new();
+    b.strings.clear();
+    let p = b.refer(KIND_PTR, "", TypeId::VOID);
+    let btf = Btf::parse(&b.build(), None).unwrap();
+    assert_eq!(btf.type_name(p).unwrap(), "void *");
+    assert_eq!(btf.str_at(0), "");
 }
 
 #[test]
 fn module_names_cannot_escape_sysfs() {
     let (_, btf) = mini_btf();
     for bad in ["", "..", "../etc/passwd", "a/b"] {
-        assert!(matches!(btf.load_module(bad), Err(BtfError::BadModuleName(_))), "{bad}");
+        assert!(
+            matches!(btf.load_module(bad), Err(BtfError::BadModuleName(_))),
+            "{bad}"
+        );
     }
 }
 
@@ -605,7 +743,11 @@ fn vmlinux_task_struct() {
         assert_eq!(m.bitfield_size, 0);
         assert!(u64::from(m.byte_offset()) + 4 <= task_size);
     }
-    assert_eq!(btf.type_name(btf.member(task, "pid").unwrap().type_id).unwrap(), "pid_t");
+    assert_eq!(
+        btf.type_name(btf.member(task, "pid").unwrap().type_id)
+            .unwrap(),
+        "pid_t"
+    );
     let pid = btf.member(task, "pid").unwrap().byte_offset();
     let tgid = btf.member(task, "tgid").unwrap().byte_offset();
     assert_eq!(tgid, pid + 4, "tgid follows pid in task_struct");
@@ -627,12 +769,19 @@ fn vmlinux_task_struct() {
         last = m.bit_offset;
         if m.bitfield_size == 0 {
             let size = btf.size_of(m.type_id).unwrap();
-            assert!(u64::from(m.byte_offset()) + size <= task_size, "{} overflows", m.name);
+            assert!(
+                u64::from(m.byte_offset()) + size <= task_size,
+                "{} overflows",
+                m.name
+            );
         }
     }
 
     let hops = btf
-        .member_path(btf.find_type("struct task_struct").unwrap(), &["real_parent", "tgid"])
+        .member_path(
+            btf.find_type("struct task_struct").unwrap(),
+            &["real_parent", "tgid"],
+        )
         .unwrap();
     assert_eq!((hops[0].deref, hops[0].offset), (false, rp.byte_offset()));
     assert_eq!((hops[1].deref, hops[1].offset), (true, tgid));
@@ -642,7 +791,10 @@ fn vmlinux_task_struct() {
         btf.member_path(task, &["real_parent", "no_such_member"]),
         Err(BtfError::NoMember { .. })
     ));
-    assert!(matches!(btf.member_path(task, &["pid", "x"]), Err(BtfError::NotAggregate { .. })));
+    assert!(matches!(
+        btf.member_path(task, &["pid", "x"]),
+        Err(BtfError::NotAggregate { .. })
+    ));
     assert_eq!(btf.find_struct("no_such_struct_in_the_kernel"), None);
 }
 
@@ -654,21 +806,35 @@ fn vmlinux_anonymous_members() {
     // type at the sum of both offsets, unless an earlier member of the same name shadows it.
     let mut checked = 0;
     for id in btf.type_ids() {
-        let Some(members) = btf.ty(id).unwrap().members() else { continue };
+        let Some(members) = btf.ty(id).unwrap().members() else {
+            continue;
+        };
         for outer in members.filter(|m| m.name.is_empty()) {
-            let Some(inner) = btf.ty(btf.resolve(outer.type_id).unwrap()).unwrap().members() else {
+            let Some(inner) = btf
+                .ty(btf.resolve(outer.type_id).unwrap())
+                .unwrap()
+                .members()
+            else {
                 continue;
             };
             for m in inner.filter(|m| !m.name.is_empty()) {
                 let found = btf.member(id, m.name).expect("anonymous member found");
                 if found.type_id == m.type_id && found.bitfield_size == m.bitfield_size {
-                    assert_eq!(found.bit_offset, outer.bit_offset + m.bit_offset, "{}", m.name);
+                    assert_eq!(
+                        found.bit_offset,
+                        outer.bit_offset + m.bit_offset,
+                        "{}",
+                        m.name
+                    );
                     checked += 1;
                 }
             }
         }
     }
-    assert!(checked > 100, "only {checked} anonymous members in the kernel");
+    assert!(
+        checked > 100,
+        "only {checked} anonymous members in the kernel"
+    );
     // struct sk_buff starts with an anonymous union of a struct holding next and prev.
     if let Some(skb) = btf.find_struct("sk_buff") {
         let first = btf.ty(skb).unwrap().members().unwrap().next().unwrap();
@@ -688,7 +854,10 @@ fn vmlinux_names_and_sizes() {
     assert_eq!(btf.type_name(next.type_id).unwrap(), "struct list_head *");
     assert_eq!(btf.size_of(btf.find_type("u64").unwrap()).unwrap(), 8);
     assert_eq!(btf.size_of(btf.find_type("pid_t").unwrap()).unwrap(), 4);
-    assert_eq!(btf.size_of(btf.find_type("unsigned int").unwrap()).unwrap(), 4);
+    assert_eq!(
+        btf.size_of(btf.find_type("unsigned int").unwrap()).unwrap(),
+        4
+    );
     assert!(btf.find_union("no_such_union_in_the_kernel").is_none());
     let f = btf.find_func("schedule").expect("schedule() in BTF");
     assert_eq!(btf.type_name(f).unwrap(), "void (void)");
@@ -698,7 +867,11 @@ fn vmlinux_names_and_sizes() {
         if let TypeKind::Struct { size, members } = ty.kind {
             for m in members.filter(|m| m.bitfield_size == 0) {
                 if let Ok(s) = btf.size_of(m.type_id) {
-                    assert!(u64::from(m.byte_offset()) + s <= u64::from(size), "{id} {}", m.name);
+                    assert!(
+                        u64::from(m.byte_offset()) + s <= u64::from(size),
+                        "{id} {}",
+                        m.name
+                    );
                 }
             }
         }
@@ -727,7 +900,10 @@ fn vmlinux_timing() {
         let t4 = Instant::now();
         assert_eq!(hops.len(), 2);
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1e3;
-        for (i, v) in [ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4)].into_iter().enumerate() {
+        for (i, v) in [ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4)]
+            .into_iter()
+            .enumerate()
+        {
             best[i] = best[i].min(v);
         }
     }
@@ -740,5 +916,8 @@ fn vmlinux_timing() {
         best[2],
         best[3]
     );
-    assert!(best.iter().sum::<f64>() < 50.0, "over the whole start-up budget");
+    assert!(
+        best.iter().sum::<f64>() < 50.0,
+        "over the whole start-up budget"
+    );
 }

@@ -116,26 +116,76 @@ pub struct Type<'a> {
 pub enum TypeKind<'a> {
     Void,
     /// `bits` and `bit_offset` only differ from the full size in the legacy bit-field encoding.
-    Int { size: u32, encoding: IntEncoding, bit_offset: u8, bits: u8 },
-    Ptr { target: TypeId },
-    Array { elem: TypeId, index: TypeId, nelems: u32 },
-    Struct { size: u32, members: Members<'a> },
-    Union { size: u32, members: Members<'a> },
+    Int {
+        size: u32,
+        encoding: IntEncoding,
+        bit_offset: u8,
+        bits: u8,
+    },
+    Ptr {
+        target: TypeId,
+    },
+    Array {
+        elem: TypeId,
+        index: TypeId,
+        nelems: u32,
+    },
+    Struct {
+        size: u32,
+        members: Members<'a>,
+    },
+    Union {
+        size: u32,
+        members: Members<'a>,
+    },
     /// Both ENUM and ENUM64.
-    Enum { size: u32, signed: bool, values: EnumValues<'a> },
-    Fwd { union: bool },
-    Typedef { target: TypeId },
-    Volatile { target: TypeId },
-    Const { target: TypeId },
-    Restrict { target: TypeId },
-    TypeTag { target: TypeId },
-    Func { proto: TypeId, linkage: Linkage },
-    FuncProto { ret: TypeId, params: Params<'a> },
-    Var { ty: TypeId, linkage: Linkage },
-    Datasec { size: u32, vars: SecVars<'a> },
-    Float { size: u32 },
+    Enum {
+        size: u32,
+        signed: bool,
+        values: EnumValues<'a>,
+    },
+    Fwd {
+        union: bool,
+    },
+    Typedef {
+        target: TypeId,
+    },
+    Volatile {
+        target: TypeId,
+    },
+    Const {
+        target: TypeId,
+    },
+    Restrict {
+        target: TypeId,
+    },
+    TypeTag {
+        target: TypeId,
+    },
+    Func {
+        proto: TypeId,
+        linkage: Linkage,
+    },
+    FuncProto {
+        ret: TypeId,
+        params: Params<'a>,
+    },
+    Var {
+        ty: TypeId,
+        linkage: Linkage,
+    },
+    Datasec {
+        size: u32,
+        vars: SecVars<'a>,
+    },
+    Float {
+        size: u32,
+    },
     /// `component` is -1 when the tag applies to the type itself, else a member or parameter index.
-    DeclTag { target: TypeId, component: i32 },
+    DeclTag {
+        target: TypeId,
+        component: i32,
+    },
 }
 
 impl<'a> Type<'a> {
@@ -269,8 +319,17 @@ impl<'a> Iterator for Members<'a> {
         if !self.kflag {
             // Without kind_flag a bit-field is a member whose INT type is narrower than its
             // storage, possibly with a bit offset of its own.
-            if let Ok(TypeKind::Int { size, bit_offset: io, bits, .. }) =
-                self.rec.btf.resolve(type_id).and_then(|r| self.rec.btf.ty(r)).map(|t| t.kind)
+            if let Ok(TypeKind::Int {
+                size,
+                bit_offset: io,
+                bits,
+                ..
+            }) = self
+                .rec
+                .btf
+                .resolve(type_id)
+                .and_then(|r| self.rec.btf.ty(r))
+                .map(|t| t.kind)
             {
                 if io != 0 || u32::from(bits) != size * 8 {
                     bit_offset += u32::from(io);
@@ -278,7 +337,12 @@ impl<'a> Iterator for Members<'a> {
                 }
             }
         }
-        Some(Member { name, type_id, bit_offset, bitfield_size })
+        Some(Member {
+            name,
+            type_id,
+            bit_offset,
+            bitfield_size,
+        })
     }
 }
 
@@ -390,7 +454,13 @@ pub(super) fn decode<'a>(
     let body = pos + TYPE_LEN;
     let extra = trailing_len(kind, vlen).unwrap_or(0);
     let trailing = types.get(body..body + extra).unwrap_or(&[]);
-    let records = |stride| Records { btf, bytes: trailing, le, stride, pos: 0 };
+    let records = |stride| Records {
+        btf,
+        bytes: trailing,
+        le,
+        stride,
+        pos: 0,
+    };
     let word = |i: usize| u32_at(trailing, i * 4, le);
     let kind = match kind {
         KIND_INT => {
@@ -414,11 +484,17 @@ pub(super) fn decode<'a>(
         },
         KIND_STRUCT => TypeKind::Struct {
             size: size_or_type,
-            members: Members { rec: records(12), kflag },
+            members: Members {
+                rec: records(12),
+                kflag,
+            },
         },
         KIND_UNION => TypeKind::Union {
             size: size_or_type,
-            members: Members { rec: records(12), kflag },
+            members: Members {
+                rec: records(12),
+                kflag,
+            },
         },
         KIND_ENUM | KIND_ENUM64 => TypeKind::Enum {
             size: size_or_type,
@@ -435,12 +511,27 @@ pub(super) fn decode<'a>(
         KIND_CONST => TypeKind::Const { target },
         KIND_RESTRICT => TypeKind::Restrict { target },
         KIND_TYPE_TAG => TypeKind::TypeTag { target },
-        KIND_FUNC => TypeKind::Func { proto: target, linkage: Linkage::from_raw(vlen as u32) },
-        KIND_FUNC_PROTO => TypeKind::FuncProto { ret: target, params: Params { rec: records(8) } },
-        KIND_VAR => TypeKind::Var { ty: target, linkage: Linkage::from_raw(word(0)) },
-        KIND_DATASEC => TypeKind::Datasec { size: size_or_type, vars: SecVars { rec: records(12) } },
+        KIND_FUNC => TypeKind::Func {
+            proto: target,
+            linkage: Linkage::from_raw(vlen as u32),
+        },
+        KIND_FUNC_PROTO => TypeKind::FuncProto {
+            ret: target,
+            params: Params { rec: records(8) },
+        },
+        KIND_VAR => TypeKind::Var {
+            ty: target,
+            linkage: Linkage::from_raw(word(0)),
+        },
+        KIND_DATASEC => TypeKind::Datasec {
+            size: size_or_type,
+            vars: SecVars { rec: records(12) },
+        },
         KIND_FLOAT => TypeKind::Float { size: size_or_type },
-        KIND_DECL_TAG => TypeKind::DeclTag { target, component: word(0) as i32 },
+        KIND_DECL_TAG => TypeKind::DeclTag {
+            target,
+            component: word(0) as i32,
+        },
         _ => TypeKind::Void,
     };
     Type { id, name, kind }
