@@ -49,6 +49,8 @@ pub enum ErrTag {
     D_PRAGMA_INVAL,
     D_PRAGMA_MALFORM,
     D_PRAGMA_OPTSET,
+    D_PRAGERR,
+    D_PRAGCTL_INVAL,
     D_MACRO_UNDEF,
     D_MACRO_UNUSED,
     D_CHR_NL,

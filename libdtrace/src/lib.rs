@@ -11,6 +11,7 @@
 
 pub mod aggregate;
 pub mod attach;
+pub mod btf;
 pub mod check;
 pub mod codegen;
 pub mod consume;

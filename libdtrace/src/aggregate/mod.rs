@@ -2,7 +2,17 @@
 //! aggregation; here the per-CPU values are merged exactly, sorted as DTrace sorts, and handed
 //! to `print::agg`.
 
-use crate::record::ValueKind;
+mod key;
+mod merge;
+mod sort;
+mod stddev;
+
+pub use key::KeyValue;
+pub use merge::merge;
+pub use sort::{sort_entries, sort_joined, JoinedEntry};
+pub use stddev::stddev;
+
+use crate::record::{Value, ValueKind};
 
 /// An aggregating function with its constant parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,4 +91,73 @@ pub enum AggValue {
     Max(i64),
     Avg { count: u64, sum: i64 },
     Stddev { count: u64, sum: i64, sumsq: u128 },
+}
+
+impl AggValue {
+    /// The value DTrace prints for this entry by default and sorts by: count, sum, min and
+    /// max as they are; avg the sum divided by the count (signed, truncating; 0 without data);
+    /// stddev DTrace's integer standard deviation. Count and stddev are unsigned quantities.
+    pub fn scalar(&self) -> u64 {
+        match *self {
+            AggValue::Count(c) => c,
+            AggValue::Sum(v) | AggValue::Min(v) | AggValue::Max(v) => v as u64,
+            AggValue::Avg { count, sum } => {
+                if count == 0 {
+                    0
+                } else {
+                    sum.wrapping_div(count as i64) as u64
+                }
+            }
+            AggValue::Stddev { count, sum, sumsq } => stddev(count, sum, sumsq),
+        }
+    }
+
+    /// The value a printa `%@` conversion receives. Its type is `uint64_t` for count() and
+    /// `int64_t` for the others (`dt_printf_validate`); avg() is divided unsigned there
+    /// (`pfprint_average` reads the data as `uint64_t`), so a negative average with more than
+    /// one sample prints as DTrace prints it, not as the default output shows it.
+    pub fn format_arg(&self) -> Value<'static> {
+        let bits = match *self {
+            AggValue::Avg { count, sum } => {
+                if count == 0 {
+                    0
+                } else {
+                    (sum as u64) / count
+                }
+            }
+            _ => self.scalar(),
+        };
+        Value::Int { bits, size: 8, signed: !matches!(self, AggValue::Count(_)) }
+    }
+
+    pub fn func(&self) -> AggFunc {
+        match self {
+            AggValue::Count(_) => AggFunc::Count,
+            AggValue::Sum(_) => AggFunc::Sum,
+            AggValue::Min(_) => AggFunc::Min,
+            AggValue::Max(_) => AggFunc::Max,
+            AggValue::Avg { .. } => AggFunc::Avg,
+            AggValue::Stddev { .. } => AggFunc::Stddev,
+        }
+    }
+
+    /// The all-zero value DTrace substitutes for an aggregation that has no entry for a key
+    /// in a joined printa().
+    pub fn zero(func: AggFunc) -> AggValue {
+        match func {
+            AggFunc::Count => AggValue::Count(0),
+            AggFunc::Sum => AggValue::Sum(0),
+            AggFunc::Min => AggValue::Min(0),
+            AggFunc::Max => AggValue::Max(0),
+            AggFunc::Avg => AggValue::Avg { count: 0, sum: 0 },
+            AggFunc::Stddev => AggValue::Stddev { count: 0, sum: 0, sumsq: 0 },
+        }
+    }
+}
+
+/// One entry of an aggregation: its decoded key and merged value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AggEntry {
+    pub key: Vec<KeyValue>,
+    pub value: AggValue,
 }

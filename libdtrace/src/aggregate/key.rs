@@ -1,0 +1,90 @@
+//! Aggregation keys: decoding the kernel map key into its fields, and DTrace's key order.
+
+use std::cmp::Ordering;
+
+use super::AggDesc;
+use crate::record::{Value, ValueKind};
+
+/// One decoded key field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyValue {
+    /// The raw bits (sign- or zero-extended to 64 according to `signed`) and the source size.
+    Int { bits: u64, size: u8, signed: bool },
+    /// The bytes up to the first NUL (the whole slot if there is none).
+    Str(Vec<u8>),
+}
+
+impl KeyValue {
+    /// The field as a record value, for printa conversions.
+    pub fn as_value(&self) -> Value<'_> {
+        match self {
+            KeyValue::Int { bits, size, signed } => {
+                Value::Int { bits: *bits, size: *size, signed: *signed }
+            }
+            KeyValue::Str(s) => Value::Str(s),
+        }
+    }
+
+    /// DTrace's comparison of two fields of the same key position (`dt_aggregate_keycmp`):
+    /// integers as unsigned numbers of their own size (so -1 sorts after every positive
+    /// value), strings byte by byte over their zero-padded slots.
+    pub fn dtrace_cmp(&self, other: &KeyValue) -> Ordering {
+        match (self, other) {
+            (KeyValue::Int { bits: a, size: sa, .. }, KeyValue::Int { bits: b, size: sb, .. }) => {
+                sa.cmp(sb).then_with(|| mask(*a, *sa).cmp(&mask(*b, *sb)))
+            }
+            // A string's slot holds its bytes then NULs: comparing the slots byte by byte is
+            // comparing the strings with a shorter prefix first.
+            (KeyValue::Str(a), KeyValue::Str(b)) => a.cmp(b),
+            (KeyValue::Int { .. }, KeyValue::Str(_)) => Ordering::Less,
+            (KeyValue::Str(_), KeyValue::Int { .. }) => Ordering::Greater,
+        }
+    }
+}
+
+fn mask(bits: u64, size: u8) -> u64 {
+    if size >= 8 {
+        bits
+    } else {
+        bits & ((1u64 << (8 * size as u32)) - 1)
+    }
+}
+
+impl AggDesc {
+    /// Decode a kernel map key (laid out by [`AggDesc::key_layout`]) into its fields.
+    /// Fields that do not fit in `bytes` are left out.
+    pub fn decode_key(&self, bytes: &[u8]) -> Vec<KeyValue> {
+        let (offs, _) = self.key_layout();
+        let mut v = Vec::with_capacity(self.keys.len());
+        for (kind, off) in self.keys.iter().zip(offs) {
+            let rec = crate::record::RecDesc { offset: off, kind: *kind };
+            match Value::decode(bytes, &rec) {
+                Some(Value::Int { bits, size, signed }) => v.push(KeyValue::Int { bits, size, signed }),
+                Some(Value::Str(s)) => v.push(KeyValue::Str(s.to_vec())),
+                None => break,
+            }
+        }
+        v
+    }
+
+    /// The slot size of key field `i` (for printing a string key as DTrace does, which looks
+    /// at the whole slot).
+    pub fn key_size(&self, i: usize) -> Option<u32> {
+        self.keys.get(i).map(ValueKind::size)
+    }
+}
+
+/// Compare two keys field by field, starting at field `keypos` and wrapping around
+/// (`aggsortkeypos`); an out-of-range position means 0.
+pub fn key_cmp(a: &[KeyValue], b: &[KeyValue], keypos: u64) -> Ordering {
+    let n = a.len().min(b.len());
+    let start = if keypos as usize >= n { 0 } else { keypos as usize };
+    for i in 0..n {
+        let k = (start + i) % n;
+        let o = a[k].dtrace_cmp(&b[k]);
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    a.len().cmp(&b.len())
+}
