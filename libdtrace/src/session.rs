@@ -73,7 +73,10 @@ impl Session {
         let ncpus = load::possible_cpus().max(1);
         let strsize = opts.strsize as u32;
         let ring_size = next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
-        let target = Target { strsize, ring_size, task_real_parent: task_offset("real_parent"), task_tgid: task_offset("tgid") };
+        // Reading BTF costs start-up time: only when a clause needs it.
+        let ppid = enabled.iter().any(|c| c.uses(crate::check::ir::Builtin::Ppid));
+        let (task_real_parent, task_tgid) = if ppid { (task_offset("real_parent"), task_offset("tgid")) } else { (None, None) };
+        let target = Target { strsize, ring_size, task_real_parent, task_tgid };
 
         // Code for every clause, once.
         let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
@@ -429,11 +432,11 @@ impl Session {
         for (i, _) in syms.aggs.iter().enumerate() {
             let desc = agg_desc(syms, i as u32, strsize);
             let map = &self.maps[&MapRef::Agg(i as u32)];
-            let entries = crate::aggregate::snapshot(map, &desc)?;
+            let mut entries = crate::aggregate::snapshot(map, &desc)?;
             if entries.is_empty() {
                 continue;
             }
-            let entries = crate::aggregate::sort(entries, opts);
+            crate::aggregate::sort_entries(&mut entries, opts);
             crate::print::agg::print_aggregation(&mut text, &desc, &entries, opts);
         }
         out.write_all(&text).map_err(|e| Error::Sys(SysError::Os { what: "writing output".into(), source: e }))?;

@@ -4,11 +4,13 @@
 
 mod key;
 mod merge;
+mod snapshot;
 mod sort;
 mod stddev;
 
 pub use key::KeyValue;
 pub use merge::merge;
+pub use snapshot::snapshot;
 pub use sort::{sort_entries, sort_joined, JoinedEntry};
 pub use stddev::stddev;
 

@@ -98,3 +98,30 @@ pub struct Agg {
     pub keys: Vec<Type>,
     pub line: u32,
 }
+
+impl TExpr {
+    /// Whether the expression reads built-in `b` anywhere.
+    pub fn uses(&self, b: Builtin) -> bool {
+        match &self.kind {
+            TKind::Builtin(x) => *x == b,
+            TKind::Const(_) | TKind::Str(_) | TKind::Arg(_) | TKind::Global(_) | TKind::IncDec { .. } => false,
+            TKind::Unary(_, a) | TKind::Cast(a) => a.uses(b),
+            TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => l.uses(b) || r.uses(b),
+            TKind::Assign { rhs, .. } => rhs.uses(b),
+            TKind::Ternary(c, t, f) => c.uses(b) || t.uses(b) || f.uses(b),
+            TKind::Copyinstr(a, n) => a.uses(b) || n.as_ref().map(|n| n.uses(b)).unwrap_or(false),
+        }
+    }
+}
+
+impl TClause {
+    /// Whether the clause reads built-in `b` anywhere.
+    pub fn uses(&self, b: Builtin) -> bool {
+        self.predicate.as_ref().map(|p| p.uses(b)).unwrap_or(false)
+            || self.stmts.iter().any(|s| match s {
+                TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.uses(b),
+                TStmt::Printf { args, .. } => args.iter().any(|a| a.uses(b)),
+                TStmt::Agg { keys, args, .. } => keys.iter().chain(args).any(|a| a.uses(b)),
+            })
+    }
+}
