@@ -16,6 +16,7 @@ pub mod codegen;
 pub mod consume;
 pub mod error;
 pub mod handle;
+pub mod handle_ext;
 pub mod load;
 pub mod options;
 pub mod parse;
@@ -26,3 +27,4 @@ pub mod record;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;
+pub use handle_ext::DescMatches;
