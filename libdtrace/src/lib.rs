@@ -17,6 +17,7 @@ pub mod codegen;
 pub mod consume;
 pub mod error;
 pub mod handle;
+pub mod handle_ext;
 pub mod load;
 pub mod options;
 pub mod parse;
@@ -27,5 +28,6 @@ pub mod record;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;
-pub mod session;
+pub use handle_ext::DescMatches;
 pub mod btf_offsets;
+pub mod session;

@@ -77,6 +77,8 @@ pub enum TStmt {
 pub struct TClause {
     /// Probe IDs this clause is enabled on.
     pub probes: Vec<u32>,
+    /// Each probe description as written (macros expanded) with the probes it matched.
+    pub descs: Vec<(crate::provider::DescPattern, Vec<u32>)>,
     pub predicate: Option<TExpr>,
     pub stmts: Vec<TStmt>,
     pub line: u32,

@@ -284,6 +284,7 @@ impl<'a> Checker<'a> {
 
     fn clause(&mut self, c: &ast::Clause) -> Result<Option<TClause>, CompileError> {
         let mut probes: Vec<u32> = Vec::new();
+        let mut descs = Vec::new();
         for p in &c.probes {
             let text = self.expand_desc(&p.text, p.line)?;
             let line = if self.kind == ProbeSpecKind::Script { Some(p.line) } else { None };
@@ -296,11 +297,12 @@ impl<'a> Checker<'a> {
                     None => CompileError::lineless(ErrTag::D_PDESC_ZERO, msg),
                 });
             }
-            for id in ids {
+            for &id in &ids {
                 if !probes.contains(&id) {
                     probes.push(id);
                 }
             }
+            descs.push((pat, ids));
         }
         let body = match &c.body {
             Some(b) => b,
@@ -321,7 +323,7 @@ impl<'a> Checker<'a> {
         for s in body {
             self.stmt(s, &mut stmts)?;
         }
-        Ok(Some(TClause { probes, predicate, stmts, line: c.line }))
+        Ok(Some(TClause { probes, descs, predicate, stmts, line: c.line }))
     }
 
     fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<TStmt>) -> Result<(), CompileError> {

@@ -1,0 +1,138 @@
+//! The conformance suite: every test in test-suite/ run against the built `dtrace`, one trial
+//! per file, reported by `cargo test` / `cargo nextest run` under its path
+//! (e.g. `unittest/begin/tst.begin.d`).
+//!
+//! Tests run one at a time unless `--test-threads` says otherwise: each is pinned to CPU 0,
+//! and rate tests (ticks per second) must not compete with each other. Tests that need the
+//! kernel are skipped, with the reason, when not running as root.
+
+mod exec;
+mod spec;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use libtest_mimic::{Arguments, Completion, Failed, Trial};
+
+use spec::{Kind, Spec};
+
+const DTRACE: &str = env!("CARGO_BIN_EXE_dtrace");
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("dtrace/ has a parent").to_path_buf()
+}
+
+fn trigger_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("triggers")
+}
+
+/// What the test printed, in the shape of a `.r` file: stdout, then stderr after a marker
+/// line when there is any (Oracle's runtest.sh convention).
+fn combined(o: &exec::Output) -> String {
+    let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+    if !o.stderr.is_empty() {
+        s.push_str("-- @@stderr --\n");
+        s.push_str(&String::from_utf8_lossy(&o.stderr));
+    }
+    s
+}
+
+fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
+    let mut cmd;
+    let mut trigger = None;
+    if let Some(t) = &s.tags.trigger {
+        let bin = exec::trigger(root, &trigger_dir(), &t[0])?;
+        let mut words = vec![bin.to_string_lossy().into_owned()];
+        words.extend(t[1..].iter().cloned());
+        trigger = Some(words.join(" "));
+    }
+    match s.kind {
+        Kind::Sh => {
+            cmd = Command::new("bash");
+            cmd.arg(&s.path);
+            if let Some(t) = &trigger {
+                cmd.env("trigger", t);
+            }
+        }
+        Kind::Tst | Kind::Err { .. } => {
+            cmd = Command::new(DTRACE);
+            if matches!(s.kind, Kind::Err { tag: Some(_) }) {
+                cmd.args(["-x", "errtags"]);
+            }
+            cmd.args(&s.tags.opts);
+            if let Some(t) = &trigger {
+                cmd.args(["-c", t]);
+            }
+            cmd.arg("-s").arg(&s.path);
+        }
+    }
+    cmd.current_dir(root).env("dtrace", DTRACE).env_remove("_DTRACE_TESTING");
+    let o = exec::run(cmd, s.timeout()).map_err(|e| format!("cannot run the test: {}", e))?;
+    let got = combined(&o);
+    let mut problems = Vec::new();
+    if o.timed_out {
+        problems.push(format!("timed out after {:?}", s.timeout()));
+    } else if let Some(sig) = o.signal {
+        problems.push(format!("killed by signal {}", sig));
+    }
+    match (s.expected_status(), o.status) {
+        (Some(want), Some(got)) if want != got => problems.push(format!("exit status {}, expected {}", got, want)),
+        (None, Some(0)) => problems.push("exit status 0, expected a failure".into()),
+        _ => {}
+    }
+    if let Kind::Err { tag: Some(tag) } = &s.kind {
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        if !stderr.contains(&format!("[{}]", tag)) {
+            problems.push(format!("stderr does not carry [{}]", tag));
+        }
+    }
+    if let Some(r) = &s.expected {
+        let want = std::fs::read_to_string(r).map_err(|e| format!("{}: {}", r.display(), e))?;
+        if want != got {
+            problems.push(format!("output differs from {}:\n{}", r.display(), exec::diff(&want, &got)));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}\n--- output was:\n{}", problems.join("\n"), got).into())
+    }
+}
+
+fn main() {
+    let mut args = Arguments::from_args();
+    if args.test_threads.is_none() {
+        args.test_threads = Some(1);
+    }
+    let root = repo_root();
+    let specs = match spec::discover(&root) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("test-suite: {}", e);
+            std::process::exit(1);
+        }
+    };
+    // SAFETY: geteuid has no preconditions.
+    let is_root = unsafe { libc::geteuid() } == 0;
+    let kernel = specs.iter().filter(|s| s.needs_kernel()).count();
+    if !is_root && kernel > 0 && !args.list {
+        eprintln!(
+            "test-suite: not running as root: {} tests that need the kernel are skipped (run as root to include them)",
+            kernel
+        );
+    }
+    let mut trials = vec![
+        Trial::test("runner::spec", || spec::self_test().map_err(Failed::from)),
+        Trial::test("runner::exec", || exec::self_test().map_err(Failed::from)),
+    ];
+    for s in specs {
+        let root = root.clone();
+        trials.push(Trial::ignorable_test(s.name.clone(), move || {
+            if s.needs_kernel() && !is_root {
+                return Ok(Completion::ignored_with("needs root (BPF and tracefs)"));
+            }
+            run_spec(&root, &s).map(|()| Completion::Completed)
+        }));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
