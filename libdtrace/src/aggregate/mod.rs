@@ -163,3 +163,6 @@ pub struct AggEntry {
     pub key: Vec<KeyValue>,
     pub value: AggValue,
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,7 +18,7 @@ fn isqrt(n: u128) -> u64 {
         return 0;
     }
     // Newton's iteration from an over-estimate converges down to the floor.
-    let mut x: u128 = 1u128 << ((128 - n.leading_zeros() + 1) / 2);
+    let mut x: u128 = 1u128 << (128 - n.leading_zeros()).div_ceil(2);
     loop {
         let y = (x + n / x) / 2;
         if y >= x {

@@ -9,7 +9,7 @@ use crate::record::Value;
 
 fn right(out: &mut Vec<u8>, s: &str, width: usize) {
     out.push(b' ');
-    out.extend(std::iter::repeat(b' ').take(width.saturating_sub(s.len())));
+    out.extend(std::iter::repeat_n(b' ', width.saturating_sub(s.len())));
     out.extend_from_slice(s.as_bytes());
 }
 

@@ -718,7 +718,7 @@ struct CFlags {
 }
 
 fn pad(out: &mut Vec<u8>, c: u8, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// C's `%d %i %u %o %x %X` for a value of magnitude `mag` (negative if `neg`).
