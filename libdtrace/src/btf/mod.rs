@@ -25,7 +25,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 pub use error::BtfError;
-pub use query::Hop;
+pub use query::{Hop, POINTER_SIZE};
 pub use types::{
     EnumValue, EnumValues, IntEncoding, Kind, Linkage, Member, Members, Param, Params, SecVar,
     SecVars, Type, TypeId, TypeKind,
