@@ -10,6 +10,7 @@
 //! kind-specific records) and a string section. Split BTF (modules) continues the base's type
 //! ids and string offsets, so a split [`Btf`] keeps its base and answers for both.
 
+mod data;
 mod error;
 mod index;
 mod name;
@@ -24,12 +25,13 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 pub use error::BtfError;
-pub use query::Hop;
+pub use query::{Hop, POINTER_SIZE};
 pub use types::{
     EnumValue, EnumValues, IntEncoding, Kind, Linkage, Member, Members, Param, Params, SecVar,
     SecVars, Type, TypeId, TypeKind,
 };
 
+use data::Data;
 use index::{NameIndex, Namespace, Table};
 
 /// Where the running kernel publishes its BTF.
@@ -43,7 +45,7 @@ pub struct Btf {
 
 struct Inner {
     base: Option<Btf>,
-    data: Vec<u8>,
+    data: Data,
     le: bool,
     types: std::ops::Range<usize>,
     strings: std::ops::Range<usize>,
@@ -70,7 +72,7 @@ impl std::fmt::Debug for Btf {
 impl Btf {
     /// Reads and parses the running kernel's BTF.
     pub fn load_vmlinux() -> Result<Btf, BtfError> {
-        Btf::load_file(Path::new(SYSFS_BTF_DIR).join("vmlinux"), None)
+        Btf::load_sysfs(&Path::new(SYSFS_BTF_DIR).join("vmlinux"), None)
     }
 
     /// Reads and parses the BTF of a loaded kernel module, split on top of `self` (vmlinux).
@@ -78,7 +80,15 @@ impl Btf {
         if module.is_empty() || module.contains('/') || module == "." || module == ".." {
             return Err(BtfError::BadModuleName(module.to_string()));
         }
-        Btf::load_file(Path::new(SYSFS_BTF_DIR).join(module), Some(self))
+        Btf::load_sysfs(&Path::new(SYSFS_BTF_DIR).join(module), Some(self))
+    }
+
+    fn load_sysfs(path: &Path, base: Option<&Btf>) -> Result<Btf, BtfError> {
+        let data = data::map_sysfs(path).map_err(|source| BtfError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Btf::from_data(data, base)
     }
 
     pub fn load_file(path: impl AsRef<Path>, base: Option<&Btf>) -> Result<Btf, BtfError> {
@@ -87,15 +97,15 @@ impl Btf {
             path: path.to_path_buf(),
             source,
         })?;
-        Btf::from_vec(data, base)
+        Btf::from_data(Data::Owned(data), base)
     }
 
     /// Parses a BTF blob; `base` must be given for split BTF (a module's).
     pub fn parse(bytes: &[u8], base: Option<&Btf>) -> Result<Btf, BtfError> {
-        Btf::from_vec(bytes.to_vec(), base)
+        Btf::from_data(Data::Owned(bytes.to_vec()), base)
     }
 
-    fn from_vec(data: Vec<u8>, base: Option<&Btf>) -> Result<Btf, BtfError> {
+    fn from_data(data: Data, base: Option<&Btf>) -> Result<Btf, BtfError> {
         let layout = raw::header(&data)?;
         let strs = &data[layout.strings.clone()];
         // Every name is then a nul-terminated UTF-8 string wherever it starts on a character.
