@@ -501,3 +501,65 @@ fn tracefs_is_found() {
     assert!(root.join("events").is_dir());
     assert!(tracefs::groups().unwrap().iter().any(|g| g == "syscalls"));
 }
+
+#[test]
+fn raw_tracepoint_sys_enter_sees_each_getppid() {
+    let rb_map = ringbuf(1 << 16);
+    let mut rb = RingBuf::new(&rb_map).unwrap();
+    // sys_enter's arguments: (struct pt_regs *regs, long id).
+    let mut a = Asm::default();
+    a.i(Insn::ldx(BPF_DW, R6, R1, 8))
+        .jmp_out(BPF_JNE, R6, libc::SYS_getppid as i32)
+        .only_tid(tid())
+        .reserve(&rb_map, 8)
+        .i(Insn::stx(BPF_DW, R9, 0, R6))
+        .submit();
+    let prog = Program::load(ProgType::RawTracepoint, &a.out(0), "raw_sys_enter", GPL).unwrap();
+    let link = attach::attach_raw_tracepoint(&prog, "sys_enter").unwrap();
+    assert_eq!(link.perf_fd(), None);
+    for _ in 0..300 {
+        getppid_syscall();
+    }
+    drop(link);
+    getppid_syscall();
+    let recs = drain_u64s(&mut rb);
+    assert_eq!(recs.len(), 300);
+    assert!(recs.iter().all(|r| r[0] == libc::SYS_getppid as u64));
+    assert!(attach::attach_raw_tracepoint(&prog, "no_such_tracepoint").is_err());
+}
+
+#[test]
+fn background_detach_returns_and_the_kernel_frees_everything() {
+    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "bg_detach", GPL).unwrap();
+    let id = prog.id().unwrap();
+    let links: Vec<_> = ["sys_enter_getppid", "sys_exit_getppid", "sys_enter_getpgid"]
+        .iter()
+        .map(|e| attach::attach_tracepoint(&prog, "syscalls", e).unwrap())
+        .collect();
+    drop(prog);
+    assert!(prog_id_exists(id).unwrap());
+    attach::detach_in_background(links);
+    let t0 = Instant::now();
+    while prog_id_exists(id).unwrap() {
+        assert!(t0.elapsed() < Duration::from_secs(30), "program {} still attached", id);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn detach_all_detaches_everything() {
+    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "detach_all", GPL).unwrap();
+    let id = prog.id().unwrap();
+    let links: Vec<_> = ["sys_enter_getppid", "sys_exit_getppid", "sys_enter_getpgid", "sys_exit_getpgid"]
+        .iter()
+        .map(|e| attach::attach_tracepoint(&prog, "syscalls", e).unwrap())
+        .collect();
+    drop(prog);
+    attach::detach_all(links);
+    // All references are gone once detach_all returns; the id goes after an RCU grace period.
+    let t0 = Instant::now();
+    while prog_id_exists(id).unwrap() {
+        assert!(t0.elapsed() < Duration::from_secs(10), "program {} still attached", id);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
