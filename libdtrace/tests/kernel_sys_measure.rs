@@ -54,7 +54,9 @@ fn startup_maps_and_programs() {
             Map::create(MapType::Array, 4, 8, 16, 0, "probes").unwrap(),
         ];
         let t1 = Instant::now();
-        let progs: Vec<Program> = (0..10).map(|i| small_prog(&format!("p{}", i), &maps[0], &maps[1])).collect();
+        let progs: Vec<Program> = (0..10)
+            .map(|i| small_prog(&format!("p{}", i), &maps[0], &maps[1]))
+            .collect();
         let t2 = Instant::now();
         test_run_raw_tp(&progs[0], None, &[]).unwrap();
         let t3 = Instant::now();
@@ -74,37 +76,153 @@ fn startup_maps_and_programs() {
 
 fn attach_n(prog: &Program, events: &[String], how: AttachMethod) -> (Vec<Link>, Duration) {
     let t0 = Instant::now();
-    let links = events.iter().map(|e| attach::attach_tracepoint_with(prog, "syscalls", e, how).unwrap()).collect();
+    let links = events
+        .iter()
+        .map(|e| attach::attach_tracepoint_with(prog, "syscalls", e, how).unwrap())
+        .collect();
     (links, t0.elapsed())
+}
+
+fn wait_gone(id: u32) -> Duration {
+    let t0 = Instant::now();
+    while prog_id_exists(id).unwrap() {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    t0.elapsed()
 }
 
 #[test]
 #[ignore = "measurement"]
 fn attach_and_detach_100_tracepoints() {
-    let events: Vec<String> =
-        tracefs::events("syscalls").unwrap().into_iter().filter(|e| e.starts_with("sys_enter_")).take(100).collect();
+    let events: Vec<String> = tracefs::events("syscalls")
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.starts_with("sys_enter_"))
+        .take(100)
+        .collect();
     assert_eq!(events.len(), 100);
     let v = [Insn::mov64_imm(R0, 0), Insn::exit()];
-    let prog = Program::load(ProgType::Tracepoint, &v, "empty", "GPL").unwrap();
     // Warm tracefs' dentries so every variant pays the same.
-    let (l, _) = attach_n(&prog, &events, AttachMethod::Ioctl);
-    attach::detach_all(l);
-    for round in 0..2 {
-        for how in [AttachMethod::Ioctl, AttachMethod::BpfLink { cookie: 0 }] {
-            let variants: [(&str, usize, bool); 6] = [
-                ("drop one by one", 1, false),
-                ("disable all, then close on 1 thread", 1, true),
-                ("disable all, close on 4 threads", 4, true),
-                ("disable all, close on 16 threads", 16, true),
-                ("disable all, close on 32 threads", 32, true),
-                ("disable all, close on 100 threads", 100, true),
-            ];
-            for (what, threads, disable) in variants {
-                let (links, ta) = attach_n(&prog, &events, how);
-                let t0 = Instant::now();
-                attach::detach_all_with(links, threads, disable);
-                println!("round {} {:?}: attach 100: {}; detach ({}): {}", round, how, ms(ta), what, ms(t0.elapsed()));
-            }
+    {
+        let prog = Program::load(ProgType::Tracepoint, &v, "empty", "GPL").unwrap();
+        let (l, _) = attach_n(&prog, &events, AttachMethod::Ioctl);
+        attach::detach_all(l);
+    }
+    type Detach = fn(Vec<Link>);
+    let variants: [(&str, AttachMethod, Detach); 6] = [
+        ("ioctl, drop one by one", AttachMethod::Ioctl, |l| drop(l)),
+        ("ioctl, detach_all_with(1 thread)", AttachMethod::Ioctl, |l| {
+            attach::detach_all_with(l, 1, true)
+        }),
+        ("ioctl, detach_all_with(4 threads)", AttachMethod::Ioctl, |l| {
+            attach::detach_all_with(l, 4, true)
+        }),
+        (
+            "ioctl, detach_all (32 threads)",
+            AttachMethod::Ioctl,
+            attach::detach_all,
+        ),
+        (
+            "bpf_link, detach_all (32 threads)",
+            AttachMethod::BpfLink { cookie: 0 },
+            attach::detach_all,
+        ),
+        (
+            "ioctl, detach_in_background",
+            AttachMethod::Ioctl,
+            attach::detach_in_background,
+        ),
+    ];
+    for (what, how, detach) in variants {
+        let prog = Program::load(ProgType::Tracepoint, &v, "empty", "GPL").unwrap();
+        let id = prog.id().unwrap();
+        let (links, ta) = attach_n(&prog, &events, how);
+        drop(prog);
+        let t0 = Instant::now();
+        detach(links);
+        let td = t0.elapsed();
+        let tg = wait_gone(id);
+        println!(
+            "{}: attach 100 {}; detach returns after {}; program freed {} later",
+            what,
+            ms(ta),
+            ms(td),
+            ms(tg)
+        );
+    }
+}
+
+#[test]
+#[ignore = "measurement"]
+fn attach_and_detach_100_raw_tracepoints() {
+    let v = [Insn::mov64_imm(R0, 0), Insn::exit()];
+    let prog = Program::load(ProgType::RawTracepoint, &v, "empty_raw", "GPL").unwrap();
+    let id = prog.id().unwrap();
+    let mut names = Vec::new();
+    for g in tracefs::groups().unwrap() {
+        if g == "syscalls" || g == "ftrace" {
+            continue;
         }
+        names.extend(tracefs::events(&g).unwrap());
+    }
+    let t0 = Instant::now();
+    let mut links = Vec::new();
+    for n in &names {
+        if links.len() == 100 {
+            break;
+        }
+        if let Ok(l) = attach::attach_raw_tracepoint(&prog, n) {
+            links.push(l);
+        }
+    }
+    let ta = t0.elapsed();
+    let n = links.len();
+    drop(prog);
+    let t1 = Instant::now();
+    drop(links);
+    let td = t1.elapsed();
+    println!(
+        "{} raw tracepoints: attach {} (incl. failed names); drop one by one {}; program freed {} later",
+        n,
+        ms(ta),
+        ms(td),
+        ms(wait_gone(id))
+    );
+}
+
+#[test]
+#[ignore = "measurement"]
+fn does_disable_stop_a_tracepoint_program() {
+    let counts = Map::create(MapType::Array, 4, 8, 1, 0, "cnt").unwrap();
+    let mut v: Vec<Insn> = vec![Insn::st(BPF_W, FP, -4, 0)];
+    v.extend(Insn::ld_map_fd(R1, counts.fd()));
+    v.extend([
+        Insn::mov64_reg(R2, FP),
+        Insn::alu64_imm(BPF_ADD, R2, -4),
+        Insn::call(helper::MAP_LOOKUP_ELEM),
+        Insn::jmp_imm(BPF_JEQ, R0, 0, 2),
+        Insn::mov64_imm(R1, 1),
+        Insn::atomic_add(BPF_DW, R0, 0, R1),
+        Insn::mov64_imm(R0, 0),
+        Insn::exit(),
+    ]);
+    let prog = Program::load(ProgType::Tracepoint, &v, "cnt", "GPL").unwrap();
+    for how in [AttachMethod::Ioctl, AttachMethod::BpfLink { cookie: 0 }] {
+        counts
+            .update(&0u32.to_ne_bytes(), &0u64.to_ne_bytes(), BPF_ANY)
+            .unwrap();
+        let link = attach::attach_tracepoint_with(&prog, "syscalls", "sys_enter_getppid", how).unwrap();
+        link.disable().unwrap();
+        for _ in 0..100 {
+            // SAFETY: no preconditions.
+            unsafe { libc::syscall(libc::SYS_getppid) };
+        }
+        let mut c = [0u8; 8];
+        counts.lookup(&0u32.to_ne_bytes(), &mut c).unwrap();
+        println!(
+            "{:?}: after PERF_EVENT_IOC_DISABLE, 100 getppid calls ran the program {} times",
+            how,
+            u64::from_ne_bytes(c)
+        );
     }
 }
