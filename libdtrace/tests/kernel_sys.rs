@@ -93,7 +93,9 @@ impl Asm {
             .i(Insn::mov64_reg(R9, R0))
     }
     fn submit(&mut self) -> &mut Self {
-        self.i(Insn::mov64_reg(R1, R9)).i(Insn::mov64_imm(R2, BPF_RB_NO_WAKEUP)).i(Insn::call(helper::RINGBUF_SUBMIT))
+        self.i(Insn::mov64_reg(R1, R9))
+            .i(Insn::mov64_imm(R2, BPF_RB_NO_WAKEUP))
+            .i(Insn::call(helper::RINGBUF_SUBMIT))
     }
 }
 
@@ -104,7 +106,11 @@ fn ringbuf(size: u32) -> Map {
 fn drain_u64s(rb: &mut RingBuf) -> Vec<Vec<u64>> {
     let mut out = Vec::new();
     rb.consume(|rec| {
-        out.push(rec.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap())).collect());
+        out.push(
+            rec.chunks_exact(8)
+                .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+                .collect(),
+        );
         ControlFlow::Continue(())
     })
     .unwrap();
@@ -120,7 +126,8 @@ fn hash_map_crud_and_iteration() {
     let mut v = [0u8; 8];
     assert!(!m.lookup(&1u32.to_ne_bytes(), &mut v).unwrap());
     for k in 0u32..10 {
-        m.update(&k.to_ne_bytes(), &(k as u64 * 100).to_ne_bytes(), BPF_NOEXIST).unwrap();
+        m.update(&k.to_ne_bytes(), &(k as u64 * 100).to_ne_bytes(), BPF_NOEXIST)
+            .unwrap();
     }
     assert!(m.update(&3u32.to_ne_bytes(), &[0; 8], BPF_NOEXIST).is_err());
     assert!(m.update(&99u32.to_ne_bytes(), &[0; 8], BPF_EXIST).is_err());
@@ -169,11 +176,17 @@ fn percpu_values_have_one_aligned_slot_per_possible_cpu() {
     let got = h.lookup_percpu(&5u64.to_ne_bytes()).unwrap().unwrap();
     assert_eq!(got.len(), n * 16);
     for c in 0..n {
-        assert_eq!(u32::from_ne_bytes(got[c * 16..c * 16 + 4].try_into().unwrap()), c as u32 + 10);
+        assert_eq!(
+            u32::from_ne_bytes(got[c * 16..c * 16 + 4].try_into().unwrap()),
+            c as u32 + 10
+        );
     }
     assert_eq!(h.lookup_percpu(&6u64.to_ne_bytes()).unwrap(), None);
     // A plain map has no per-CPU view.
-    assert!(Map::create(MapType::Hash, 4, 4, 1, 0, "h").unwrap().lookup_percpu(&[0; 4]).is_err());
+    assert!(Map::create(MapType::Hash, 4, 4, 1, 0, "h")
+        .unwrap()
+        .lookup_percpu(&[0; 4])
+        .is_err());
 }
 
 #[test]
@@ -181,7 +194,8 @@ fn batch_lookup_snapshots_every_element() {
     let n = 20_000u32;
     let m = Map::create(MapType::Hash, 4, 8, n, BPF_F_NO_PREALLOC, "test_batch").unwrap();
     for k in 0..n {
-        m.update(&k.to_ne_bytes(), &(k as u64 * 3).to_ne_bytes(), BPF_ANY).unwrap();
+        m.update(&k.to_ne_bytes(), &(k as u64 * 3).to_ne_bytes(), BPF_ANY)
+            .unwrap();
     }
     let (keys, vals) = m.lookup_batch_all().unwrap();
     assert_eq!(keys.len(), n as usize * 4);
@@ -198,7 +212,9 @@ fn batch_lookup_snapshots_every_element() {
     let cpus = possible_cpus();
     let p = Map::create(MapType::PercpuHash, 4, 8, 1000, 0, "test_batchp").unwrap();
     for k in 0..700u32 {
-        let v: Vec<u8> = (0..cpus).flat_map(|c| (k as u64 * 10 + c as u64).to_ne_bytes()).collect();
+        let v: Vec<u8> = (0..cpus)
+            .flat_map(|c| (k as u64 * 10 + c as u64).to_ne_bytes())
+            .collect();
         p.update(&k.to_ne_bytes(), &v, BPF_ANY).unwrap();
     }
     let (keys, vals) = p.lookup_batch_all().unwrap();
@@ -207,7 +223,10 @@ fn batch_lookup_snapshots_every_element() {
     for (k, v) in keys.chunks_exact(4).zip(vals.chunks_exact(8 * cpus)) {
         let k = u32::from_ne_bytes(k.try_into().unwrap()) as u64;
         for c in 0..cpus {
-            assert_eq!(u64::from_ne_bytes(v[c * 8..c * 8 + 8].try_into().unwrap()), k * 10 + c as u64);
+            assert_eq!(
+                u64::from_ne_bytes(v[c * 8..c * 8 + 8].try_into().unwrap()),
+                k * 10 + c as u64
+            );
         }
     }
     // An empty map is an empty snapshot.
@@ -219,7 +238,9 @@ fn batch_lookup_snapshots_every_element() {
 fn map_of_maps_takes_an_inner_map() {
     let inner = Map::create(MapType::Array, 4, 8, 4, 0, "inner").unwrap();
     let outer = Map::create_of_maps(MapType::ArrayOfMaps, 4, 2, &inner, 0, "outer").unwrap();
-    outer.update(&0u32.to_ne_bytes(), &(inner.fd() as u32).to_ne_bytes(), BPF_ANY).unwrap();
+    outer
+        .update(&0u32.to_ne_bytes(), &(inner.fd() as u32).to_ne_bytes(), BPF_ANY)
+        .unwrap();
 }
 
 #[test]
@@ -321,7 +342,10 @@ fn test_run_raw_tp_runs_on_the_requested_cpu() {
     assert_eq!(recs.len(), 1);
     assert_eq!(recs[0][..2], [MAGIC as u64, 42]);
     for cpu in online_cpus().unwrap() {
-        assert_eq!(test_run_raw_tp(&prog, Some(cpu), &[cpu as u64 + 100]).unwrap(), cpu + 101);
+        assert_eq!(
+            test_run_raw_tp(&prog, Some(cpu), &[cpu as u64 + 100]).unwrap(),
+            cpu + 101
+        );
         let recs = drain_u64s(&mut rb);
         assert_eq!(recs, vec![vec![MAGIC as u64, cpu as u64 + 100, cpu as u64]]);
     }
@@ -427,7 +451,10 @@ fn cpu_clock_fires_at_about_the_requested_rate_on_its_cpu_only() {
     drop(link);
     let elapsed = t0.elapsed();
     let v = counts.lookup_percpu(&0u32.to_ne_bytes()).unwrap().unwrap();
-    let per_cpu: Vec<u64> = v.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap())).collect();
+    let per_cpu: Vec<u64> = v
+        .chunks_exact(8)
+        .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+        .collect();
     let expected = elapsed.as_nanos() as f64 / period.as_nanos() as f64;
     assert!(
         per_cpu[0] as f64 > expected * 0.3 && per_cpu[0] as f64 <= expected * 1.5,
@@ -484,13 +511,21 @@ fn killed_process_leaves_nothing_behind() {
         }
     }
     let id = id.expect("child reported no program id");
-    assert!(prog_id_exists(id).unwrap(), "program {} should be alive while the child runs", id);
+    assert!(
+        prog_id_exists(id).unwrap(),
+        "program {} should be alive while the child runs",
+        id
+    );
     child.0.kill().unwrap();
     child.0.wait().unwrap();
     // The program is freed after an RCU grace period once its last reference goes.
     let t0 = Instant::now();
     while prog_id_exists(id).unwrap() {
-        assert!(t0.elapsed() < Duration::from_secs(10), "program {} outlived its killed process", id);
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "program {} outlived its killed process",
+            id
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -500,4 +535,71 @@ fn tracefs_is_found() {
     let root = tracefs::root().unwrap();
     assert!(root.join("events").is_dir());
     assert!(tracefs::groups().unwrap().iter().any(|g| g == "syscalls"));
+}
+
+#[test]
+fn raw_tracepoint_sys_enter_sees_each_getppid() {
+    let rb_map = ringbuf(1 << 16);
+    let mut rb = RingBuf::new(&rb_map).unwrap();
+    // sys_enter's arguments: (struct pt_regs *regs, long id).
+    let mut a = Asm::default();
+    a.i(Insn::ldx(BPF_DW, R6, R1, 8))
+        .jmp_out(BPF_JNE, R6, libc::SYS_getppid as i32)
+        .only_tid(tid())
+        .reserve(&rb_map, 8)
+        .i(Insn::stx(BPF_DW, R9, 0, R6))
+        .submit();
+    let prog = Program::load(ProgType::RawTracepoint, &a.out(0), "raw_sys_enter", GPL).unwrap();
+    let link = attach::attach_raw_tracepoint(&prog, "sys_enter").unwrap();
+    assert_eq!(link.perf_fd(), None);
+    for _ in 0..300 {
+        getppid_syscall();
+    }
+    drop(link);
+    getppid_syscall();
+    let recs = drain_u64s(&mut rb);
+    assert_eq!(recs.len(), 300);
+    assert!(recs.iter().all(|r| r[0] == libc::SYS_getppid as u64));
+    assert!(attach::attach_raw_tracepoint(&prog, "no_such_tracepoint").is_err());
+}
+
+#[test]
+fn background_detach_returns_and_the_kernel_frees_everything() {
+    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "bg_detach", GPL).unwrap();
+    let id = prog.id().unwrap();
+    let links: Vec<_> = ["sys_enter_getppid", "sys_exit_getppid", "sys_enter_getpgid"]
+        .iter()
+        .map(|e| attach::attach_tracepoint(&prog, "syscalls", e).unwrap())
+        .collect();
+    drop(prog);
+    assert!(prog_id_exists(id).unwrap());
+    attach::detach_in_background(links);
+    let t0 = Instant::now();
+    while prog_id_exists(id).unwrap() {
+        assert!(t0.elapsed() < Duration::from_secs(30), "program {} still attached", id);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn detach_all_detaches_everything() {
+    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "detach_all", GPL).unwrap();
+    let id = prog.id().unwrap();
+    let links: Vec<_> = [
+        "sys_enter_getppid",
+        "sys_exit_getppid",
+        "sys_enter_getpgid",
+        "sys_exit_getpgid",
+    ]
+    .iter()
+    .map(|e| attach::attach_tracepoint(&prog, "syscalls", e).unwrap())
+    .collect();
+    drop(prog);
+    attach::detach_all(links);
+    // All references are gone once detach_all returns; the id goes after an RCU grace period.
+    let t0 = Instant::now();
+    while prog_id_exists(id).unwrap() {
+        assert!(t0.elapsed() < Duration::from_secs(10), "program {} still attached", id);
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }

@@ -94,6 +94,8 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
     }
     if problems.is_empty() {
         Ok(())
+    } else if s.expected.is_some() {
+        Err(problems.join("\n").into())
     } else {
         Err(format!("{}\n--- output was:\n{}", problems.join("\n"), got).into())
     }

@@ -22,9 +22,8 @@ pub fn root() -> Result<PathBuf, SysError> {
         return Ok(p.clone());
     }
     let tracing = Path::new(TRACING);
-    let found = if usable(tracing) {
-        Some(tracing.to_path_buf())
-    } else if mount_tracefs().is_ok() && usable(tracing) {
+    // Mount only when nothing usable is there; `||` keeps the mount attempt lazy.
+    let found = if usable(tracing) || (mount_tracefs().is_ok() && usable(tracing)) {
         Some(tracing.to_path_buf())
     } else if usable(Path::new(DEBUG_TRACING)) {
         Some(PathBuf::from(DEBUG_TRACING))
@@ -80,7 +79,9 @@ fn read(path: &Path, what: impl FnOnce() -> String) -> Result<String, SysError> 
 
 /// The perf event id of tracepoint `group:event`.
 pub fn event_id(group: &str, event: &str) -> Result<u32, SysError> {
-    let text = read(&event_dir(group, event)?.join("id"), || format!("tracepoint {}:{}", group, event))?;
+    let text = read(&event_dir(group, event)?.join("id"), || {
+        format!("tracepoint {}:{}", group, event)
+    })?;
     text.trim().parse().map_err(|_| SysError::Os {
         what: format!("tracepoint {}:{}: malformed id {:?}", group, event, text.trim()),
         source: io::Error::from(io::ErrorKind::InvalidData),
@@ -156,7 +157,9 @@ impl EventFormat {
 
 /// Read and parse `events/<group>/<event>/format`.
 pub fn format(group: &str, event: &str) -> Result<EventFormat, SysError> {
-    let text = read(&event_dir(group, event)?.join("format"), || format!("tracepoint {}:{}", group, event))?;
+    let text = read(&event_dir(group, event)?.join("format"), || {
+        format!("tracepoint {}:{}", group, event)
+    })?;
     parse_format(&text).map_err(|msg| SysError::Os {
         what: format!("tracepoint {}:{}: format: {}", group, event, msg),
         source: io::Error::from(io::ErrorKind::InvalidData),
@@ -191,8 +194,14 @@ fn parse_field(line: &str) -> Result<Field, String> {
     let mut decl = None;
     let (mut offset, mut size, mut signed) = (None, None, None);
     for part in line.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once(':').ok_or_else(|| format!("malformed field {:?}", line))?;
-        let num = || v.trim().parse::<u32>().map_err(|_| format!("malformed field {:?}", line));
+        let (k, v) = part
+            .split_once(':')
+            .ok_or_else(|| format!("malformed field {:?}", line))?;
+        let num = || {
+            v.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("malformed field {:?}", line))
+        };
         match k.trim() {
             "field" => decl = Some(v.trim()),
             "offset" => offset = Some(num()?),
@@ -221,13 +230,15 @@ fn parse_field(line: &str) -> Result<Field, String> {
 fn split_decl(decl: &str) -> Option<(String, String, Option<u32>)> {
     let (head, array) = match decl.find('[') {
         // An array suffix after the name (`comm[16]`), not inside the type (`char[] name`).
-        Some(i) if decl[i..].find(']').map_or(false, |j| decl[i + j + 1..].trim().is_empty()) => {
+        Some(i) if decl[i..].find(']').is_some_and(|j| decl[i + j + 1..].trim().is_empty()) => {
             (&decl[..i], Some(&decl[i..]))
         }
         _ => (decl, None),
     };
     let head = head.trim_end();
-    let start = head.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
     let name = &head[start..];
     if name.is_empty() || name.as_bytes()[0].is_ascii_digit() {
         return None;
@@ -277,7 +288,10 @@ print fmt: \"dfd: 0x%08lx\", ((unsigned long)(REC->dfd))\n";
         assert!(pid.common && pid.signed);
         assert_eq!((pid.offset, pid.size, pid.ty.as_str()), (4, 4, "int"));
         let fname = f.field("filename").unwrap();
-        assert_eq!((fname.ty.as_str(), fname.offset, fname.size, fname.signed), ("const char *", 24, 8, false));
+        assert_eq!(
+            (fname.ty.as_str(), fname.offset, fname.size, fname.signed),
+            ("const char *", 24, 8, false)
+        );
         let comm = f.field("prev_comm").unwrap();
         assert_eq!((comm.ty.as_str(), comm.array_len), ("char[16]", Some(16)));
         let path = f.field("path").unwrap();

@@ -33,11 +33,23 @@ struct Mmap {
 impl Mmap {
     fn new(fd: i32, len: usize, prot: i32, offset: usize) -> io::Result<Mmap> {
         // SAFETY: a fresh shared mapping of a BPF map fd; the kernel validates length and offset.
-        let p = unsafe { libc::mmap(std::ptr::null_mut(), len, prot, libc::MAP_SHARED, fd, offset as libc::off_t) };
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                prot,
+                libc::MAP_SHARED,
+                fd,
+                offset as libc::off_t,
+            )
+        };
         if p == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        Ok(Mmap { addr: NonNull::new(p as *mut u8).ok_or_else(|| io::Error::from(io::ErrorKind::Other))?, len })
+        Ok(Mmap {
+            addr: NonNull::new(p as *mut u8).ok_or_else(|| io::Error::from(io::ErrorKind::Other))?,
+            len,
+        })
     }
 }
 
@@ -79,7 +91,9 @@ impl RingBuf {
             move |source| SysError::Os { what, source }
         };
         if map.map_type() != MapType::RingBuf {
-            return Err(err("not a ring buffer map")(io::Error::from(io::ErrorKind::InvalidInput)));
+            return Err(err("not a ring buffer map")(io::Error::from(
+                io::ErrorKind::InvalidInput,
+            )));
         }
         let size = map.max_entries() as usize;
         let page = page_size();
@@ -90,7 +104,8 @@ impl RingBuf {
         }
         // SAFETY: just created, owned by nobody else.
         let fd = unsafe { OwnedFd::from_raw_fd(dup) };
-        let consumer = Mmap::new(fd.as_raw_fd(), page, libc::PROT_READ | libc::PROT_WRITE, 0).map_err(err("mmap consumer page"))?;
+        let consumer = Mmap::new(fd.as_raw_fd(), page, libc::PROT_READ | libc::PROT_WRITE, 0)
+            .map_err(err("mmap consumer page"))?;
         let producer = Mmap::new(fd.as_raw_fd(), page + 2 * size, libc::PROT_READ, page).map_err(err("mmap data"))?;
         // SAFETY: plain epoll setup on descriptors we own.
         let ep = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
@@ -99,12 +114,21 @@ impl RingBuf {
         }
         // SAFETY: as above.
         let epoll = unsafe { OwnedFd::from_raw_fd(ep) };
-        let mut ev = libc::epoll_event { events: libc::EPOLLIN as u32, u64: 0 };
+        let mut ev = libc::epoll_event {
+            events: libc::EPOLLIN as u32,
+            u64: 0,
+        };
         // SAFETY: `ev` is live for the call.
         if unsafe { libc::epoll_ctl(ep, libc::EPOLL_CTL_ADD, fd.as_raw_fd(), &mut ev) } < 0 {
             return Err(err("epoll_ctl")(io::Error::last_os_error()));
         }
-        Ok(RingBuf { consumer, producer, mask: size as u64 - 1, epoll, _fd: fd })
+        Ok(RingBuf {
+            consumer,
+            producer,
+            mask: size as u64 - 1,
+            epoll,
+            _fd: fd,
+        })
     }
 
     fn consumer_pos(&self) -> &AtomicU64 {
@@ -141,7 +165,10 @@ impl RingBuf {
             if e.raw_os_error() == Some(libc::EINTR) {
                 return Ok(false);
             }
-            return Err(SysError::Os { what: "ring buffer: epoll_wait".into(), source: e });
+            return Err(SysError::Os {
+                what: "ring buffer: epoll_wait".into(),
+                source: e,
+            });
         }
         Ok(n > 0)
     }

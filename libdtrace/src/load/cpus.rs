@@ -15,7 +15,10 @@ pub fn parse_cpu_list(s: &str) -> Result<Vec<u32>, SysError> {
     let mut cpus = Vec::new();
     for part in s.trim().split(',').filter(|p| !p.is_empty()) {
         let (lo, hi) = match part.split_once('-') {
-            Some((a, b)) => (a.parse::<u32>().map_err(|_| bad())?, b.parse::<u32>().map_err(|_| bad())?),
+            Some((a, b)) => (
+                a.parse::<u32>().map_err(|_| bad())?,
+                b.parse::<u32>().map_err(|_| bad())?,
+            ),
             None => {
                 let c = part.parse::<u32>().map_err(|_| bad())?;
                 (c, c)
@@ -31,7 +34,10 @@ pub fn parse_cpu_list(s: &str) -> Result<Vec<u32>, SysError> {
 
 fn read_cpu_file(name: &str) -> Result<Vec<u32>, SysError> {
     let path = format!("/sys/devices/system/cpu/{}", name);
-    let text = std::fs::read_to_string(&path).map_err(|e| SysError::Os { what: path.clone(), source: e })?;
+    let text = std::fs::read_to_string(&path).map_err(|e| SysError::Os {
+        what: path.clone(),
+        source: e,
+    })?;
     parse_cpu_list(&text)
 }
 

@@ -53,7 +53,10 @@ impl MapType {
     }
     /// Whether user space sees one value per possible CPU.
     pub fn is_percpu(self) -> bool {
-        matches!(self, MapType::PercpuHash | MapType::PercpuArray | MapType::LruPercpuHash)
+        matches!(
+            self,
+            MapType::PercpuHash | MapType::PercpuArray | MapType::LruPercpuHash
+        )
     }
 }
 
@@ -73,7 +76,10 @@ fn os(what: String) -> impl FnOnce(io::Error) -> SysError {
 }
 
 fn invalid(what: String) -> SysError {
-    SysError::Os { what, source: io::Error::from(io::ErrorKind::InvalidInput) }
+    SysError::Os {
+        what,
+        source: io::Error::from(io::ErrorKind::InvalidInput),
+    }
 }
 
 fn round8(n: usize) -> usize {
@@ -128,7 +134,14 @@ impl Map {
         };
         let fd = sys::bpf_fd(sys::BPF_MAP_CREATE, &mut attr)
             .map_err(os(format!("failed to create BPF map {} ({:?})", name, ty)))?;
-        Ok(Map { fd, ty, key_size, value_size, max_entries, name: name.to_string() })
+        Ok(Map {
+            fd,
+            ty,
+            key_size,
+            value_size,
+            max_entries,
+            name: name.to_string(),
+        })
     }
 
     pub fn fd(&self) -> RawFd {
@@ -162,7 +175,12 @@ impl Map {
 
     fn check_key(&self, key: &[u8]) -> Result<(), SysError> {
         if key.len() != self.key_size as usize {
-            return Err(invalid(format!("map {}: key of {} bytes, expected {}", self.name, key.len(), self.key_size)));
+            return Err(invalid(format!(
+                "map {}: key of {} bytes, expected {}",
+                self.name,
+                key.len(),
+                self.key_size
+            )));
         }
         Ok(())
     }
@@ -207,7 +225,10 @@ impl Map {
         match sys::bpf(sys::BPF_MAP_LOOKUP_ELEM, &mut attr) {
             Ok(_) => Ok(true),
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(false),
-            Err(e) => Err(SysError::Os { what: format!("map {}: lookup", self.name), source: e }),
+            Err(e) => Err(SysError::Os {
+                what: format!("map {}: lookup", self.name),
+                source: e,
+            }),
         }
     }
 
@@ -223,11 +244,18 @@ impl Map {
     /// Delete an element. `Ok(false)`: there was none.
     pub fn delete(&self, key: &[u8]) -> Result<bool, SysError> {
         self.check_key(key)?;
-        let mut attr = sys::ElemAttr { map_fd: self.fd() as u32, key: ptr(key.as_ptr()), ..Default::default() };
+        let mut attr = sys::ElemAttr {
+            map_fd: self.fd() as u32,
+            key: ptr(key.as_ptr()),
+            ..Default::default()
+        };
         match sys::bpf(sys::BPF_MAP_DELETE_ELEM, &mut attr) {
             Ok(_) => Ok(true),
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(false),
-            Err(e) => Err(SysError::Os { what: format!("map {}: delete", self.name), source: e }),
+            Err(e) => Err(SysError::Os {
+                what: format!("map {}: delete", self.name),
+                source: e,
+            }),
         }
     }
 
@@ -246,7 +274,10 @@ impl Map {
         match sys::bpf(sys::BPF_MAP_GET_NEXT_KEY, &mut attr) {
             Ok(_) => Ok(true),
             Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(false),
-            Err(e) => Err(SysError::Os { what: format!("map {}: next key", self.name), source: e }),
+            Err(e) => Err(SysError::Os {
+                what: format!("map {}: next key", self.name),
+                source: e,
+            }),
         }
     }
 
@@ -254,7 +285,9 @@ impl Map {
     /// was created with `BPF_F_RDONLY_PROG`, in which case the verifier may treat its contents as
     /// constants.
     pub fn freeze(&self) -> Result<(), SysError> {
-        let mut attr = sys::FreezeAttr { map_fd: self.fd() as u32 };
+        let mut attr = sys::FreezeAttr {
+            map_fd: self.fd() as u32,
+        };
         sys::bpf(sys::BPF_MAP_FREEZE, &mut attr).map_err(os(format!("map {}: freeze", self.name)))?;
         Ok(())
     }
@@ -268,7 +301,10 @@ impl Map {
         match self.lookup_batch_inner() {
             Ok(kv) => Ok(kv),
             Err(e) if batch_unsupported(&e) => self.lookup_iter_all(),
-            Err(e) => Err(SysError::Os { what: format!("map {}: batch lookup", self.name), source: e }),
+            Err(e) => Err(SysError::Os {
+                what: format!("map {}: batch lookup", self.name),
+                source: e,
+            }),
         }
     }
 
@@ -340,7 +376,10 @@ impl Map {
 
 fn batch_unsupported(e: &io::Error) -> bool {
     // ENOTSUPP (524) is the kernel-internal code old kernels leak for unsupported batch ops.
-    matches!(e.raw_os_error(), Some(libc::EINVAL) | Some(libc::EOPNOTSUPP) | Some(524))
+    matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL) | Some(libc::EOPNOTSUPP) | Some(524)
+    )
 }
 
 /// A program array: the tail-call table from stubs to clause programs.
@@ -351,12 +390,15 @@ pub struct ProgArray {
 
 impl ProgArray {
     pub fn create(max_entries: u32, name: &str) -> Result<ProgArray, SysError> {
-        Ok(ProgArray { map: Map::create(MapType::ProgArray, 4, 4, max_entries, 0, name)? })
+        Ok(ProgArray {
+            map: Map::create(MapType::ProgArray, 4, 4, max_entries, 0, name)?,
+        })
     }
     /// Slot `index` now tail-calls into `prog` (which must be of the type of the array's first
     /// user: the kernel pins a prog_array to one program type).
     pub fn set(&self, index: u32, prog: &Program) -> Result<(), SysError> {
-        self.map.update(&index.to_ne_bytes(), &(prog.fd() as u32).to_ne_bytes(), BPF_ANY)
+        self.map
+            .update(&index.to_ne_bytes(), &(prog.fd() as u32).to_ne_bytes(), BPF_ANY)
     }
     pub fn clear(&self, index: u32) -> Result<bool, SysError> {
         self.map.delete(&index.to_ne_bytes())

@@ -54,7 +54,13 @@ impl Program {
         })?;
         let first = load_once(ty, insns, name, &lic, None);
         let err = match first {
-            Ok(fd) => return Ok(Program { fd, ty, name: name.to_string() }),
+            Ok(fd) => {
+                return Ok(Program {
+                    fd,
+                    ty,
+                    name: name.to_string(),
+                })
+            }
             Err(e) => e,
         };
         let mut size = FIRST_LOG;
@@ -62,7 +68,13 @@ impl Program {
             let mut log = vec![0u8; size];
             match load_once(ty, insns, name, &lic, Some(&mut log)) {
                 // Loads that depend on kernel state (memory, EAGAIN) can pass the second time.
-                Ok(fd) => return Ok(Program { fd, ty, name: name.to_string() }),
+                Ok(fd) => {
+                    return Ok(Program {
+                        fd,
+                        ty,
+                        name: name.to_string(),
+                    })
+                }
                 Err(e) if e.raw_os_error() == Some(libc::ENOSPC) && size < MAX_LOG => {
                     size = (size * 4).min(MAX_LOG);
                 }
@@ -72,9 +84,16 @@ impl Program {
                     // With a full log the kernel reports ENOSPC; the reason is the first error.
                     let source = if e.raw_os_error() == Some(libc::ENOSPC) { err } else { e };
                     if text.is_empty() {
-                        return Err(SysError::Os { what: format!("failed to load BPF program {}", name), source });
+                        return Err(SysError::Os {
+                            what: format!("failed to load BPF program {}", name),
+                            source,
+                        });
                     }
-                    return Err(SysError::Verifier { name: name.to_string(), source, log: text });
+                    return Err(SysError::Verifier {
+                        name: name.to_string(),
+                        source,
+                        log: text,
+                    });
                 }
             }
         }
@@ -94,14 +113,26 @@ impl Program {
     pub fn id(&self) -> Result<u32, SysError> {
         // struct bpf_prog_info begins { __u32 type; __u32 id; ... }: ask for those 8 bytes only.
         let mut info = [0u32; 2];
-        let mut attr = sys::InfoAttr { bpf_fd: self.fd() as u32, info_len: 8, info: ptr(info.as_mut_ptr()) };
-        sys::bpf(sys::BPF_OBJ_GET_INFO_BY_FD, &mut attr)
-            .map_err(|source| SysError::Os { what: format!("BPF program {}: get info", self.name), source })?;
+        let mut attr = sys::InfoAttr {
+            bpf_fd: self.fd() as u32,
+            info_len: 8,
+            info: ptr(info.as_mut_ptr()),
+        };
+        sys::bpf(sys::BPF_OBJ_GET_INFO_BY_FD, &mut attr).map_err(|source| SysError::Os {
+            what: format!("BPF program {}: get info", self.name),
+            source,
+        })?;
         Ok(info[1])
     }
 }
 
-fn load_once(ty: ProgType, insns: &[Insn], name: &str, license: &CString, log: Option<&mut [u8]>) -> io::Result<OwnedFd> {
+fn load_once(
+    ty: ProgType,
+    insns: &[Insn],
+    name: &str,
+    license: &CString,
+    log: Option<&mut [u8]>,
+) -> io::Result<OwnedFd> {
     let mut attr = sys::ProgLoadAttr {
         prog_type: ty.raw(),
         insn_cnt: insns.len() as u32,
@@ -127,11 +158,17 @@ fn load_once(ty: ProgType, insns: &[Insn], name: &str, license: &CString, log: O
 
 /// Whether a program with this id still exists in the kernel.
 pub fn prog_id_exists(id: u32) -> Result<bool, SysError> {
-    let mut attr = sys::GetIdAttr { id, ..Default::default() };
+    let mut attr = sys::GetIdAttr {
+        id,
+        ..Default::default()
+    };
     match sys::bpf_fd(sys::BPF_PROG_GET_FD_BY_ID, &mut attr) {
         Ok(_fd) => Ok(true),
         Err(e) if e.raw_os_error() == Some(libc::ENOENT) => Ok(false),
-        Err(e) => Err(SysError::Os { what: format!("BPF program id {}", id), source: e }),
+        Err(e) => Err(SysError::Os {
+            what: format!("BPF program id {}", id),
+            source: e,
+        }),
     }
 }
 
@@ -144,7 +181,11 @@ const BPF_F_TEST_RUN_ON_CPU: u32 = 1;
 pub fn test_run_raw_tp(prog: &Program, cpu: Option<u32>, args: &[u64]) -> Result<u32, SysError> {
     if args.len() > 12 {
         return Err(SysError::Os {
-            what: format!("BPF program {}: {} raw tracepoint arguments (at most 12)", prog.name, args.len()),
+            what: format!(
+                "BPF program {}: {} raw tracepoint arguments (at most 12)",
+                prog.name,
+                args.len()
+            ),
             source: io::Error::from(io::ErrorKind::InvalidInput),
         });
     }
@@ -158,7 +199,9 @@ pub fn test_run_raw_tp(prog: &Program, cpu: Option<u32>, args: &[u64]) -> Result
         attr.flags = BPF_F_TEST_RUN_ON_CPU;
         attr.cpu = c;
     }
-    sys::bpf(sys::BPF_PROG_TEST_RUN, &mut attr)
-        .map_err(|source| SysError::Os { what: format!("BPF program {}: test run", prog.name), source })?;
+    sys::bpf(sys::BPF_PROG_TEST_RUN, &mut attr).map_err(|source| SysError::Os {
+        what: format!("BPF program {}: test run", prog.name),
+        source,
+    })?;
     Ok(attr.retval)
 }

@@ -18,6 +18,7 @@ pub const BPF_PROG_LOAD: u32 = 5;
 pub const BPF_PROG_TEST_RUN: u32 = 10;
 pub const BPF_PROG_GET_FD_BY_ID: u32 = 13;
 pub const BPF_OBJ_GET_INFO_BY_FD: u32 = 15;
+pub const BPF_RAW_TRACEPOINT_OPEN: u32 = 17;
 pub const BPF_MAP_FREEZE: u32 = 22;
 pub const BPF_MAP_LOOKUP_BATCH: u32 = 24;
 pub const BPF_LINK_CREATE: u32 = 28;
@@ -149,6 +150,14 @@ pub struct LinkCreateAttr {
 
 #[repr(C)]
 #[derive(Default)]
+pub struct RawTpOpenAttr {
+    pub name: u64,
+    pub prog_fd: u32,
+    pub _pad: u32,
+}
+
+#[repr(C)]
+#[derive(Default)]
 pub struct FreezeAttr {
     pub map_fd: u32,
 }
@@ -188,7 +197,11 @@ pub fn ptr<T>(p: *const T) -> u64 {
 pub fn object_name(name: &str) -> [u8; 16] {
     let mut out = [0u8; 16];
     for (o, b) in out.iter_mut().take(15).zip(name.bytes()) {
-        *o = if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' { b } else { b'_' };
+        *o = if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' {
+            b
+        } else {
+            b'_'
+        };
     }
     out
 }

@@ -23,6 +23,15 @@
 //!   ignored, `#ident` is ignored, `#line N` renumbers lines (as DTrace, the line after
 //!   `#line N` is N + 1; after cpp's `# N "file"` it is N), `#error` fails with D_PRAGERR, and
 //!   any other directive fails with D_PRAGCTL_INVAL. Lines starting with `#!` are ignored.
+//! * `#pragma D` words are kept as written; a string argument keeps its quotes
+//!   (`#pragma D binding "1.0" x` gives `["binding", "\"1.0\"", "x"]`). `#pragma D option`
+//!   is checked for shape here (DTrace's D_PRAGMA_MALFORM errors); setting it is the caller's.
+//! * Type qualifiers (`const`, `volatile`, `restrict`) are accepted and dropped from
+//!   [`ast::TypeName`]; they do not change D semantics.
+//! * Not supported yet (reported as `syntax error near "WORD"`): `inline`, `typedef`, `extern`,
+//!   `static`, `register`, `auto`, `counter`, `translator`, `provider`, `import`, `xlate`,
+//!   struct/union/enum definitions, scalar array declarators (`int a[5]`), floating-point types
+//!   beyond their names, and declarations inside clause bodies.
 //! * Only `/* */` comments exist; `//` is not a comment in D.
 //! * A predicate with no action block is DTrace's grammar error "expected actions { }
 //!   following probe description and predicate"; a clause with neither predicate nor actions

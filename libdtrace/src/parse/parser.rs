@@ -118,7 +118,6 @@ impl<'a> Parser<'a> {
         loop {
             self.lx.mode = Mode::Outer;
             let t = self.peek()?.clone();
-            let item_start = items.len();
             let mut new_items = Vec::new();
             match &t.tok {
                 Tok::Eof => {
@@ -151,7 +150,6 @@ impl<'a> Parser<'a> {
             }
             // Pragmas met while reading this item come before it.
             items.append(&mut self.lx.pragmas);
-            let _ = item_start;
             items.append(&mut new_items);
         }
         Ok(Program { items })
@@ -527,8 +525,7 @@ impl<'a> Parser<'a> {
     /// Left-associative binary operators by precedence climbing.
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let mut lhs = self.cast()?;
-        loop {
-            let Some((op, prec)) = Self::binop(&self.peek()?.tok) else { break };
+        while let Some((op, prec)) = Self::binop(&self.peek()?.tok) {
             if prec < min {
                 break;
             }

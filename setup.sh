@@ -1,0 +1,38 @@
+#!/bin/bash
+# Quick start on a fresh Debian machine: install what is needed, build dtrace, make tracefs
+# available and run a first one-liner. Run it as root (or it re-runs itself with sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ "$(id -u)" != 0 ]; then
+	exec sudo -E "$0" "$@"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends gcc libc6-dev linux-libc-dev ca-certificates curl
+if compgen -G "bpf/*.c" >/dev/null; then
+	apt-get install -y --no-install-recommends clang llvm
+fi
+
+# Debian 12's own cargo is too old for this workspace; use rustup's when cargo is missing or old.
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+cargo_ok() {
+	command -v cargo >/dev/null || return 1
+	local v
+	v=$(cargo --version | awk '{ print $2 }')
+	[ "$(printf '%s\n1.80.0\n' "$v" | sort -V | head -1)" = 1.80.0 ]
+}
+if ! cargo_ok; then
+	curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+	export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+cargo build --release -p dtrace
+
+if [ ! -d /sys/kernel/tracing/events ]; then
+	mount -t tracefs nodev /sys/kernel/tracing
+fi
+
+echo "+ dtrace -n 'BEGIN { trace(\"hello\"); exit(0); }'"
+exec "${CARGO_TARGET_DIR:-target}/release/dtrace" -n 'BEGIN { trace("hello"); exit(0); }'

@@ -1,0 +1,2 @@
+
+  getppid-loop                                                      5

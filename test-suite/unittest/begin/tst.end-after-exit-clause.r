@@ -1,0 +1,3 @@
+still in BEGIN 2
+END 2
+

@@ -1,0 +1,3 @@
+0
+getppid-loop 1 1 1
+

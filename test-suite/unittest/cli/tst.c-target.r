@@ -1,0 +1,3 @@
+openat-known /etc/hostname
+
+status 0

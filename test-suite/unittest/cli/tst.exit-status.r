@@ -1,0 +1,5 @@
+
+status 3
+end
+
+status 0

@@ -1,0 +1,6 @@
+test-suite/unittest/cli/args.d a 2
+
+qn
+
+abc
+

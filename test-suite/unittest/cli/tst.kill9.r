@@ -1,0 +1,3 @@
+dtrace held BPF objects: yes
+left behind: nothing
+done

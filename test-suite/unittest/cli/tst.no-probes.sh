@@ -1,0 +1,4 @@
+#!/bin/bash
+# Options but no program.
+$dtrace -q
+echo "status $?"

@@ -1,0 +1,4 @@
+hello 42
+
+test-suite/unittest/cli/args.d one 3
+

@@ -1,0 +1,6 @@
+start
+
+end
+
+                5
+status 0

@@ -1,0 +1,6 @@
+start
+
+end
+
+                1
+status 0

@@ -1,0 +1,2 @@
+dtrace: Oracle D 2.0
+status 0

@@ -1,0 +1,7 @@
+/*
+ * Calling a function D does not have.
+ */
+BEGIN
+{
+	nosuchfunc(1);
+}

@@ -1,0 +1,7 @@
+/*
+ * Reading a variable never assigned.
+ */
+BEGIN
+{
+	trace(nosuchvar);
+}

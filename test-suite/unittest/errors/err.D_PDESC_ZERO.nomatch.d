@@ -1,0 +1,7 @@
+/*
+ * A probe description that matches nothing, without -Z.
+ */
+nosuchprov:::nosuchprobe
+{
+	exit(0);
+}

@@ -1,0 +1,6 @@
+/*
+ * A clause without its closing brace.
+ */
+BEGIN
+{
+	trace(1);

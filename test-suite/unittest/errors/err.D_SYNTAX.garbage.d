@@ -1,0 +1,7 @@
+/*
+ * An expression missing an operand.
+ */
+BEGIN
+{
+	trace(1 +);
+}

@@ -1,0 +1,10 @@
+/*
+ * -q.
+ */
+/* @@runtest-opts: -q */
+
+BEGIN
+{
+	trace("a");
+	exit(0);
+}

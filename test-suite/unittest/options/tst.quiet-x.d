@@ -1,0 +1,10 @@
+/*
+ * -x quiet.
+ */
+/* @@runtest-opts: -x quiet */
+
+BEGIN
+{
+	trace("a");
+	exit(0);
+}

@@ -1,0 +1,3 @@
+hello|     hello|hello     |hel|       hel|hello  |     ab|
+literal hello
+

@@ -1,0 +1,2 @@
+openat-known /etc/hostname
+
