@@ -205,11 +205,10 @@ impl Handle {
     /// dtrace_program_exec: make the program's clauses part of the tracing session.
     pub fn exec(&mut self, prog: ProgramId) -> Result<ProgramInfo> {
         let clauses = self.programs[prog.0].clone();
-        let mut ids: Vec<u32> = clauses.iter().flat_map(|c| c.probes.iter().copied()).collect();
-        ids.sort_unstable();
-        ids.dedup();
+        // DTrace counts enablings: a probe named by two clauses counts twice.
+        let matched = clauses.iter().map(|c| c.probes.len()).sum();
         self.enabled.extend(clauses);
-        Ok(ProgramInfo { matched: ids.len() })
+        Ok(ProgramInfo { matched })
     }
 
     /// dtrace_go: load and attach everything, run BEGIN.

@@ -139,6 +139,11 @@ fn parse_uint(s: &str) -> Result<u64, OptError> {
 }
 
 impl Options {
+    /// Bytes of a string slot: `strsize` characters and the terminating NUL.
+    pub fn string_slot(&self) -> u32 {
+        (self.strsize.min(1 << 20) + 1) as u32
+    }
+
     /// Set an option by name. Boolean options take no value ("cannot be unset").
     pub fn set(&mut self, name: &str, value: Option<&str>) -> Result<(), OptError> {
         let flag = |v: Option<&str>| -> Result<bool, OptError> {

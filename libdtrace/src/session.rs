@@ -45,6 +45,8 @@ pub struct Session {
     _clause_progs: Vec<Program>,
     stubs: Vec<(u32, Program)>,
     links: Vec<Link>,
+    /// How many of `links` are tracepoints (slow to detach).
+    tracepoint_links: usize,
     end_stub: Option<Program>,
     ring: RingBuf,
     /// Data descriptions by EPID.
@@ -71,7 +73,7 @@ fn next_pow2(v: u64) -> u64 {
 impl Session {
     pub fn start(enabled: &[TClause], syms: &Symbols, probes: &ProbeTable, opts: &Options) -> Result<Session> {
         let ncpus = load::possible_cpus().max(1);
-        let strsize = opts.strsize as u32;
+        let strsize = opts.string_slot();
         let ring_size = next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
         // Reading BTF costs start-up time: only when a clause needs it.
         let ppid = enabled.iter().any(|c| c.uses(crate::check::ir::Builtin::Ppid));
@@ -224,6 +226,7 @@ impl Session {
             _clause_progs: clause_progs,
             stubs,
             links: Vec::new(),
+            tracepoint_links: 0,
             end_stub,
             ring,
             descs,
@@ -273,9 +276,11 @@ impl Session {
             match &probe.kind {
                 ProbeKind::SyscallEntry { event } => {
                     self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_enter_{}", event))?);
+                    self.tracepoint_links += 1;
                 }
                 ProbeKind::SyscallReturn { event } => {
                     self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_exit_{}", event))?);
+                    self.tracepoint_links += 1;
                 }
                 ProbeKind::Profile { period_ns, every_cpu } => {
                     if *every_cpu {
@@ -304,7 +309,15 @@ impl Session {
         st.lookup(&0u32.to_ne_bytes(), &mut v)?;
         v[0..4].copy_from_slice(&1u32.to_ne_bytes());
         st.update(&0u32.to_ne_bytes(), &v, 0)?;
-        attach::detach_all(std::mem::take(&mut self.links));
+        // Closing a syscall tracepoint's last perf event waits for RCU under a kernel-wide
+        // mutex (tens of ms each). The stubs already ignore firings, so a helper process can
+        // finish that teardown while we run END and exit.
+        let links = std::mem::take(&mut self.links);
+        if self.tracepoint_links > 0 {
+            attach::detach_in_background(links);
+        } else {
+            attach::detach_all(links);
+        }
         if let Some(e) = &self.end_stub {
             load::test_run_raw_tp(e, None, &[])?;
         }
@@ -427,7 +440,7 @@ impl Session {
             return Ok(());
         }
         self.aggs_printed = true;
-        let strsize = opts.strsize as u32;
+        let strsize = opts.string_slot();
         let mut text = Vec::new();
         for (i, _) in syms.aggs.iter().enumerate() {
             let desc = agg_desc(syms, i as u32, strsize);

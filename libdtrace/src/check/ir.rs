@@ -81,6 +81,9 @@ pub struct TClause {
     pub descs: Vec<(crate::provider::DescPattern, Vec<u32>)>,
     pub predicate: Option<TExpr>,
     pub stmts: Vec<TStmt>,
+    /// A clause without statements gets DTrace's default action: it records only that the
+    /// probe fired, which prints the probe's line.
+    pub default_action: bool,
     pub line: u32,
 }
 

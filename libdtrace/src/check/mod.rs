@@ -149,8 +149,9 @@ impl<'a> Checker<'a> {
         Checker { syms, probes, opts, macros, kind, zdefs, used_macros: vec![false; n] }
     }
 
+    /// Bytes of a string slot.
     fn strsize(&self) -> u32 {
-        self.opts.strsize.min(u32::MAX as u64 / 2) as u32
+        self.opts.string_slot()
     }
 
     pub fn check(mut self, prog: &ast::Program) -> Result<Checked, CompileError> {
@@ -323,7 +324,8 @@ impl<'a> Checker<'a> {
         for s in body {
             self.stmt(s, &mut stmts)?;
         }
-        Ok(Some(TClause { probes, descs, predicate, stmts, line: c.line }))
+        let default_action = body.is_empty();
+        Ok(Some(TClause { probes, descs, predicate, stmts, default_action, line: c.line }))
     }
 
     fn stmt(&mut self, s: &ast::Stmt, out: &mut Vec<TStmt>) -> Result<(), CompileError> {
@@ -606,9 +608,6 @@ impl<'a> Checker<'a> {
                 let var = match self.syms.global(&name) {
                     Some(v) => v,
                     None => {
-                        if op.is_some() {
-                            return Err(err(ErrTag::D_IDENT_UNDEF, line, format!("failed to resolve {}: Unknown variable name", name)));
-                        }
                         if r.ty == Type::Void {
                             return Err(err(ErrTag::D_OP_VOID, line, "operator = requires a non-void right-hand operand"));
                         }
@@ -642,10 +641,12 @@ impl<'a> Checker<'a> {
                 let var = match self.syms.global(&name) {
                     Some(v) => v,
                     None => {
-                        if self.builtin(&name).is_some() {
+                        if self.builtin(&name).is_some() || arg_index(&name).is_some() {
                             return Err(err(ErrTag::D_OP_WRITE, line, format!("operator {} requires a writable lvalue", if *inc { "++" } else { "--" })));
                         }
-                        return Err(err(ErrTag::D_IDENT_UNDEF, line, format!("failed to resolve {}: Unknown variable name", name)));
+                        // As in DTrace, ++ and -- declare an unknown variable as an int.
+                        let ss = self.strsize();
+                        self.syms.add_global(&name, INT, ss)
                     }
                 };
                 let gty = self.syms.globals[var as usize].ty;

@@ -55,7 +55,6 @@ struct Gen<'a> {
     scratch: u32,
     record_size: u32,
     actions: Vec<ActionDesc>,
-    has_record: bool,
     uses_probe_names: bool,
     /// Where a runtime fault goes: drop the record and go on to the next clause.
     fault: Label,
@@ -73,7 +72,7 @@ fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
 }
 
 pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, CompileError> {
-    let records = c.stmts.iter().any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)));
+    let records = c.default_action || c.stmts.iter().any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)));
     let mut e = Emitter::new();
     let fault = e.label();
     let next = e.label();
@@ -85,7 +84,6 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         scratch: 0,
         record_size: RECORD_HEADER_SIZE,
         actions: Vec::new(),
-        has_record: records,
         uses_probe_names: false,
         fault,
         fault_used: false,

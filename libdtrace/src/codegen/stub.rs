@@ -69,10 +69,10 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
             e.emit(Insn::stx(BPF_DW, R6, arg(0), R1));
             e.emit(Insn::stx(BPF_DW, R6, arg(1), R1));
             filled = 2;
-            // errno = -ret for returns in [-4095, -1], else 0.
+            // errno = -ret for returns in (-2048, 0), else 0, as Oracle Linux DTrace does.
             e.emit(Insn::mov64_imm(R2, 0));
             e.jump(Insn::jmp_imm(BPF_JSGE, R1, 0, 0), ok);
-            e.jump(Insn::jmp_imm(BPF_JSLT, R1, -4095, 0), ok);
+            e.jump(Insn::jmp_imm(BPF_JSLE, R1, -2048, 0), ok);
             e.emit(Insn::mov64_reg(R2, R1));
             e.emit(Insn::alu64_imm(BPF_NEG, R2, 0));
             e.bind(ok);

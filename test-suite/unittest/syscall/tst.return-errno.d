@@ -1,5 +1,5 @@
 /*
- * syscall return: the return value in arg0 and errno (EBADF).
+ * syscall return: arg0 is the raw return value (-EBADF), as Oracle Linux passes it, and errno is set.
  */
 /* @@trigger: close-bad */
 #pragma D option quiet

@@ -1,2 +1,2 @@
-return -1 9
+return -9 9
 
