@@ -192,21 +192,31 @@ impl Session {
         let mut stubs = Vec::new();
         let mut begin = None;
         let mut end_stub = None;
-        for (pi, (pid, _)) in by_probe.iter().enumerate() {
+        for (pi, (pid, cls)) in by_probe.iter().enumerate() {
             let probe = probes.get(*pid).expect("probe exists");
+            let args_used = cls.iter().fold(0u16, |m, &ci| m | enabled[ci].args_used());
+            let errno_used = cls.iter().any(|&ci| enabled[ci].uses(crate::check::ir::Builtin::Errno));
             let ty = prog_type(&probe.kind);
             let args = match &probe.kind {
-                ProbeKind::SyscallEntry { event } => {
+                ProbeKind::SyscallEntry { event } if args_used != 0 => {
                     let nargs = tracefs::format("syscalls", &format!("sys_enter_{}", event))
                         .map(|f| f.args().filter(|a| a.name != "__syscall_nr").count() as u8)
                         .unwrap_or(6);
                     ArgSource::SyscallEntry { offset: crate::provider::syscall::ARGS_OFFSET as i16, nargs: nargs.min(6) }
                 }
+                ProbeKind::SyscallEntry { .. } => ArgSource::None,
                 ProbeKind::SyscallReturn { .. } => ArgSource::SyscallReturn { offset: crate::provider::syscall::ARGS_OFFSET as i16 },
                 ProbeKind::Profile { .. } => ArgSource::PerfEvent,
                 _ => ArgSource::None,
             };
-            let spec = StubSpec { probe_id: *pid, slot: slot_base[pi], args, ignore_stop: probe.kind == ProbeKind::End };
+            let spec = StubSpec {
+                probe_id: *pid,
+                slot: slot_base[pi],
+                args,
+                ignore_stop: probe.kind == ProbeKind::End,
+                args_used,
+                errno_used,
+            };
             let (insns, relocs) = stub::generate(&spec);
             let pa_fd = prog_arrays[&ty.raw()].fd();
             let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));

@@ -105,28 +105,62 @@ pub struct Agg {
 }
 
 impl TExpr {
-    /// Whether the expression reads built-in `b` anywhere.
-    pub fn uses(&self, b: Builtin) -> bool {
+    /// Visit this node and every node below it.
+    pub fn walk(&self, f: &mut dyn FnMut(&TExpr)) {
+        f(self);
         match &self.kind {
-            TKind::Builtin(x) => *x == b,
-            TKind::Const(_) | TKind::Str(_) | TKind::Arg(_) | TKind::Global(_) | TKind::IncDec { .. } => false,
-            TKind::Unary(_, a) | TKind::Cast(a) => a.uses(b),
-            TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => l.uses(b) || r.uses(b),
-            TKind::Assign { rhs, .. } => rhs.uses(b),
-            TKind::Ternary(c, t, f) => c.uses(b) || t.uses(b) || f.uses(b),
-            TKind::Copyinstr(a, n) => a.uses(b) || n.as_ref().map(|n| n.uses(b)).unwrap_or(false),
+            TKind::Const(_) | TKind::Str(_) | TKind::Builtin(_) | TKind::Arg(_) | TKind::Global(_) | TKind::IncDec { .. } => {}
+            TKind::Unary(_, a) | TKind::Cast(a) => a.walk(f),
+            TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => {
+                l.walk(f);
+                r.walk(f);
+            }
+            TKind::Assign { rhs, .. } => rhs.walk(f),
+            TKind::Ternary(c, t, e) => {
+                c.walk(f);
+                t.walk(f);
+                e.walk(f);
+            }
+            TKind::Copyinstr(a, n) => {
+                a.walk(f);
+                if let Some(n) = n {
+                    n.walk(f);
+                }
+            }
         }
     }
 }
 
 impl TClause {
+    /// Visit every expression node of the clause.
+    pub fn walk(&self, f: &mut dyn FnMut(&TExpr)) {
+        if let Some(p) = &self.predicate {
+            p.walk(f);
+        }
+        for s in &self.stmts {
+            match s {
+                TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.walk(f),
+                TStmt::Printf { args, .. } => args.iter().for_each(|a| a.walk(f)),
+                TStmt::Agg { keys, args, .. } => keys.iter().chain(args).for_each(|a| a.walk(f)),
+            }
+        }
+    }
+
     /// Whether the clause reads built-in `b` anywhere.
     pub fn uses(&self, b: Builtin) -> bool {
-        self.predicate.as_ref().map(|p| p.uses(b)).unwrap_or(false)
-            || self.stmts.iter().any(|s| match s {
-                TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.uses(b),
-                TStmt::Printf { args, .. } => args.iter().any(|a| a.uses(b)),
-                TStmt::Agg { keys, args, .. } => keys.iter().chain(args).any(|a| a.uses(b)),
-            })
+        let mut found = false;
+        self.walk(&mut |e| found |= matches!(e.kind, TKind::Builtin(x) if x == b));
+        found
+    }
+
+    /// Which of `arg0..arg9` the clause reads (bit i for `argi`).
+    pub fn args_used(&self) -> u16 {
+        let mut m = 0u16;
+        self.walk(&mut |e| {
+            if let TKind::Arg(i) = e.kind {
+                m |= 1 << i;
+            }
+        });
+        m
     }
 }

@@ -30,6 +30,11 @@ pub struct StubSpec {
     pub args: ArgSource,
     /// Fire even after tracing stopped (END).
     pub ignore_stop: bool,
+    /// Bit i: some clause on this probe reads `argi`. Other arguments are not stored: the
+    /// stub's work is paid on every firing.
+    pub args_used: u16,
+    /// Some clause on this probe reads `errno`.
+    pub errno_used: bool,
 }
 
 pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
@@ -53,15 +58,20 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
     e.mov_imm(R1, s.probe_id as i64);
     e.emit(Insn::stx(BPF_W, R6, mstate::PROBE, R1));
     let arg = |i: i16| mstate::ARGS + 8 * i;
+    let used = |i: i16| s.args_used & (1 << i) != 0;
+    // Arguments beyond the probe's arity read as 0.
     let mut filled = 0i16;
     match s.args {
         ArgSource::None => {}
         ArgSource::SyscallEntry { offset, nargs } => {
-            for i in 0..nargs as i16 {
+            for i in (0..nargs as i16).filter(|&i| used(i)) {
                 e.emit(Insn::ldx(BPF_DW, R1, R9, offset + 8 * i));
                 e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
             }
             filled = nargs as i16;
+        }
+        ArgSource::SyscallReturn { .. } if !used(0) && !used(1) && !s.errno_used => {
+            filled = 2;
         }
         ArgSource::SyscallReturn { offset } => {
             let ok = e.label();
@@ -95,10 +105,10 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
             filled = 2;
         }
     }
-    for i in filled..10 {
+    for i in (filled..10).filter(|&i| used(i)) {
         e.emit(Insn::st(BPF_DW, R6, arg(i), 0));
     }
-    if !matches!(s.args, ArgSource::SyscallReturn { .. }) {
+    if s.errno_used && !matches!(s.args, ArgSource::SyscallReturn { .. }) {
         e.emit(Insn::st(BPF_DW, R6, mstate::ERRNO, 0));
     }
     e.emit(Insn::mov64_reg(R1, R9));
