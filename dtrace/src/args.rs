@@ -96,7 +96,10 @@ pub fn pname(argv0: &str) -> &str {
 
 /// Parse `argv` (including `argv[0]`).
 pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
-    let argv0 = argv.first().map(|a| a.to_string_lossy().into_owned()).unwrap_or_else(|| "dtrace".into());
+    let argv0 = argv
+        .first()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dtrace".into());
     let pn = pname(&argv0).to_string();
     if argv.len() <= 1 {
         return Err(ArgError::Usage(None));
@@ -119,7 +122,11 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
     // getopt does not strip '=' from `-x=y`; neither do we.
     p.set_short_equals(false);
     let set = |a: &mut Args, name: &str, value: Option<String>, origin: String| {
-        a.settings.push(Setting { name: name.to_string(), value, origin });
+        a.settings.push(Setting {
+            name: name.to_string(),
+            value,
+            origin,
+        });
     };
     loop {
         let arg = match p.next() {
@@ -134,7 +141,10 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
                 continue;
             }
             Long(l) => {
-                return Err(ArgError::Usage(Some(format!("{}: unrecognized option '--{}'", pn, l))));
+                return Err(ArgError::Usage(Some(format!(
+                    "{}: unrecognized option '--{}'",
+                    pn, l
+                ))));
             }
             Short(c) => c,
         };
@@ -143,7 +153,10 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
             match p.value() {
                 Ok(v) => lossy(v),
                 Err(_) => {
-                    return Err(ArgError::Usage(Some(format!("{}: option requires an argument -- '{}'", pn, c))));
+                    return Err(ArgError::Usage(Some(format!(
+                        "{}: option requires an argument -- '{}'",
+                        pn, c
+                    ))));
                 }
             }
         } else {
@@ -153,17 +166,33 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
             '3' | '6' => {
                 let want = if c == '3' { "2" } else { "4" };
                 if optarg != want {
-                    return Err(ArgError::Usage(Some(format!("{}: illegal option -- {}{}", pn, c, optarg))));
+                    return Err(ArgError::Usage(Some(format!(
+                        "{}: illegal option -- {}{}",
+                        pn, c, optarg
+                    ))));
                 }
             }
             'a' | 'A' | 'S' => {}
-            'b' => set(&mut a, "bufsize", Some(optarg.clone()), format!("-b {}", optarg)),
+            'b' => set(
+                &mut a,
+                "bufsize",
+                Some(optarg.clone()),
+                format!("-b {}", optarg),
+            ),
             'B' => a.buffered = true,
             'c' => a.procs.push(ProcSpec::Create(optarg)),
             'C' => set(&mut a, "cpp", None, "-C".into()),
-            'D' => set(&mut a, "define", Some(optarg.clone()), format!("-D {}", optarg)),
+            'D' => set(
+                &mut a,
+                "define",
+                Some(optarg.clone()),
+                format!("-D {}", optarg),
+            ),
             'e' => a.exec = false,
-            'f' => a.programs.push(ProgSource::Text { text: optarg, kind: ProbeSpecKind::Function }),
+            'f' => a.programs.push(ProgSource::Text {
+                text: optarg,
+                kind: ProbeSpecKind::Function,
+            }),
             'F' => set(&mut a, "flowindent", None, "-F".into()),
             'G' => {
                 a.mode = Mode::Link;
@@ -178,22 +207,49 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
                 modes += 1;
             }
             'H' => set(&mut a, "cpphdrs", None, "-H".into()),
-            'i' => a.programs.push(ProgSource::Text { text: optarg, kind: ProbeSpecKind::Id }),
-            'I' => set(&mut a, "incdir", Some(optarg.clone()), format!("-I {}", optarg)),
+            'i' => a.programs.push(ProgSource::Text {
+                text: optarg,
+                kind: ProbeSpecKind::Id,
+            }),
+            'I' => set(
+                &mut a,
+                "incdir",
+                Some(optarg.clone()),
+                format!("-I {}", optarg),
+            ),
             'l' => {
                 a.mode = Mode::List;
                 a.zdefs = true;
                 modes += 1;
             }
-            'L' => set(&mut a, "libdir", Some(optarg.clone()), format!("-L {}", optarg)),
-            'm' => a.programs.push(ProgSource::Text { text: optarg, kind: ProbeSpecKind::Module }),
-            'n' => a.programs.push(ProgSource::Text { text: optarg, kind: ProbeSpecKind::Name }),
+            'L' => set(
+                &mut a,
+                "libdir",
+                Some(optarg.clone()),
+                format!("-L {}", optarg),
+            ),
+            'm' => a.programs.push(ProgSource::Text {
+                text: optarg,
+                kind: ProbeSpecKind::Module,
+            }),
+            'n' => a.programs.push(ProgSource::Text {
+                text: optarg,
+                kind: ProbeSpecKind::Name,
+            }),
             'o' => a.ofile = Some(optarg),
             'p' => a.procs.push(ProcSpec::Grab(optarg)),
-            'P' => a.programs.push(ProgSource::Text { text: optarg, kind: ProbeSpecKind::Provider }),
+            'P' => a.programs.push(ProgSource::Text {
+                text: optarg,
+                kind: ProbeSpecKind::Provider,
+            }),
             'q' => set(&mut a, "quiet", None, "-q".into()),
             's' => a.programs.push(ProgSource::File(optarg)),
-            'U' => set(&mut a, "undef", Some(optarg.clone()), format!("-U {}", optarg)),
+            'U' => set(
+                &mut a,
+                "undef",
+                Some(optarg.clone()),
+                format!("-U {}", optarg),
+            ),
             'v' => a.verbose += 1,
             'V' => {
                 a.mode = Mode::Version;
@@ -208,10 +264,18 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
                 let origin = format!("-x {}", name);
                 set(&mut a, &name, value, origin);
             }
-            'X' => set(&mut a, "stdc", Some(optarg.clone()), format!("-X {}", optarg)),
+            'X' => set(
+                &mut a,
+                "stdc",
+                Some(optarg.clone()),
+                format!("-X {}", optarg),
+            ),
             'Z' => a.zdefs = true,
             other => {
-                return Err(ArgError::Usage(Some(format!("{}: invalid option -- '{}'", pn, other))));
+                return Err(ArgError::Usage(Some(format!(
+                    "{}: invalid option -- '{}'",
+                    pn, other
+                ))));
             }
         }
     }
@@ -285,11 +349,19 @@ mod tests {
     use super::*;
 
     fn p(args: &[&str]) -> Result<Args, ArgError> {
-        parse(std::iter::once("dtrace").chain(args.iter().copied()).map(OsString::from).collect())
+        parse(
+            std::iter::once("dtrace")
+                .chain(args.iter().copied())
+                .map(OsString::from)
+                .collect(),
+        )
     }
 
     fn text(t: &str, kind: ProbeSpecKind) -> ProgSource {
-        ProgSource::Text { text: t.into(), kind }
+        ProgSource::Text {
+            text: t.into(),
+            kind,
+        }
     }
 
     #[test]
@@ -299,7 +371,10 @@ mod tests {
 
     #[test]
     fn programs_keep_their_order() {
-        let a = p(&["-n", "BEGIN", "-s", "x.d", "-P", "syscall", "-m", "vmlinux", "-f", "read", "-i", "3"]).unwrap();
+        let a = p(&[
+            "-n", "BEGIN", "-s", "x.d", "-P", "syscall", "-m", "vmlinux", "-f", "read", "-i", "3",
+        ])
+        .unwrap();
         assert_eq!(
             a.programs,
             vec![
@@ -321,10 +396,25 @@ mod tests {
         assert_eq!(a.programs, vec![ProgSource::File("x.d".into())]);
         assert_eq!(a.settings[0].name, "quiet");
         let a = p(&["-qn", "BEGIN { exit(0); }"]).unwrap();
-        assert_eq!(a.programs, vec![text("BEGIN { exit(0); }", ProbeSpecKind::Name)]);
-        let a = p(&["-nBEGIN", "-xquiet", "-xswitchrate=10hz", "-x", "strsize=8", "-Zw"]).unwrap();
+        assert_eq!(
+            a.programs,
+            vec![text("BEGIN { exit(0); }", ProbeSpecKind::Name)]
+        );
+        let a = p(&[
+            "-nBEGIN",
+            "-xquiet",
+            "-xswitchrate=10hz",
+            "-x",
+            "strsize=8",
+            "-Zw",
+        ])
+        .unwrap();
         assert_eq!(a.programs, vec![text("BEGIN", ProbeSpecKind::Name)]);
-        let names: Vec<_> = a.settings.iter().map(|s| (s.name.as_str(), s.value.as_deref(), s.origin.as_str())).collect();
+        let names: Vec<_> = a
+            .settings
+            .iter()
+            .map(|s| (s.name.as_str(), s.value.as_deref(), s.origin.as_str()))
+            .collect();
         assert_eq!(
             names,
             vec![
@@ -353,9 +443,22 @@ mod tests {
     #[test]
     fn procs_and_output() {
         let a = p(&["-c", "ls -l", "-p", "123", "-o", "out.txt", "-b", "8m"]).unwrap();
-        assert_eq!(a.procs, vec![ProcSpec::Create("ls -l".into()), ProcSpec::Grab("123".into())]);
+        assert_eq!(
+            a.procs,
+            vec![
+                ProcSpec::Create("ls -l".into()),
+                ProcSpec::Grab("123".into())
+            ]
+        );
         assert_eq!(a.ofile.as_deref(), Some("out.txt"));
-        assert_eq!(a.settings[0], Setting { name: "bufsize".into(), value: Some("8m".into()), origin: "-b 8m".into() });
+        assert_eq!(
+            a.settings[0],
+            Setting {
+                name: "bufsize".into(),
+                value: Some("8m".into()),
+                origin: "-b 8m".into()
+            }
+        );
     }
 
     #[test]
@@ -371,15 +474,31 @@ mod tests {
 
     #[test]
     fn bad_flags_are_usage_errors() {
-        assert_eq!(p(&["-k"]), Err(ArgError::Usage(Some("dtrace: invalid option -- 'k'".into()))));
-        assert_eq!(p(&["-n"]), Err(ArgError::Usage(Some("dtrace: option requires an argument -- 'n'".into()))));
-        assert_eq!(p(&["-33"]), Err(ArgError::Usage(Some("dtrace: illegal option -- 33".into()))));
+        assert_eq!(
+            p(&["-k"]),
+            Err(ArgError::Usage(Some(
+                "dtrace: invalid option -- 'k'".into()
+            )))
+        );
+        assert_eq!(
+            p(&["-n"]),
+            Err(ArgError::Usage(Some(
+                "dtrace: option requires an argument -- 'n'".into()
+            )))
+        );
+        assert_eq!(
+            p(&["-33"]),
+            Err(ArgError::Usage(Some("dtrace: illegal option -- 33".into())))
+        );
         assert!(matches!(p(&["--wombat"]), Err(ArgError::Usage(Some(_)))));
     }
 
     #[test]
     fn crop_like_dtrace() {
-        assert_eq!(crop_name("syscall::read:entry { trace(1); }"), "syscall::read:entry ");
+        assert_eq!(
+            crop_name("syscall::read:entry { trace(1); }"),
+            "syscall::read:entry "
+        );
         assert_eq!(crop_name("BEGIN/1/{}"), "BEGIN");
         assert_eq!(crop_name("BEGIN;END"), "BEGIN");
         assert_eq!(crop_name("BEGIN"), "BEGIN");
@@ -389,7 +508,9 @@ mod tests {
     fn usage_text() {
         let u = usage("dtrace");
         assert!(u.starts_with("Usage: dtrace [-32|-64] [-CeFGhHlqSvVwZ] [-b bufsz] [-c cmd] [-D name[=def]]\n\t[-I path]"));
-        assert!(u.contains("\t[-n [[[ provider: ] module: ] func: ] name [[ predicate ] action ]]\n"));
+        assert!(
+            u.contains("\t[-n [[[ provider: ] module: ] func: ] name [[ predicate ] action ]]\n")
+        );
         assert!(u.ends_with("\t-Z  permit probe descriptions that match zero probes\n"));
         assert_eq!(pname("/usr/sbin/dtrace"), "dtrace");
     }

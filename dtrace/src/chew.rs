@@ -42,7 +42,12 @@ pub struct Chew {
 
 impl Chew {
     pub fn new(quiet: bool, flowindent: bool, testing: bool) -> Chew {
-        Chew { quiet, flowindent, testing, ..Chew::default() }
+        Chew {
+            quiet,
+            flowindent,
+            testing,
+            ..Chew::default()
+        }
     }
 
     fn heading(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
@@ -86,8 +91,20 @@ impl Chew {
             }
             let name = match flow {
                 Flow::None => format!("{:w$}| {}:{}", "", pd.function, pd.name, w = self.indent),
-                Flow::Entry => format!("{:w$}{}{}", "", if syscall { " => " } else { " -> " }, pd.function, w = self.indent),
-                Flow::Return => format!("{:w$}{}{}", "", if syscall { " <= " } else { " <- " }, pd.function, w = self.indent),
+                Flow::Entry => format!(
+                    "{:w$}{}{}",
+                    "",
+                    if syscall { " => " } else { " -> " },
+                    pd.function,
+                    w = self.indent
+                ),
+                Flow::Return => format!(
+                    "{:w$}{}{}",
+                    "",
+                    if syscall { " <= " } else { " <- " },
+                    pd.function,
+                    w = self.indent
+                ),
             };
             if flow == Flow::Entry {
                 self.indent += 2;
@@ -113,7 +130,12 @@ impl ConsumeHandler for Chew {
         Consume::This
     }
 
-    fn record(&mut self, out: &mut dyn Write, _data: &ProbeData, rec: Option<&RecordData>) -> Consume {
+    fn record(
+        &mut self,
+        out: &mut dyn Write,
+        _data: &ProbeData,
+        rec: Option<&RecordData>,
+    ) -> Consume {
         match rec {
             None => {
                 if !self.quiet {
@@ -136,11 +158,27 @@ mod tests {
     use libdtrace::ProbeDesc;
 
     fn probe(id: u32, prov: &str, func: &str, name: &str) -> ProbeDesc {
-        ProbeDesc { id, provider: prov.into(), module: String::new(), function: func.into(), name: name.into() }
+        ProbeDesc {
+            id,
+            provider: prov.into(),
+            module: String::new(),
+            function: func.into(),
+            name: name.into(),
+        }
     }
 
-    fn fire(c: &mut Chew, out: &mut Vec<u8>, cpu: u32, pd: &ProbeDesc, recs: &[RecordData]) -> Vec<Consume> {
-        let data = ProbeData { cpu, epid: 1, probe: pd };
+    fn fire(
+        c: &mut Chew,
+        out: &mut Vec<u8>,
+        cpu: u32,
+        pd: &ProbeDesc,
+        recs: &[RecordData],
+    ) -> Vec<Consume> {
+        let data = ProbeData {
+            cpu,
+            epid: 1,
+            probe: pd,
+        };
         let mut r = vec![c.probe(out, &data)];
         for rec in recs {
             r.push(c.record(out, &data, Some(rec)));
@@ -155,7 +193,13 @@ mod tests {
         let mut out = Vec::new();
         let begin = probe(1, "dtrace", "", "BEGIN");
         fire(&mut c, &mut out, 0, &begin, &[]);
-        fire(&mut c, &mut out, 1, &probe(4711, "syscall", "read", "entry"), &[]);
+        fire(
+            &mut c,
+            &mut out,
+            1,
+            &probe(4711, "syscall", "read", "entry"),
+            &[],
+        );
         let s = String::from_utf8(out).unwrap();
         assert_eq!(
             s,
@@ -167,7 +211,13 @@ mod tests {
     fn quiet_prints_nothing_of_its_own() {
         let mut c = Chew::new(true, false, false);
         let mut out = Vec::new();
-        let r = fire(&mut c, &mut out, 0, &probe(1, "dtrace", "", "BEGIN"), &[RecordData::Printf]);
+        let r = fire(
+            &mut c,
+            &mut out,
+            0,
+            &probe(1, "dtrace", "", "BEGIN"),
+            &[RecordData::Printf],
+        );
         assert!(out.is_empty());
         assert_eq!(r, vec![Consume::This, Consume::This, Consume::Next]);
     }
@@ -176,15 +226,30 @@ mod tests {
     fn testing_mode_drops_cpu_and_id() {
         let mut c = Chew::new(false, false, true);
         let mut out = Vec::new();
-        fire(&mut c, &mut out, 0, &probe(9, "profile", "", "tick-1005ms"), &[]);
-        assert_eq!(String::from_utf8(out).unwrap(), "                   FUNCTION:NAME\n                    :tick-1005ms \n");
+        fire(
+            &mut c,
+            &mut out,
+            0,
+            &probe(9, "profile", "", "tick-1005ms"),
+            &[],
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "                   FUNCTION:NAME\n                    :tick-1005ms \n"
+        );
     }
 
     #[test]
     fn exit_sets_status_and_is_not_printed() {
         let mut c = Chew::new(false, false, false);
         let mut out = Vec::new();
-        let r = fire(&mut c, &mut out, 0, &probe(1, "dtrace", "", "BEGIN"), &[RecordData::Exit(3)]);
+        let r = fire(
+            &mut c,
+            &mut out,
+            0,
+            &probe(1, "dtrace", "", "BEGIN"),
+            &[RecordData::Exit(3)],
+        );
         assert_eq!(c.status, 3);
         assert_eq!(r[1], Consume::Next);
     }
@@ -193,8 +258,20 @@ mod tests {
     fn flowindent() {
         let mut c = Chew::new(false, true, false);
         let mut out = Vec::new();
-        fire(&mut c, &mut out, 0, &probe(5, "syscall", "read", "entry"), &[]);
-        fire(&mut c, &mut out, 0, &probe(6, "syscall", "read", "return"), &[]);
+        fire(
+            &mut c,
+            &mut out,
+            0,
+            &probe(5, "syscall", "read", "entry"),
+            &[],
+        );
+        fire(
+            &mut c,
+            &mut out,
+            0,
+            &probe(6, "syscall", "read", "return"),
+            &[],
+        );
         let s = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = s.lines().collect();
         assert_eq!(lines[0], format!("CPU {:<41}", "FUNCTION"));

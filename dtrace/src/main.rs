@@ -15,7 +15,10 @@ fn main() {
     // SAFETY: restoring a default signal disposition.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let argv: Vec<OsString> = std::env::args_os().collect();
-    let argv0 = argv.first().map(|a| a.to_string_lossy().into_owned()).unwrap_or_else(|| "dtrace".into());
+    let argv0 = argv
+        .first()
+        .map(|a| a.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dtrace".into());
     let pname = args::pname(&argv0).to_string();
     let mut stderr = std::io::stderr();
     let status = match args::parse(argv) {
@@ -28,7 +31,11 @@ fn main() {
             run::E_USAGE
         }
         Err(ArgError::ManyModes) => {
-            let _ = writeln!(stderr, "{}: only one of the [-GhlV] options can be specified at a time", pname);
+            let _ = writeln!(
+                stderr,
+                "{}: only one of the [-GhlV] options can be specified at a time",
+                pname
+            );
             run::E_USAGE
         }
     };

@@ -27,7 +27,10 @@ pub struct Fatal {
 
 impl Fatal {
     fn error(msg: String) -> Fatal {
-        Fatal { msg, status: E_ERROR }
+        Fatal {
+            msg,
+            status: E_ERROR,
+        }
     }
 }
 
@@ -55,7 +58,11 @@ fn open_output(ofile: Option<&str>) -> Result<Box<dyn Write>, Fatal> {
         None => Ok(Box::new(BufWriter::new(io::stdout()))),
         Some(f) => match OpenOptions::new().append(true).create(true).open(f) {
             Ok(file) => Ok(Box::new(BufWriter::new(file))),
-            Err(e) => Err(Fatal::error(format!("failed to open output file '{}': {}", f, strerror(&e)))),
+            Err(e) => Err(Fatal::error(format!(
+                "failed to open output file '{}': {}",
+                f,
+                strerror(&e)
+            ))),
         },
     }
 }
@@ -95,20 +102,35 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         return Ok(E_SUCCESS);
     }
 
-    let mut h = Handle::open().map_err(|e| Fatal::error(format!("failed to initialize dtrace: {}", errmsg(&e, false))))?;
+    let mut h = Handle::open().map_err(|e| {
+        Fatal::error(format!(
+            "failed to initialize dtrace: {}",
+            errmsg(&e, false)
+        ))
+    })?;
     setoptenv(&mut h);
 
     for s in &a.settings {
         if let Err(e) = h.setopt(&s.name, s.value.as_deref()) {
-            return Err(Fatal::error(format!("failed to set {}: {}", s.origin, errmsg(&e, false))));
+            return Err(Fatal::error(format!(
+                "failed to set {}: {}",
+                s.origin,
+                errmsg(&e, false)
+            )));
         }
     }
 
     if a.buffered && a.mode != Mode::Exec {
-        return Err(Fatal { msg: "-B not valid in combination with [-Gl] options".into(), status: E_USAGE });
+        return Err(Fatal {
+            msg: "-B not valid in combination with [-Gl] options".into(),
+            status: E_USAGE,
+        });
     }
     if a.buffered && a.ofile.is_some() {
-        return Err(Fatal { msg: "-B not valid in combination with -o option".into(), status: E_USAGE });
+        return Err(Fatal {
+            msg: "-B not valid in combination with -o option".into(),
+            status: E_USAGE,
+        });
     }
     let testing = std::env::var_os("_DTRACE_TESTING").is_some();
 
@@ -118,7 +140,9 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         let proc = match p {
             ProcSpec::Create(cmd) => Proc::create(cmd).map_err(|e| Fatal::error(e.to_string()))?,
             ProcSpec::Grab(s) => {
-                let pid: i32 = s.parse().map_err(|_| Fatal::error(format!("invalid pid: {}", s)))?;
+                let pid: i32 = s
+                    .parse()
+                    .map_err(|_| Fatal::error(format!("invalid pid: {}", s)))?;
                 Proc::grab(pid).map_err(|e| Fatal::error(e.to_string()))?
             }
         };
@@ -134,20 +158,37 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                 let mut argv = vec![a.argv0.clone()];
                 argv.extend(a.operands.iter().cloned());
                 let prog = h.compile_str(text, *kind, zdefs, &argv).map_err(|e| {
-                    Fatal::error(format!("invalid probe specifier {}: {}", text, errmsg(&e, h.options().errtags)))
+                    Fatal::error(format!(
+                        "invalid probe specifier {}: {}",
+                        text,
+                        errmsg(&e, h.options().errtags)
+                    ))
                 })?;
-                cmds.push(Cmd { prog, desc: "description", name: args::crop_name(text).to_string() });
+                cmds.push(Cmd {
+                    prog,
+                    desc: "description",
+                    name: args::crop_name(text).to_string(),
+                });
             }
             ProgSource::File(path) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| Fatal::error(format!("failed to open {}: {}", path, strerror(&e))))?;
+                let bytes = std::fs::read(path).map_err(|e| {
+                    Fatal::error(format!("failed to open {}: {}", path, strerror(&e)))
+                })?;
                 let text = String::from_utf8_lossy(&bytes);
                 let mut argv = vec![path.clone()];
                 argv.extend(a.operands.iter().cloned());
                 let prog = h.compile_file(&text, zdefs, &argv).map_err(|e| {
-                    Fatal::error(format!("failed to compile script {}: {}", path, errmsg(&e, h.options().errtags)))
+                    Fatal::error(format!(
+                        "failed to compile script {}: {}",
+                        path,
+                        errmsg(&e, h.options().errtags)
+                    ))
                 })?;
-                cmds.push(Cmd { prog, desc: "script", name: path.clone() });
+                cmds.push(Cmd {
+                    prog,
+                    desc: "script",
+                    name: path.clone(),
+                });
             }
         }
     }
@@ -156,14 +197,21 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         Mode::Version | Mode::Exec => {}
         Mode::List => return list(&mut h, a, &cmds, stderr, pname),
         Mode::Link | Mode::Header => {
-            let (flag, what) = if a.mode == Mode::Link { ("-G", "an ELF object") } else { ("-h", "a header file") };
+            let (flag, what) = if a.mode == Mode::Link {
+                ("-G", "an ELF object")
+            } else {
+                ("-h", "a header file")
+            };
             if cmds.is_empty() {
                 return Err(Fatal {
                     msg: format!("{} requires one or more scripts or enabling options", flag),
                     status: E_USAGE,
                 });
             }
-            return Err(Fatal::error(format!("{}: generating {} is not supported on this system", flag, what)));
+            return Err(Fatal::error(format!(
+                "{}: generating {} is not supported on this system",
+                flag, what
+            )));
         }
     }
 
@@ -174,9 +222,13 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         if !a.exec {
             continue;
         }
-        let info = h
-            .exec(c.prog)
-            .map_err(|e| Fatal::error(format!("failed to enable '{}': {}", c.name, errmsg(&e, h.options().errtags))))?;
+        let info = h.exec(c.prog).map_err(|e| {
+            Fatal::error(format!(
+                "failed to enable '{}': {}",
+                c.name,
+                errmsg(&e, h.options().errtags)
+            ))
+        })?;
         if !quiet {
             let _ = writeln!(
                 stderr,
@@ -194,10 +246,18 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         return Ok(E_SUCCESS);
     }
     if total == 0 && !zdefs {
-        return Err(Fatal::error(format!("no probes {}", if cmds.is_empty() { "specified" } else { "matched" })));
+        return Err(Fatal::error(format!(
+            "no probes {}",
+            if cmds.is_empty() {
+                "specified"
+            } else {
+                "matched"
+            }
+        )));
     }
 
-    h.go().map_err(|e| Fatal::error(format!("could not enable tracing: {}", errmsg(&e, false))))?;
+    h.go()
+        .map_err(|e| Fatal::error(format!("could not enable tracing: {}", errmsg(&e, false))))?;
 
     let opts = h.options();
     let mut chew = Chew::new(opts.quiet, opts.flowindent, testing);
@@ -221,10 +281,15 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
             // As dtrace does even in quiet mode: the ^C line ends before the final output.
             let _ = out.write_all(b"\n");
         }
-        if done || signals::interrupted() || (!procs.is_empty() && procs.iter_mut().all(|p| !p.is_alive())) {
+        if done
+            || signals::interrupted()
+            || (!procs.is_empty() && procs.iter_mut().all(|p| !p.is_alive()))
+        {
             done = true;
             if !stopped {
-                h.stop().map_err(|e| Fatal::error(format!("couldn't stop tracing: {}", errmsg(&e, false))))?;
+                h.stop().map_err(|e| {
+                    Fatal::error(format!("couldn't stop tracing: {}", errmsg(&e, false)))
+                })?;
                 stopped = true;
             }
         }
@@ -234,7 +299,10 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
             Err(e) => {
                 if !signals::impatient() {
                     let _ = out.flush();
-                    return Err(Fatal::error(format!("processing aborted: {}", errmsg(&e, false))));
+                    return Err(Fatal::error(format!(
+                        "processing aborted: {}",
+                        errmsg(&e, false)
+                    )));
                 }
             }
         }
@@ -254,7 +322,10 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
     if !signals::impatient() {
         if let Err(e) = h.aggregate_print(&mut *out) {
             let _ = out.flush();
-            return Err(Fatal::error(format!("failed to print aggregations: {}", errmsg(&e, false))));
+            return Err(Fatal::error(format!(
+                "failed to print aggregations: {}",
+                errmsg(&e, false)
+            )));
         }
     }
     let _ = out.flush();
@@ -263,11 +334,19 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
 }
 
 /// `-l`: the header, then the probes each description matches (or every probe).
-fn list(h: &mut Handle, a: &Args, cmds: &[Cmd], stderr: &mut dyn Write, pname: &str) -> Result<i32, Fatal> {
+fn list(
+    h: &mut Handle,
+    a: &Args,
+    cmds: &[Cmd],
+    stderr: &mut dyn Write,
+    pname: &str,
+) -> Result<i32, Fatal> {
     let mut out = open_output(a.ofile.as_deref())?;
     let _ = out.write_all(list_header().as_bytes());
     if cmds.is_empty() {
-        let probes = h.list_probes().map_err(|e| Fatal::error(format!("failed to list probes: {}", errmsg(&e, false))))?;
+        let probes = h
+            .list_probes()
+            .map_err(|e| Fatal::error(format!("failed to list probes: {}", errmsg(&e, false))))?;
         for p in &probes {
             let _ = out.write_all(list_line(p).as_bytes());
         }
@@ -287,16 +366,23 @@ fn list(h: &mut Handle, a: &Args, cmds: &[Cmd], stderr: &mut dyn Write, pname: &
             }
         }
     }
-    out.flush().map_err(|e| Fatal::error(format!("failed to write to <stdout>: {}", strerror(&e))))?;
+    out.flush()
+        .map_err(|e| Fatal::error(format!("failed to write to <stdout>: {}", strerror(&e))))?;
     Ok(E_SUCCESS)
 }
 
 pub fn list_header() -> String {
-    format!("{:>5} {:>10} {:>17} {:>33} {}\n", "ID", "PROVIDER", "MODULE", "FUNCTION", "NAME")
+    format!(
+        "{:>5} {:>10} {:>17} {:>33} {}\n",
+        "ID", "PROVIDER", "MODULE", "FUNCTION", "NAME"
+    )
 }
 
 pub fn list_line(p: &ProbeDesc) -> String {
-    format!("{:>5} {:>10} {:>17} {:>33} {}\n", p.id, p.provider, p.module, p.function, p.name)
+    format!(
+        "{:>5} {:>10} {:>17} {:>33} {}\n",
+        p.id, p.provider, p.module, p.function, p.name
+    )
 }
 
 #[cfg(test)]
@@ -305,9 +391,21 @@ mod tests {
 
     #[test]
     fn list_format() {
-        assert_eq!(list_header(), "   ID   PROVIDER            MODULE                          FUNCTION NAME\n");
-        let p = ProbeDesc { id: 1, provider: "dtrace".into(), module: "".into(), function: "".into(), name: "BEGIN".into() };
-        assert_eq!(list_line(&p), "    1     dtrace                                                     BEGIN\n");
+        assert_eq!(
+            list_header(),
+            "   ID   PROVIDER            MODULE                          FUNCTION NAME\n"
+        );
+        let p = ProbeDesc {
+            id: 1,
+            provider: "dtrace".into(),
+            module: "".into(),
+            function: "".into(),
+            name: "BEGIN".into(),
+        };
+        assert_eq!(
+            list_line(&p),
+            "    1     dtrace                                                     BEGIN\n"
+        );
         let p = ProbeDesc {
             id: 4711,
             provider: "syscall".into(),
@@ -315,14 +413,24 @@ mod tests {
             function: "read".into(),
             name: "entry".into(),
         };
-        assert_eq!(list_line(&p), " 4711    syscall           vmlinux                              read entry\n");
+        assert_eq!(
+            list_line(&p),
+            " 4711    syscall           vmlinux                              read entry\n"
+        );
     }
 
     #[test]
     fn compile_errors_render_with_tags() {
-        let e = libdtrace::Error::Compile(libdtrace::CompileError::new(libdtrace::ErrTag::D_SYNTAX, 3, "syntax error near \"}\""));
+        let e = libdtrace::Error::Compile(libdtrace::CompileError::new(
+            libdtrace::ErrTag::D_SYNTAX,
+            3,
+            "syntax error near \"}\"",
+        ));
         assert_eq!(errmsg(&e, false), "line 3: syntax error near \"}\"");
-        assert_eq!(errmsg(&e, true), "[D_SYNTAX] line 3: syntax error near \"}\"");
+        assert_eq!(
+            errmsg(&e, true),
+            "[D_SYNTAX] line 3: syntax error near \"}\""
+        );
         let e = libdtrace::Error::Opt(libdtrace::OptError::BadName);
         assert_eq!(errmsg(&e, true), "Invalid option name");
     }

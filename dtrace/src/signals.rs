@@ -24,7 +24,9 @@ pub fn install() {
         // SAFETY: plain sigaction calls with zeroed, then filled, structures.
         unsafe {
             let mut old: libc::sigaction = std::mem::zeroed();
-            if libc::sigaction(sig, std::ptr::null(), &mut old) != 0 || old.sa_sigaction == libc::SIG_IGN {
+            if libc::sigaction(sig, std::ptr::null(), &mut old) != 0
+                || old.sa_sigaction == libc::SIG_IGN
+            {
                 continue;
             }
             let mut act: libc::sigaction = std::mem::zeroed();

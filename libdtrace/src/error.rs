@@ -83,10 +83,18 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn new(tag: ErrTag, line: u32, msg: impl Into<String>) -> Self {
-        CompileError { tag, line: Some(line), msg: msg.into() }
+        CompileError {
+            tag,
+            line: Some(line),
+            msg: msg.into(),
+        }
     }
     pub fn lineless(tag: ErrTag, msg: impl Into<String>) -> Self {
-        CompileError { tag, line: None, msg: msg.into() }
+        CompileError {
+            tag,
+            line: None,
+            msg: msg.into(),
+        }
     }
     /// The text after `dtrace: failed to compile script F: `, with the tag when `errtags` is set.
     pub fn render(&self, errtags: bool) -> String {
@@ -121,14 +129,24 @@ pub enum OptError {
 #[derive(Debug, thiserror::Error)]
 pub enum SysError {
     #[error("{what}: {source}")]
-    Os { what: String, source: std::io::Error },
+    Os {
+        what: String,
+        source: std::io::Error,
+    },
     #[error("BPF program {name} rejected by the verifier: {source}\n{log}")]
-    Verifier { name: String, source: std::io::Error, log: String },
+    Verifier {
+        name: String,
+        source: std::io::Error,
+        log: String,
+    },
 }
 
 impl SysError {
     pub fn os(what: impl Into<String>) -> SysError {
-        SysError::Os { what: what.into(), source: std::io::Error::last_os_error() }
+        SysError::Os {
+            what: what.into(),
+            source: std::io::Error::last_os_error(),
+        }
     }
 }
 

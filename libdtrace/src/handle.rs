@@ -79,7 +79,12 @@ pub trait ConsumeHandler {
     /// Called once per firing, before its records.
     fn probe(&mut self, out: &mut dyn Write, data: &ProbeData) -> Consume;
     /// Called for each record of the firing, and once more with `None` after the last.
-    fn record(&mut self, out: &mut dyn Write, data: &ProbeData, rec: Option<&RecordData>) -> Consume;
+    fn record(
+        &mut self,
+        out: &mut dyn Write,
+        data: &ProbeData,
+        rec: Option<&RecordData>,
+    ) -> Consume;
     /// A runtime fault message (`error on enabled probe ...`), without the `dtrace: ` prefix.
     fn error(&mut self, msg: &str) {
         eprintln!("dtrace: {}", msg);
@@ -101,8 +106,8 @@ pub enum WorkStatus {
 
 pub use crate::options::Options;
 
-use crate::check::{Checker, Macros, Symbols};
 use crate::check::ir::TClause;
+use crate::check::{Checker, Macros, Symbols};
 use crate::provider::ProbeTable;
 use crate::session::Session;
 
@@ -153,7 +158,13 @@ impl Handle {
 
     /// dtrace_program_strcompile: compile `-n`/`-P`/`-m`/`-f`/`-i` text. `argv` are the macro
     /// arguments: `argv[0]` is `$0`, the operands follow.
-    pub fn compile_str(&mut self, text: &str, kind: ProbeSpecKind, zdefs: bool, argv: &[String]) -> Result<ProgramId> {
+    pub fn compile_str(
+        &mut self,
+        text: &str,
+        kind: ProbeSpecKind,
+        zdefs: bool,
+        argv: &[String],
+    ) -> Result<ProgramId> {
         self.compile(text, kind, zdefs, argv)
     }
 
@@ -162,9 +173,18 @@ impl Handle {
         self.compile(text, ProbeSpecKind::Script, zdefs, argv)
     }
 
-    fn compile(&mut self, text: &str, kind: ProbeSpecKind, zdefs: bool, argv: &[String]) -> Result<ProgramId> {
+    fn compile(
+        &mut self,
+        text: &str,
+        kind: ProbeSpecKind,
+        zdefs: bool,
+        argv: &[String],
+    ) -> Result<ProgramId> {
         let ast = crate::parse::parse_program(text)?;
-        let macros = Macros { argv: argv.to_vec(), target: self.target };
+        let macros = Macros {
+            argv: argv.to_vec(),
+            target: self.target,
+        };
         // Pragmas take effect before the clauses that follow them are checked (strsize).
         let mut opts = self.opts.clone();
         for item in &ast.items {
@@ -181,7 +201,15 @@ impl Handle {
             }
         }
         let zdefs = zdefs || opts.zdefs;
-        let checked = Checker::new(&mut self.syms, &mut self.probes, &opts, &macros, kind, zdefs).check(&ast)?;
+        let checked = Checker::new(
+            &mut self.syms,
+            &mut self.probes,
+            &opts,
+            &macros,
+            kind,
+            zdefs,
+        )
+        .check(&ast)?;
         for (n, v) in &checked.pragmas {
             self.opts.set(n, v.as_deref())?;
         }
@@ -191,10 +219,16 @@ impl Handle {
 
     /// The probes a compiled program matches, in probe ID order, for `dtrace -l -n ...`.
     pub fn program_probes(&self, prog: ProgramId) -> Vec<ProbeDesc> {
-        let mut ids: Vec<u32> = self.programs[prog.0].iter().flat_map(|c| c.probes.iter().copied()).collect();
+        let mut ids: Vec<u32> = self.programs[prog.0]
+            .iter()
+            .flat_map(|c| c.probes.iter().copied())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.iter().filter_map(|id| self.probes.get(*id)).map(|p| p.desc.clone()).collect()
+        ids.iter()
+            .filter_map(|id| self.probes.get(*id))
+            .map(|p| p.desc.clone())
+            .collect()
     }
 
     /// Every probe this system offers, in ID order (`dtrace -l`).
@@ -228,7 +262,11 @@ impl Handle {
 
     /// dtrace_work: wait up to `switchrate` for data, consume it (printing trace and printf
     /// output to `out`) and report whether tracing is over.
-    pub fn work(&mut self, out: &mut dyn Write, handler: &mut dyn ConsumeHandler) -> Result<WorkStatus> {
+    pub fn work(
+        &mut self,
+        out: &mut dyn Write,
+        handler: &mut dyn ConsumeHandler,
+    ) -> Result<WorkStatus> {
         match &mut self.session {
             Some(s) => s.work(out, handler, &self.probes, &self.opts),
             None => Ok(WorkStatus::Done),

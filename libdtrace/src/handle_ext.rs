@@ -27,7 +27,11 @@ impl Handle {
                     module: pat.module.clone(),
                     function: pat.function.clone(),
                     name: pat.name.clone(),
-                    probes: ids.iter().filter_map(|id| self.probes.get(*id)).map(|p| p.desc.clone()).collect(),
+                    probes: ids
+                        .iter()
+                        .filter_map(|id| self.probes.get(*id))
+                        .map(|p| p.desc.clone())
+                        .collect(),
                 });
             }
         }

@@ -29,7 +29,9 @@ pub fn strerror(e: &io::Error) -> String {
     match e.raw_os_error() {
         // SAFETY: strerror returns a pointer to a NUL-terminated string that stays valid until
         // the next strerror call on this thread; we copy it at once.
-        Some(n) => unsafe { std::ffi::CStr::from_ptr(libc::strerror(n)) }.to_string_lossy().into_owned(),
+        Some(n) => unsafe { std::ffi::CStr::from_ptr(libc::strerror(n)) }
+            .to_string_lossy()
+            .into_owned(),
         None => e.to_string(),
     }
 }
@@ -39,7 +41,11 @@ pub fn strerror(e: &io::Error) -> String {
 enum Kind {
     /// Our child: `go` is the write end of the pipe the child waits on (None once resumed),
     /// `exec_err` the read end of a close-on-exec pipe on which a failed exec reports errno.
-    Created { go: Option<libc::c_int>, exec_err: libc::c_int, reaped: Option<i32> },
+    Created {
+        go: Option<libc::c_int>,
+        exec_err: libc::c_int,
+        reaped: Option<i32>,
+    },
     /// Someone else's process, watched through a pidfd when the kernel has them.
     Grabbed { pidfd: Option<libc::c_int> },
 }
@@ -64,7 +70,9 @@ pub fn split_command(cmd: &str) -> Vec<String> {
 /// a bare name is looked up in PATH (with execvp's default when PATH is unset).
 fn resolve(file: &str) -> Result<(), io::Error> {
     let executable = |p: &Path| -> bool {
-        let Ok(c) = CString::new(p.as_os_str().as_bytes()) else { return false };
+        let Ok(c) = CString::new(p.as_os_str().as_bytes()) else {
+            return false;
+        };
         // SAFETY: c is a valid NUL-terminated string.
         let ok = unsafe { libc::access(c.as_ptr(), libc::X_OK) == 0 };
         ok && !p.is_dir()
@@ -78,7 +86,11 @@ fn resolve(file: &str) -> Result<(), io::Error> {
     }
     let path = std::env::var_os("PATH").unwrap_or_else(|| "/bin:/usr/bin".into());
     for dir in path.as_bytes().split(|&b| b == b':') {
-        let dir = if dir.is_empty() { Path::new(".") } else { Path::new(OsStr::from_bytes(dir)) };
+        let dir = if dir.is_empty() {
+            Path::new(".")
+        } else {
+            Path::new(OsStr::from_bytes(dir))
+        };
         if executable(&dir.join(file)) {
             return Ok(());
         }
@@ -119,7 +131,10 @@ impl Proc {
     /// Create the process for `-c cmd`, held before exec until [`Proc::resume`].
     pub fn create(cmd: &str) -> Result<Proc, ProcError> {
         let argv = split_command(cmd);
-        let exec_error = |e: io::Error| ProcError::Exec { cmd: cmd.to_string(), source: e };
+        let exec_error = |e: io::Error| ProcError::Exec {
+            cmd: cmd.to_string(),
+            source: e,
+        };
         let Some(file) = argv.first() else {
             return Err(exec_error(io::Error::from_raw_os_error(libc::ENOENT)));
         };
@@ -178,14 +193,21 @@ impl Proc {
         Ok(Proc {
             pid,
             cmd: cmd.to_string(),
-            kind: Kind::Created { go: Some(go[1]), exec_err: err[0], reaped: None },
+            kind: Kind::Created {
+                go: Some(go[1]),
+                exec_err: err[0],
+                reaped: None,
+            },
         })
     }
 
     /// Take `-p pid`: the process must exist.
     pub fn grab(pid: i32) -> Result<Proc, ProcError> {
         if pid <= 0 {
-            return Err(ProcError::Grab { pid, source: io::Error::from_raw_os_error(libc::ESRCH) });
+            return Err(ProcError::Grab {
+                pid,
+                source: io::Error::from_raw_os_error(libc::ESRCH),
+            });
         }
         // SAFETY: signal 0 only checks for existence and permission.
         if unsafe { libc::kill(pid, 0) } != 0 {
@@ -195,8 +217,16 @@ impl Proc {
         }
         // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
         let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
-        let pidfd = if fd >= 0 { Some(fd as libc::c_int) } else { None };
-        Ok(Proc { pid, cmd: String::new(), kind: Kind::Grabbed { pidfd } })
+        let pidfd = if fd >= 0 {
+            Some(fd as libc::c_int)
+        } else {
+            None
+        };
+        Ok(Proc {
+            pid,
+            cmd: String::new(),
+            kind: Kind::Grabbed { pidfd },
+        })
     }
 
     pub fn pid(&self) -> i32 {
@@ -211,7 +241,9 @@ impl Proc {
     /// Let a created process exec its command (a grabbed one is already running). Returns the
     /// exec failure, if any, as `dtrace: failed to execute CMD: REASON`.
     pub fn resume(&mut self) -> Result<(), ProcError> {
-        let Kind::Created { go, exec_err, .. } = &mut self.kind else { return Ok(()) };
+        let Kind::Created { go, exec_err, .. } = &mut self.kind else {
+            return Ok(());
+        };
         let Some(fd) = go.take() else { return Ok(()) };
         let b = 1u8;
         // SAFETY: writing one byte from a local to a pipe we own.
@@ -221,13 +253,17 @@ impl Proc {
         let mut errno: i32 = 0;
         let n = loop {
             // SAFETY: reading at most 4 bytes into a local i32.
-            let n = unsafe { libc::read(*exec_err, &mut errno as *mut i32 as *mut libc::c_void, 4) };
+            let n =
+                unsafe { libc::read(*exec_err, &mut errno as *mut i32 as *mut libc::c_void, 4) };
             if n >= 0 || io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
                 break n;
             }
         };
         if n == 4 {
-            return Err(ProcError::Exec { cmd: self.cmd.clone(), source: io::Error::from_raw_os_error(errno) });
+            return Err(ProcError::Exec {
+                cmd: self.cmd.clone(),
+                source: io::Error::from_raw_os_error(errno),
+            });
         }
         Ok(())
     }
@@ -236,7 +272,9 @@ impl Proc {
     /// its status is not dtrace's exit status.
     pub fn is_alive(&mut self) -> bool {
         match &mut self.kind {
-            Kind::Created { reaped: Some(_), .. } => false,
+            Kind::Created {
+                reaped: Some(_), ..
+            } => false,
             Kind::Created { reaped, .. } => {
                 let mut status = 0;
                 // SAFETY: waitpid on our own child with WNOHANG does not block.
@@ -250,7 +288,11 @@ impl Proc {
                 }
             }
             Kind::Grabbed { pidfd: Some(fd) } => {
-                let mut pfd = libc::pollfd { fd: *fd, events: libc::POLLIN, revents: 0 };
+                let mut pfd = libc::pollfd {
+                    fd: *fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
                 // SAFETY: polling one descriptor with a zero timeout.
                 let r = unsafe { libc::poll(&mut pfd, 1, 0) };
                 !(r > 0 && pfd.revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0)
@@ -277,7 +319,11 @@ impl Drop for Proc {
     /// left alone.
     fn drop(&mut self) {
         match &mut self.kind {
-            Kind::Created { go, exec_err, reaped } => {
+            Kind::Created {
+                go,
+                exec_err,
+                reaped,
+            } => {
                 if let Some(fd) = go.take() {
                     // Never resumed: closing the pipe makes the child exit on its own.
                     close(fd);
@@ -319,7 +365,10 @@ mod tests {
 
     #[test]
     fn splits_like_make_argv() {
-        assert_eq!(split_command("  cat\t/etc/hostname \n"), vec!["cat", "/etc/hostname"]);
+        assert_eq!(
+            split_command("  cat\t/etc/hostname \n"),
+            vec!["cat", "/etc/hostname"]
+        );
         assert_eq!(split_command("sh -c 'a b'"), vec!["sh", "-c", "'a", "b'"]);
         assert!(split_command("   ").is_empty());
     }
@@ -347,7 +396,10 @@ mod tests {
     #[test]
     fn missing_command_fails_at_create() {
         let e = Proc::create("/nonexistent/xyzzy-dtrace-test arg").unwrap_err();
-        assert_eq!(e.to_string(), "failed to execute /nonexistent/xyzzy-dtrace-test arg: No such file or directory");
+        assert_eq!(
+            e.to_string(),
+            "failed to execute /nonexistent/xyzzy-dtrace-test arg: No such file or directory"
+        );
         let e = Proc::create("xyzzy-no-such-command-dtrace").unwrap_err();
         assert!(matches!(e, ProcError::Exec { .. }));
         assert!(Proc::create("").is_err());
@@ -359,7 +411,10 @@ mod tests {
         let pid = p.pid();
         drop(p);
         // Reaped by drop: the pid is no longer our child.
-        assert_eq!(unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) }, -1);
+        assert_eq!(
+            unsafe { libc::waitpid(pid, std::ptr::null_mut(), libc::WNOHANG) },
+            -1
+        );
     }
 
     #[test]
@@ -377,7 +432,10 @@ mod tests {
     fn grab_checks_existence_and_watches() {
         assert!(Proc::grab(i32::MAX - 1).is_err());
         assert!(Proc::grab(0).is_err());
-        let mut child = std::process::Command::new("sleep").arg("100").spawn().unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("100")
+            .spawn()
+            .unwrap();
         let mut p = Proc::grab(child.id() as i32).unwrap();
         assert!(!p.is_created());
         assert!(p.is_alive());

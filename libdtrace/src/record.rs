@@ -55,7 +55,10 @@ pub enum ActionDesc {
     /// `trace(expr)`
     Trace(RecDesc),
     /// `printf(fmt, args...)`
-    Printf { format: Arc<Format>, args: Vec<RecDesc> },
+    Printf {
+        format: Arc<Format>,
+        args: Vec<RecDesc>,
+    },
     /// `exit(status)`: the status is an int32.
     Exit(RecDesc),
 }
@@ -112,13 +115,45 @@ mod tests {
     #[test]
     fn decodes_signed_and_unsigned() {
         let data = [0xffu8, 0xff, 0xff, 0xff, b'h', b'i', 0, b'x'];
-        let r = RecDesc { offset: 0, kind: ValueKind::Int { size: 4, signed: true } };
-        assert_eq!(Value::decode(&data, &r), Some(Value::Int { bits: u64::MAX, size: 4, signed: true }));
-        let r = RecDesc { offset: 0, kind: ValueKind::Int { size: 4, signed: false } };
-        assert_eq!(Value::decode(&data, &r), Some(Value::Int { bits: 0xffff_ffff, size: 4, signed: false }));
-        let r = RecDesc { offset: 4, kind: ValueKind::Str { size: 4 } };
+        let r = RecDesc {
+            offset: 0,
+            kind: ValueKind::Int {
+                size: 4,
+                signed: true,
+            },
+        };
+        assert_eq!(
+            Value::decode(&data, &r),
+            Some(Value::Int {
+                bits: u64::MAX,
+                size: 4,
+                signed: true
+            })
+        );
+        let r = RecDesc {
+            offset: 0,
+            kind: ValueKind::Int {
+                size: 4,
+                signed: false,
+            },
+        };
+        assert_eq!(
+            Value::decode(&data, &r),
+            Some(Value::Int {
+                bits: 0xffff_ffff,
+                size: 4,
+                signed: false
+            })
+        );
+        let r = RecDesc {
+            offset: 4,
+            kind: ValueKind::Str { size: 4 },
+        };
         assert_eq!(Value::decode(&data, &r), Some(Value::Str(b"hi")));
-        let r = RecDesc { offset: 6, kind: ValueKind::Str { size: 4 } };
+        let r = RecDesc {
+            offset: 6,
+            kind: ValueKind::Str { size: 4 },
+        };
         assert_eq!(Value::decode(&data, &r), None);
     }
 }

@@ -71,14 +71,31 @@ fn next_pow2(v: u64) -> u64 {
 }
 
 impl Session {
-    pub fn start(enabled: &[TClause], syms: &Symbols, probes: &ProbeTable, opts: &Options) -> Result<Session> {
+    pub fn start(
+        enabled: &[TClause],
+        syms: &Symbols,
+        probes: &ProbeTable,
+        opts: &Options,
+    ) -> Result<Session> {
         let ncpus = load::possible_cpus().max(1);
         let strsize = opts.string_slot();
-        let ring_size = next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
+        let ring_size =
+            next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
         // Reading BTF costs start-up time: only when a clause needs it.
-        let ppid = enabled.iter().any(|c| c.uses(crate::check::ir::Builtin::Ppid));
-        let (task_real_parent, task_tgid) = if ppid { (task_offset("real_parent"), task_offset("tgid")) } else { (None, None) };
-        let target = Target { strsize, ring_size, task_real_parent, task_tgid };
+        let ppid = enabled
+            .iter()
+            .any(|c| c.uses(crate::check::ir::Builtin::Ppid));
+        let (task_real_parent, task_tgid) = if ppid {
+            (task_offset("real_parent"), task_offset("tgid"))
+        } else {
+            (None, None)
+        };
+        let target = Target {
+            strsize,
+            ring_size,
+            task_real_parent,
+            task_tgid,
+        };
 
         // Code for every clause, once.
         let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
@@ -117,9 +134,36 @@ impl Session {
         // Maps.
         let scratch = codes.iter().map(|c| c.scratch).max().unwrap_or(0);
         let mut maps: HashMap<MapRef, Map> = HashMap::new();
-        maps.insert(MapRef::MState, Map::create(MapType::PercpuArray, 4, mstate::SCRATCH + (scratch + 7) / 8 * 8, 1, 0, "dt_mstate")?);
-        maps.insert(MapRef::Globals, Map::create(MapType::Array, 4, syms.globals_size.max(8).div_ceil(8) * 8, 1, 0, "dt_globals")?);
-        let strtab = Map::create(MapType::Array, 4, (syms.strtab.len() as u32).max(8).div_ceil(8) * 8, 1, 0, "dt_strtab")?;
+        maps.insert(
+            MapRef::MState,
+            Map::create(
+                MapType::PercpuArray,
+                4,
+                mstate::SCRATCH + (scratch + 7) / 8 * 8,
+                1,
+                0,
+                "dt_mstate",
+            )?,
+        );
+        maps.insert(
+            MapRef::Globals,
+            Map::create(
+                MapType::Array,
+                4,
+                syms.globals_size.max(8).div_ceil(8) * 8,
+                1,
+                0,
+                "dt_globals",
+            )?,
+        );
+        let strtab = Map::create(
+            MapType::Array,
+            4,
+            (syms.strtab.len() as u32).max(8).div_ceil(8) * 8,
+            1,
+            0,
+            "dt_strtab",
+        )?;
         if !syms.strtab.is_empty() {
             let mut v = syms.strtab.clone();
             v.resize(strtab.value_size() as usize, 0);
@@ -127,17 +171,38 @@ impl Session {
         }
         strtab.freeze()?;
         maps.insert(MapRef::StrTab, strtab);
-        maps.insert(MapRef::RingBuf, Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?);
+        maps.insert(
+            MapRef::RingBuf,
+            Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?,
+        );
         let st = Map::create(MapType::Array, 4, state::SIZE, 1, 0, "dt_state")?;
         st.update(&0u32.to_ne_bytes(), &state_value(0), 0)?;
         maps.insert(MapRef::State, st);
-        maps.insert(MapRef::Drops, Map::create(MapType::PercpuArray, 4, drops::SIZE, 1, 0, "dt_drops")?);
+        maps.insert(
+            MapRef::Drops,
+            Map::create(MapType::PercpuArray, 4, drops::SIZE, 1, 0, "dt_drops")?,
+        );
         if codes.iter().any(|c| c.uses_probe_names) {
-            let names = Map::create(MapType::Hash, 4, 4 * strsize, by_probe.len().max(1) as u32, 0, "dt_probenames")?;
+            let names = Map::create(
+                MapType::Hash,
+                4,
+                4 * strsize,
+                by_probe.len().max(1) as u32,
+                0,
+                "dt_probenames",
+            )?;
             for (pid, _) in &by_probe {
                 if let Some(p) = probes.get(*pid) {
                     let mut v = vec![0u8; 4 * strsize as usize];
-                    for (i, s) in [&p.desc.provider, &p.desc.module, &p.desc.function, &p.desc.name].iter().enumerate() {
+                    for (i, s) in [
+                        &p.desc.provider,
+                        &p.desc.module,
+                        &p.desc.function,
+                        &p.desc.name,
+                    ]
+                    .iter()
+                    .enumerate()
+                    {
                         let b = s.as_bytes();
                         let n = b.len().min(strsize as usize - 1);
                         v[i * strsize as usize..i * strsize as usize + n].copy_from_slice(&b[..n]);
@@ -156,7 +221,14 @@ impl Session {
                 let (_, ksize) = desc.key_layout();
                 let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;
                 let max = (opts.aggsize / entry).clamp(64, 1 << 22) as u32;
-                Map::create(MapType::PercpuHash, ksize, words * 8, max, load::BPF_F_NO_PREALLOC, "dt_agg")?
+                Map::create(
+                    MapType::PercpuHash,
+                    ksize,
+                    words * 8,
+                    max,
+                    load::BPF_F_NO_PREALLOC,
+                    "dt_agg",
+                )?
             };
             maps.insert(MapRef::Agg(i as u32), m);
         }
@@ -166,7 +238,9 @@ impl Session {
         let mut clause_progs = Vec::new();
         let mut loaded: HashMap<(usize, u32), usize> = HashMap::new();
         for (pi, (pid, cls)) in by_probe.iter().enumerate() {
-            let probe = probes.get(*pid).ok_or_else(|| Error::Other(format!("probe {} vanished", pid)))?;
+            let probe = probes
+                .get(*pid)
+                .ok_or_else(|| Error::Other(format!("probe {} vanished", pid)))?;
             let ty = prog_type(&probe.kind);
             let tkey = ty.raw();
             if !prog_arrays.contains_key(&tkey) {
@@ -177,7 +251,9 @@ impl Session {
                 let idx = match loaded.get(&(ci, tkey)) {
                     Some(&i) => i,
                     None => {
-                        let insns = link(&codes[ci].insns, &codes[ci].relocs, &|m| fd_of(&maps, m, pa_fd));
+                        let insns = link(&codes[ci].insns, &codes[ci].relocs, &|m| {
+                            fd_of(&maps, m, pa_fd)
+                        });
                         let p = Program::load(ty, &insns, &format!("dt_clause_{}", ci), LICENSE)?;
                         clause_progs.push(p);
                         loaded.insert((ci, tkey), clause_progs.len() - 1);
@@ -195,17 +271,24 @@ impl Session {
         for (pi, (pid, cls)) in by_probe.iter().enumerate() {
             let probe = probes.get(*pid).expect("probe exists");
             let args_used = cls.iter().fold(0u16, |m, &ci| m | enabled[ci].args_used());
-            let errno_used = cls.iter().any(|&ci| enabled[ci].uses(crate::check::ir::Builtin::Errno));
+            let errno_used = cls
+                .iter()
+                .any(|&ci| enabled[ci].uses(crate::check::ir::Builtin::Errno));
             let ty = prog_type(&probe.kind);
             let args = match &probe.kind {
                 ProbeKind::SyscallEntry { event } if args_used != 0 => {
                     let nargs = tracefs::format("syscalls", &format!("sys_enter_{}", event))
                         .map(|f| f.args().filter(|a| a.name != "__syscall_nr").count() as u8)
                         .unwrap_or(6);
-                    ArgSource::SyscallEntry { offset: crate::provider::syscall::ARGS_OFFSET as i16, nargs: nargs.min(6) }
+                    ArgSource::SyscallEntry {
+                        offset: crate::provider::syscall::ARGS_OFFSET as i16,
+                        nargs: nargs.min(6),
+                    }
                 }
                 ProbeKind::SyscallEntry { .. } => ArgSource::None,
-                ProbeKind::SyscallReturn { .. } => ArgSource::SyscallReturn { offset: crate::provider::syscall::ARGS_OFFSET as i16 },
+                ProbeKind::SyscallReturn { .. } => ArgSource::SyscallReturn {
+                    offset: crate::provider::syscall::ARGS_OFFSET as i16,
+                },
                 ProbeKind::Profile { .. } => ArgSource::PerfEvent,
                 _ => ArgSource::None,
             };
@@ -257,8 +340,14 @@ impl Session {
     }
 
     fn set_wall_offset(&self) -> Result<()> {
-        let mut mono = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-        let mut real = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        let mut mono = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        let mut real = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
         // SAFETY: clock_gettime writes into the timespecs we pass.
         unsafe {
             libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut mono);
@@ -268,7 +357,8 @@ impl Session {
         let off = ns(&real) - ns(&mono);
         let st = &self.maps[&MapRef::State];
         let mut v = state_value(self.activity()?);
-        v[state::WALL_OFFSET as usize..state::WALL_OFFSET as usize + 8].copy_from_slice(&off.to_ne_bytes());
+        v[state::WALL_OFFSET as usize..state::WALL_OFFSET as usize + 8]
+            .copy_from_slice(&off.to_ne_bytes());
         st.update(&0u32.to_ne_bytes(), &v, 0)?;
         Ok(())
     }
@@ -285,21 +375,34 @@ impl Session {
             let probe = probes.get(*pid).expect("probe exists");
             match &probe.kind {
                 ProbeKind::SyscallEntry { event } => {
-                    self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_enter_{}", event))?);
+                    self.links.push(attach::attach_tracepoint(
+                        prog,
+                        "syscalls",
+                        &format!("sys_enter_{}", event),
+                    )?);
                     self.tracepoint_links += 1;
                 }
                 ProbeKind::SyscallReturn { event } => {
-                    self.links.push(attach::attach_tracepoint(prog, "syscalls", &format!("sys_exit_{}", event))?);
+                    self.links.push(attach::attach_tracepoint(
+                        prog,
+                        "syscalls",
+                        &format!("sys_exit_{}", event),
+                    )?);
                     self.tracepoint_links += 1;
                 }
-                ProbeKind::Profile { period_ns, every_cpu } => {
+                ProbeKind::Profile {
+                    period_ns,
+                    every_cpu,
+                } => {
                     if *every_cpu {
                         for &c in &cpus {
-                            self.links.push(attach::attach_cpu_clock(prog, c, *period_ns)?);
+                            self.links
+                                .push(attach::attach_cpu_clock(prog, c, *period_ns)?);
                         }
                     } else {
                         let c = cpus.first().copied().unwrap_or(0);
-                        self.links.push(attach::attach_cpu_clock(prog, c, *period_ns)?);
+                        self.links
+                            .push(attach::attach_cpu_clock(prog, c, *period_ns)?);
                     }
                 }
                 _ => {}
@@ -334,7 +437,13 @@ impl Session {
         Ok(())
     }
 
-    pub fn work(&mut self, out: &mut dyn Write, h: &mut dyn ConsumeHandler, probes: &ProbeTable, opts: &Options) -> Result<WorkStatus> {
+    pub fn work(
+        &mut self,
+        out: &mut dyn Write,
+        h: &mut dyn ConsumeHandler,
+        probes: &ProbeTable,
+        opts: &Options,
+    ) -> Result<WorkStatus> {
         if !self.stopped && self.ring.pending_bytes() == 0 {
             let wait = Duration::from_nanos(opts.switchrate.clamp(1_000_000, 1_000_000_000));
             self.ring.poll(wait)?;
@@ -353,7 +462,13 @@ impl Session {
         Ok(WorkStatus::Okay)
     }
 
-    fn consume(&mut self, out: &mut dyn Write, h: &mut dyn ConsumeHandler, probes: &ProbeTable, opts: &Options) -> Result<()> {
+    fn consume(
+        &mut self,
+        out: &mut dyn Write,
+        h: &mut dyn ConsumeHandler,
+        probes: &ProbeTable,
+        opts: &Options,
+    ) -> Result<()> {
         let descs = &self.descs;
         let mut exiting = false;
         let mut err: Option<std::io::Error> = None;
@@ -370,7 +485,11 @@ impl Session {
             let Some(probe) = probes.get(desc.probe_id) else {
                 return ControlFlow::Continue(());
             };
-            let pd = ProbeData { cpu, epid, probe: &probe.desc };
+            let pd = ProbeData {
+                cpu,
+                epid,
+                probe: &probe.desc,
+            };
             if h.probe(out, &pd) == Consume::Abort {
                 return ControlFlow::Break(());
             }
@@ -388,7 +507,9 @@ impl Session {
                         }
                     }
                     ActionDesc::Trace(r) => {
-                        let Some(v) = Value::decode(data, r) else { continue };
+                        let Some(v) = Value::decode(data, r) else {
+                            continue;
+                        };
                         match h.record(out, &pd, Some(&RecordData::Trace(v))) {
                             Consume::This => crate::print::trace::trace(&mut buf, &v, opts.quiet),
                             Consume::Next => {}
@@ -396,7 +517,8 @@ impl Session {
                         }
                     }
                     ActionDesc::Printf { format, args } => {
-                        let vals: Vec<Value> = args.iter().filter_map(|r| Value::decode(data, r)).collect();
+                        let vals: Vec<Value> =
+                            args.iter().filter_map(|r| Value::decode(data, r)).collect();
                         match h.record(out, &pd, Some(&RecordData::Printf)) {
                             Consume::This => {
                                 let _ = format.format(&mut buf, &vals);
@@ -420,13 +542,18 @@ impl Session {
             self.exiting = true;
         }
         if let Some(e) = err {
-            return Err(Error::Sys(SysError::Os { what: "writing output".into(), source: e }));
+            return Err(Error::Sys(SysError::Os {
+                what: "writing output".into(),
+                source: e,
+            }));
         }
         Ok(())
     }
 
     fn report_drops(&mut self, h: &mut dyn ConsumeHandler) -> Result<()> {
-        let Some(v) = self.maps[&MapRef::Drops].lookup_percpu(&0u32.to_ne_bytes())? else { return Ok(()) };
+        let Some(v) = self.maps[&MapRef::Drops].lookup_percpu(&0u32.to_ne_bytes())? else {
+            return Ok(());
+        };
         let per = v.len() / self.reported_drops.len().max(1);
         for (cpu, seen) in self.reported_drops.iter_mut().enumerate() {
             let b = &v[cpu * per..];
@@ -434,18 +561,33 @@ impl Session {
             let agg = u64::from_ne_bytes(b[8..16].try_into().unwrap());
             if buf > seen.0 {
                 let n = buf - seen.0;
-                h.drop(&format!("{} drop{} on CPU {}", n, if n == 1 { "" } else { "s" }, cpu));
+                h.drop(&format!(
+                    "{} drop{} on CPU {}",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    cpu
+                ));
             }
             if agg > seen.1 {
                 let n = agg - seen.1;
-                h.drop(&format!("{} aggregation drop{} on CPU {}", n, if n == 1 { "" } else { "s" }, cpu));
+                h.drop(&format!(
+                    "{} aggregation drop{} on CPU {}",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    cpu
+                ));
             }
             *seen = (buf, agg);
         }
         Ok(())
     }
 
-    pub fn aggregate_print(&mut self, out: &mut dyn Write, syms: &Symbols, opts: &Options) -> Result<()> {
+    pub fn aggregate_print(
+        &mut self,
+        out: &mut dyn Write,
+        syms: &Symbols,
+        opts: &Options,
+    ) -> Result<()> {
         if self.aggs_printed {
             return Ok(());
         }
@@ -462,7 +604,12 @@ impl Session {
             crate::aggregate::sort_entries(&mut entries, opts);
             crate::print::agg::print_aggregation(&mut text, &desc, &entries, opts);
         }
-        out.write_all(&text).map_err(|e| Error::Sys(SysError::Os { what: "writing output".into(), source: e }))?;
+        out.write_all(&text).map_err(|e| {
+            Error::Sys(SysError::Os {
+                what: "writing output".into(),
+                source: e,
+            })
+        })?;
         Ok(())
     }
 }
@@ -487,7 +634,11 @@ pub fn agg_desc(syms: &Symbols, id: u32, strsize: u32) -> crate::aggregate::AggD
         id,
         name: a.name.clone(),
         func: a.func,
-        keys: a.keys.iter().map(|t: &Type| t.value_kind(strsize)).collect(),
+        keys: a
+            .keys
+            .iter()
+            .map(|t: &Type| t.value_kind(strsize))
+            .collect(),
     }
 }
 

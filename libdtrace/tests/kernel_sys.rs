@@ -126,8 +126,12 @@ fn hash_map_crud_and_iteration() {
     let mut v = [0u8; 8];
     assert!(!m.lookup(&1u32.to_ne_bytes(), &mut v).unwrap());
     for k in 0u32..10 {
-        m.update(&k.to_ne_bytes(), &(k as u64 * 100).to_ne_bytes(), BPF_NOEXIST)
-            .unwrap();
+        m.update(
+            &k.to_ne_bytes(),
+            &(k as u64 * 100).to_ne_bytes(),
+            BPF_NOEXIST,
+        )
+        .unwrap();
     }
     assert!(m.update(&3u32.to_ne_bytes(), &[0; 8], BPF_NOEXIST).is_err());
     assert!(m.update(&99u32.to_ne_bytes(), &[0; 8], BPF_EXIST).is_err());
@@ -239,7 +243,11 @@ fn map_of_maps_takes_an_inner_map() {
     let inner = Map::create(MapType::Array, 4, 8, 4, 0, "inner").unwrap();
     let outer = Map::create_of_maps(MapType::ArrayOfMaps, 4, 2, &inner, 0, "outer").unwrap();
     outer
-        .update(&0u32.to_ne_bytes(), &(inner.fd() as u32).to_ne_bytes(), BPF_ANY)
+        .update(
+            &0u32.to_ne_bytes(),
+            &(inner.fd() as u32).to_ne_bytes(),
+            BPF_ANY,
+        )
         .unwrap();
 }
 
@@ -493,7 +501,13 @@ fn killed_process_leaves_nothing_behind() {
         }
     }
     let mut child = Command::new(exe)
-        .args(["--exact", "kill9_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "kill9_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -565,7 +579,13 @@ fn raw_tracepoint_sys_enter_sees_each_getppid() {
 
 #[test]
 fn background_detach_returns_and_the_kernel_frees_everything() {
-    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "bg_detach", GPL).unwrap();
+    let prog = Program::load(
+        ProgType::Tracepoint,
+        &Asm::default().out(0),
+        "bg_detach",
+        GPL,
+    )
+    .unwrap();
     let id = prog.id().unwrap();
     let links: Vec<_> = ["sys_enter_getppid", "sys_exit_getppid", "sys_enter_getpgid"]
         .iter()
@@ -576,14 +596,24 @@ fn background_detach_returns_and_the_kernel_frees_everything() {
     attach::detach_in_background(links);
     let t0 = Instant::now();
     while prog_id_exists(id).unwrap() {
-        assert!(t0.elapsed() < Duration::from_secs(30), "program {} still attached", id);
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "program {} still attached",
+            id
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
 
 #[test]
 fn detach_all_detaches_everything() {
-    let prog = Program::load(ProgType::Tracepoint, &Asm::default().out(0), "detach_all", GPL).unwrap();
+    let prog = Program::load(
+        ProgType::Tracepoint,
+        &Asm::default().out(0),
+        "detach_all",
+        GPL,
+    )
+    .unwrap();
     let id = prog.id().unwrap();
     let links: Vec<_> = [
         "sys_enter_getppid",
@@ -599,7 +629,11 @@ fn detach_all_detaches_everything() {
     // All references are gone once detach_all returns; the id goes after an RCU grace period.
     let t0 = Instant::now();
     while prog_id_exists(id).unwrap() {
-        assert!(t0.elapsed() < Duration::from_secs(10), "program {} still attached", id);
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "program {} still attached",
+            id
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
 }

@@ -47,7 +47,15 @@ fn startup_maps_and_programs() {
             Map::create(MapType::PercpuArray, 4, 4096, 1, 0, "mstate").unwrap(),
             Map::create(MapType::Array, 4, 4096, 1, 0, "globals").unwrap(),
             Map::create(MapType::Hash, 16, 8, 65536, BPF_F_NO_PREALLOC, "tvars").unwrap(),
-            Map::create(MapType::PercpuHash, 64, 32, 65536, BPF_F_NO_PREALLOC, "aggs").unwrap(),
+            Map::create(
+                MapType::PercpuHash,
+                64,
+                32,
+                65536,
+                BPF_F_NO_PREALLOC,
+                "aggs",
+            )
+            .unwrap(),
             Map::create(MapType::Hash, 64, 64, 65536, BPF_F_NO_PREALLOC, "assoc").unwrap(),
             Map::create(MapType::PercpuArray, 4, 8192, 1, 0, "scratch").unwrap(),
             Map::create(MapType::ProgArray, 4, 4, 64, 0, "clauses").unwrap(),
@@ -111,12 +119,16 @@ fn attach_and_detach_100_tracepoints() {
     type Detach = fn(Vec<Link>);
     let variants: [(&str, AttachMethod, Detach); 6] = [
         ("ioctl, drop one by one", AttachMethod::Ioctl, |l| drop(l)),
-        ("ioctl, detach_all_with(1 thread)", AttachMethod::Ioctl, |l| {
-            attach::detach_all_with(l, 1, true)
-        }),
-        ("ioctl, detach_all_with(4 threads)", AttachMethod::Ioctl, |l| {
-            attach::detach_all_with(l, 4, true)
-        }),
+        (
+            "ioctl, detach_all_with(1 thread)",
+            AttachMethod::Ioctl,
+            |l| attach::detach_all_with(l, 1, true),
+        ),
+        (
+            "ioctl, detach_all_with(4 threads)",
+            AttachMethod::Ioctl,
+            |l| attach::detach_all_with(l, 4, true),
+        ),
         (
             "ioctl, detach_all (32 threads)",
             AttachMethod::Ioctl,
@@ -211,7 +223,8 @@ fn does_disable_stop_a_tracepoint_program() {
         counts
             .update(&0u32.to_ne_bytes(), &0u64.to_ne_bytes(), BPF_ANY)
             .unwrap();
-        let link = attach::attach_tracepoint_with(&prog, "syscalls", "sys_enter_getppid", how).unwrap();
+        let link =
+            attach::attach_tracepoint_with(&prog, "syscalls", "sys_enter_getppid", how).unwrap();
         link.disable().unwrap();
         for _ in 0..100 {
             // SAFETY: no preconditions.

@@ -33,7 +33,10 @@ fn pin_to_cpu0() -> std::io::Result<()> {
 
 /// Run `cmd` with stdin from /dev/null, for at most `limit`.
 pub fn run(mut cmd: Command, limit: Duration) -> std::io::Result<Output> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
     // SAFETY: pin_to_cpu0 only makes a system call, which is fine between fork and exec.
     unsafe { cmd.pre_exec(pin_to_cpu0) };
     let mut child = cmd.spawn()?;
@@ -99,7 +102,11 @@ pub fn trigger(root: &Path, outdir: &Path, name: &str) -> Result<PathBuf, String
         .output()
         .map_err(|e| format!("cannot run cc to build trigger {}: {}", name, e))?;
     if !o.status.success() {
-        return Err(format!("building trigger {} failed:\n{}", name, String::from_utf8_lossy(&o.stderr)));
+        return Err(format!(
+            "building trigger {} failed:\n{}",
+            name,
+            String::from_utf8_lossy(&o.stderr)
+        ));
     }
     map.insert(name.to_string(), bin.clone());
     Ok(bin)
@@ -118,7 +125,11 @@ pub fn diff(expected: &str, actual: &str) -> String {
     let mut l = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            l[i][j] = if a[i] == b[j] { l[i + 1][j + 1] + 1 } else { l[i + 1][j].max(l[i][j + 1]) };
+            l[i][j] = if a[i] == b[j] {
+                l[i + 1][j + 1] + 1
+            } else {
+                l[i + 1][j].max(l[i][j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
@@ -146,10 +157,18 @@ pub fn self_test() -> Result<(), String> {
         return Err(format!("diff:\n{}", d));
     }
     let mut c = Command::new("sh");
-    c.args(["-c", "echo out; echo err >&2; grep -c '^Cpus_allowed_list:\t0$' /proc/self/status; exit 3"]);
+    c.args([
+        "-c",
+        "echo out; echo err >&2; grep -c '^Cpus_allowed_list:\t0$' /proc/self/status; exit 3",
+    ]);
     let o = run(c, Duration::from_secs(10)).map_err(|e| e.to_string())?;
     if o.stdout != b"out\n1\n" || o.stderr != b"err\n" || o.status != Some(3) || o.timed_out {
-        return Err(format!("run: {:?} {:?} {:?}", String::from_utf8_lossy(&o.stdout), o.stderr, o.status));
+        return Err(format!(
+            "run: {:?} {:?} {:?}",
+            String::from_utf8_lossy(&o.stdout),
+            o.stderr,
+            o.status
+        ));
     }
     let mut c = Command::new("sh");
     c.args(["-c", "sleep 100 & sleep 100"]);

@@ -19,7 +19,10 @@ use spec::{Kind, Spec};
 const DTRACE: &str = env!("CARGO_BIN_EXE_dtrace");
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("dtrace/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("dtrace/ has a parent")
+        .to_path_buf()
 }
 
 fn trigger_dir() -> PathBuf {
@@ -66,7 +69,9 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
             cmd.arg("-s").arg(&s.path);
         }
     }
-    cmd.current_dir(root).env("dtrace", DTRACE).env_remove("_DTRACE_TESTING");
+    cmd.current_dir(root)
+        .env("dtrace", DTRACE)
+        .env_remove("_DTRACE_TESTING");
     let o = exec::run(cmd, s.timeout()).map_err(|e| format!("cannot run the test: {}", e))?;
     let got = combined(&o);
     let mut problems = Vec::new();
@@ -76,7 +81,9 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
         problems.push(format!("killed by signal {}", sig));
     }
     match (s.expected_status(), o.status) {
-        (Some(want), Some(got)) if want != got => problems.push(format!("exit status {}, expected {}", got, want)),
+        (Some(want), Some(got)) if want != got => {
+            problems.push(format!("exit status {}, expected {}", got, want))
+        }
         (None, Some(0)) => problems.push("exit status 0, expected a failure".into()),
         _ => {}
     }
@@ -89,7 +96,11 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
     if let Some(r) = &s.expected {
         let want = std::fs::read_to_string(r).map_err(|e| format!("{}: {}", r.display(), e))?;
         if want != got {
-            problems.push(format!("output differs from {}:\n{}", r.display(), exec::diff(&want, &got)));
+            problems.push(format!(
+                "output differs from {}:\n{}",
+                r.display(),
+                exec::diff(&want, &got)
+            ));
         }
     }
     if problems.is_empty() {

@@ -118,8 +118,20 @@ pub fn parse_tags(text: &str) -> Result<Tags, String> {
                 }
                 t.trigger = Some(w);
             }
-            "timeout" => t.timeout = Some(value.parse().map_err(|_| format!("bad @@timeout: {}", value))?),
-            "status" => t.status = Some(value.parse().map_err(|_| format!("bad @@status: {}", value))?),
+            "timeout" => {
+                t.timeout = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("bad @@timeout: {}", value))?,
+                )
+            }
+            "status" => {
+                t.status = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("bad @@status: {}", value))?,
+                )
+            }
             "nokernel" => t.nokernel = true,
             // Oracle's other tags (@@nosort, @@xfail, ...) are not ours to act on.
             _ => {}
@@ -136,7 +148,9 @@ pub fn kind_of(file: &str) -> Option<Kind> {
         Some(Kind::Sh)
     } else if let Some(rest) = file.strip_prefix("err.").and_then(|r| r.strip_suffix(".d")) {
         let tag = rest.split('.').next().filter(|t| t.starts_with("D_"));
-        Some(Kind::Err { tag: tag.map(str::to_string) })
+        Some(Kind::Err {
+            tag: tag.map(str::to_string),
+        })
     } else {
         None
     }
@@ -158,15 +172,28 @@ pub fn discover(root: &Path) -> Result<Vec<Spec>, String> {
                 }
                 continue;
             }
-            let Some(file) = path.file_name().and_then(|f| f.to_str()) else { continue };
+            let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
+                continue;
+            };
             let Some(kind) = kind_of(file) else { continue };
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {}", path.display(), e))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {}", path.display(), e))?;
             let tags = parse_tags(&text).map_err(|e| format!("{}: {}", path.display(), e))?;
             let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
             let r = path.with_file_name(format!("{}.r", stem));
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            let name = path.strip_prefix(&base).unwrap_or(&path).to_string_lossy().into_owned();
-            specs.push(Spec { path: rel, name, kind, tags, expected: r.exists().then_some(r) });
+            let name = path
+                .strip_prefix(&base)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            specs.push(Spec {
+                path: rel,
+                name,
+                kind,
+                tags,
+                expected: r.exists().then_some(r),
+            });
         }
     }
     specs.sort_by(|a, b| a.name.cmp(&b.name));
@@ -177,18 +204,46 @@ pub fn discover(root: &Path) -> Result<Vec<Spec>, String> {
 pub fn self_test() -> Result<(), String> {
     let t = parse_tags("/* @@runtest-opts: -q -x switchrate=10hz */\n/* @@trigger: getppid-loop 1000 */\n/* @@timeout: 5 */\n")?;
     check(t.opts == ["-q", "-x", "switchrate=10hz"], "runtest-opts")?;
-    check(t.trigger == Some(vec!["getppid-loop".into(), "1000".into()]), "trigger")?;
+    check(
+        t.trigger == Some(vec!["getppid-loop".into(), "1000".into()]),
+        "trigger",
+    )?;
     check(t.timeout == Some(5), "timeout")?;
     let t = parse_tags("# @@nokernel\n# @@status: 2\n")?;
     check(t.nokernel && t.status == Some(2), "shell tags")?;
-    check(parse_tags("/* @@timeout: soon */").is_err(), "bad timeout refused")?;
-    check(shell_words(r#"-n 'BEGIN { exit(0); }' -x "a b""#) == ["-n", "BEGIN { exit(0); }", "-x", "a b"], "quotes")?;
+    check(
+        parse_tags("/* @@timeout: soon */").is_err(),
+        "bad timeout refused",
+    )?;
+    check(
+        shell_words(r#"-n 'BEGIN { exit(0); }' -x "a b""#)
+            == ["-n", "BEGIN { exit(0); }", "-x", "a b"],
+        "quotes",
+    )?;
     check(kind_of("tst.begin.d") == Some(Kind::Tst), "tst")?;
     check(kind_of("tst.usage.sh") == Some(Kind::Sh), "sh")?;
-    check(kind_of("err.D_SYNTAX.brace.d") == Some(Kind::Err { tag: Some("D_SYNTAX".into()) }), "err tag")?;
-    check(kind_of("err.divzero.d") == Some(Kind::Err { tag: None }), "err without tag")?;
-    check(kind_of("err.D_PDESC_ZERO.d") == Some(Kind::Err { tag: Some("D_PDESC_ZERO".into()) }), "tag only")?;
-    check(kind_of("tst.begin.r").is_none() && kind_of("README").is_none(), "not tests")?;
+    check(
+        kind_of("err.D_SYNTAX.brace.d")
+            == Some(Kind::Err {
+                tag: Some("D_SYNTAX".into()),
+            }),
+        "err tag",
+    )?;
+    check(
+        kind_of("err.divzero.d") == Some(Kind::Err { tag: None }),
+        "err without tag",
+    )?;
+    check(
+        kind_of("err.D_PDESC_ZERO.d")
+            == Some(Kind::Err {
+                tag: Some("D_PDESC_ZERO".into()),
+            }),
+        "tag only",
+    )?;
+    check(
+        kind_of("tst.begin.r").is_none() && kind_of("README").is_none(),
+        "not tests",
+    )?;
     Ok(())
 }
 

@@ -18,9 +18,11 @@ impl KeyValue {
     /// The field as a record value, for printa conversions.
     pub fn as_value(&self) -> Value<'_> {
         match self {
-            KeyValue::Int { bits, size, signed } => {
-                Value::Int { bits: *bits, size: *size, signed: *signed }
-            }
+            KeyValue::Int { bits, size, signed } => Value::Int {
+                bits: *bits,
+                size: *size,
+                signed: *signed,
+            },
             KeyValue::Str(s) => Value::Str(s),
         }
     }
@@ -30,9 +32,14 @@ impl KeyValue {
     /// value), strings byte by byte over their zero-padded slots.
     pub fn dtrace_cmp(&self, other: &KeyValue) -> Ordering {
         match (self, other) {
-            (KeyValue::Int { bits: a, size: sa, .. }, KeyValue::Int { bits: b, size: sb, .. }) => {
-                sa.cmp(sb).then_with(|| mask(*a, *sa).cmp(&mask(*b, *sb)))
-            }
+            (
+                KeyValue::Int {
+                    bits: a, size: sa, ..
+                },
+                KeyValue::Int {
+                    bits: b, size: sb, ..
+                },
+            ) => sa.cmp(sb).then_with(|| mask(*a, *sa).cmp(&mask(*b, *sb))),
             // A string's slot holds its bytes then NULs: comparing the slots byte by byte is
             // comparing the strings with a shorter prefix first.
             (KeyValue::Str(a), KeyValue::Str(b)) => a.cmp(b),
@@ -57,9 +64,14 @@ impl AggDesc {
         let (offs, _) = self.key_layout();
         let mut v = Vec::with_capacity(self.keys.len());
         for (kind, off) in self.keys.iter().zip(offs) {
-            let rec = crate::record::RecDesc { offset: off, kind: *kind };
+            let rec = crate::record::RecDesc {
+                offset: off,
+                kind: *kind,
+            };
             match Value::decode(bytes, &rec) {
-                Some(Value::Int { bits, size, signed }) => v.push(KeyValue::Int { bits, size, signed }),
+                Some(Value::Int { bits, size, signed }) => {
+                    v.push(KeyValue::Int { bits, size, signed })
+                }
                 Some(Value::Str(s)) => v.push(KeyValue::Str(s.to_vec())),
                 None => break,
             }
@@ -78,7 +90,11 @@ impl AggDesc {
 /// (`aggsortkeypos`); an out-of-range position means 0.
 pub fn key_cmp(a: &[KeyValue], b: &[KeyValue], keypos: u64) -> Ordering {
     let n = a.len().min(b.len());
-    let start = if keypos as usize >= n { 0 } else { keypos as usize };
+    let start = if keypos as usize >= n {
+        0
+    } else {
+        keypos as usize
+    };
     for i in 0..n {
         let k = (start + i) % n;
         let o = a[k].dtrace_cmp(&b[k]);

@@ -18,18 +18,30 @@ pub fn merge(func: AggFunc, per_cpu: &[&[u64]]) -> Option<AggValue> {
         AggFunc::Sum => Some(AggValue::Sum(count as i64)),
         AggFunc::Min | AggFunc::Max => {
             let vals = per_cpu.iter().filter(|c| c[0] != 0).map(|c| c[1] as i64);
-            let v = if func == AggFunc::Min { vals.min()? } else { vals.max()? };
-            Some(if func == AggFunc::Min { AggValue::Min(v) } else { AggValue::Max(v) })
+            let v = if func == AggFunc::Min {
+                vals.min()?
+            } else {
+                vals.max()?
+            };
+            Some(if func == AggFunc::Min {
+                AggValue::Min(v)
+            } else {
+                AggValue::Max(v)
+            })
         }
         AggFunc::Avg => {
-            let sum = per_cpu.iter().fold(0i64, |a, c| a.wrapping_add(c[1] as i64));
+            let sum = per_cpu
+                .iter()
+                .fold(0i64, |a, c| a.wrapping_add(c[1] as i64));
             (count != 0).then_some(AggValue::Avg { count, sum })
         }
         AggFunc::Stddev => {
-            let sum = per_cpu.iter().fold(0i64, |a, c| a.wrapping_add(c[1] as i64));
-            let sumsq = per_cpu
+            let sum = per_cpu
                 .iter()
-                .fold(0u128, |a, c| a.wrapping_add(c[2] as u128 | (c[3] as u128) << 64));
+                .fold(0i64, |a, c| a.wrapping_add(c[1] as i64));
+            let sumsq = per_cpu.iter().fold(0u128, |a, c| {
+                a.wrapping_add(c[2] as u128 | (c[3] as u128) << 64)
+            });
             (count != 0).then_some(AggValue::Stddev { count, sum, sumsq })
         }
     }

@@ -129,7 +129,11 @@ impl AggValue {
             }
             _ => self.scalar(),
         };
-        Value::Int { bits, size: 8, signed: !matches!(self, AggValue::Count(_)) }
+        Value::Int {
+            bits,
+            size: 8,
+            signed: !matches!(self, AggValue::Count(_)),
+        }
     }
 
     pub fn func(&self) -> AggFunc {
@@ -152,7 +156,11 @@ impl AggValue {
             AggFunc::Min => AggValue::Min(0),
             AggFunc::Max => AggValue::Max(0),
             AggFunc::Avg => AggValue::Avg { count: 0, sum: 0 },
-            AggFunc::Stddev => AggValue::Stddev { count: 0, sum: 0, sumsq: 0 },
+            AggFunc::Stddev => AggValue::Stddev {
+                count: 0,
+                sum: 0,
+                sumsq: 0,
+            },
         }
     }
 }

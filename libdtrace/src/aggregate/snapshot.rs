@@ -11,7 +11,10 @@ pub fn snapshot(map: &Map, desc: &AggDesc) -> Result<Vec<AggEntry>, SysError> {
     if desc.keys.is_empty() {
         if let Some(v) = map.lookup_percpu(&0u32.to_ne_bytes())? {
             if let Some(value) = merge_cpus(desc, &v, words) {
-                out.push(AggEntry { key: Vec::new(), value });
+                out.push(AggEntry {
+                    key: Vec::new(),
+                    value,
+                });
             }
         }
         return Ok(out);
@@ -27,7 +30,10 @@ pub fn snapshot(map: &Map, desc: &AggDesc) -> Result<Vec<AggEntry>, SysError> {
         let k = &keys[i * ksize..(i + 1) * ksize];
         let v = &values[i * vsize..(i + 1) * vsize];
         if let Some(value) = merge_cpus(desc, v, words) {
-            out.push(AggEntry { key: desc.decode_key(k), value });
+            out.push(AggEntry {
+                key: desc.decode_key(k),
+                value,
+            });
         }
     }
     Ok(out)
@@ -35,7 +41,10 @@ pub fn snapshot(map: &Map, desc: &AggDesc) -> Result<Vec<AggEntry>, SysError> {
 
 /// `bytes` holds one value per possible CPU, each `words` 64-bit words.
 fn merge_cpus(desc: &AggDesc, bytes: &[u8], words: usize) -> Option<super::AggValue> {
-    let all: Vec<u64> = bytes.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap())).collect();
+    let all: Vec<u64> = bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+        .collect();
     let per: Vec<&[u64]> = all.chunks_exact(words).collect();
     merge(desc.func, &per)
 }

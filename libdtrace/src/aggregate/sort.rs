@@ -49,9 +49,17 @@ pub struct JoinedEntry {
 /// range) and wrapping around; then by key. `funcs[i]` is the function of aggregation `i`.
 pub fn sort_joined(funcs: &[AggFunc], rows: &mut [JoinedEntry], opts: &Options) {
     let n = funcs.len();
-    let pos = if opts.aggsortpos as usize >= n { 0 } else { opts.aggsortpos as usize };
+    let pos = if opts.aggsortpos as usize >= n {
+        0
+    } else {
+        opts.aggsortpos as usize
+    };
     let value = |r: &JoinedEntry, i: usize| -> AggValue {
-        r.values.get(i).copied().flatten().unwrap_or_else(|| AggValue::zero(funcs[i]))
+        r.values
+            .get(i)
+            .copied()
+            .flatten()
+            .unwrap_or_else(|| AggValue::zero(funcs[i]))
     };
     rows.sort_by(|a, b| {
         let mut o = Ordering::Equal;

@@ -8,9 +8,15 @@ fn decode_key_fields() {
         name: "a".into(),
         func: AggFunc::Count,
         keys: vec![
-            ValueKind::Int { size: 4, signed: true },
+            ValueKind::Int {
+                size: 4,
+                signed: true,
+            },
             ValueKind::Str { size: 6 },
-            ValueKind::Int { size: 8, signed: false },
+            ValueKind::Int {
+                size: 8,
+                signed: false,
+            },
         ],
     };
     // int at 0, string at 4..10, u64 at 16 (aligned), key size 24.
@@ -22,9 +28,17 @@ fn decode_key_fields() {
     assert_eq!(
         d.decode_key(&b),
         vec![
-            KeyValue::Int { bits: (-2i64) as u64, size: 4, signed: true },
+            KeyValue::Int {
+                bits: (-2i64) as u64,
+                size: 4,
+                signed: true
+            },
             KeyValue::Str(b"sh".to_vec()),
-            KeyValue::Int { bits: 7, size: 8, signed: false },
+            KeyValue::Int {
+                bits: 7,
+                size: 8,
+                signed: false
+            },
         ]
     );
     // A short buffer yields the fields that fit.
@@ -33,13 +47,25 @@ fn decode_key_fields() {
 
 #[test]
 fn merge_layouts() {
-    assert_eq!(merge(AggFunc::Count, &[&[2], &[0], &[5]]), Some(AggValue::Count(7)));
+    assert_eq!(
+        merge(AggFunc::Count, &[&[2], &[0], &[5]]),
+        Some(AggValue::Count(7))
+    );
     assert_eq!(merge(AggFunc::Count, &[&[0], &[0]]), None);
-    assert_eq!(merge(AggFunc::Sum, &[&[(-5i64) as u64], &[3]]), Some(AggValue::Sum(-2)));
+    assert_eq!(
+        merge(AggFunc::Sum, &[&[(-5i64) as u64], &[3]]),
+        Some(AggValue::Sum(-2))
+    );
     // A CPU with count 0 never saw data: its zero value must not win min().
     let neg = (-4i64) as u64;
-    assert_eq!(merge(AggFunc::Min, &[&[0, 0], &[3, 10], &[1, 20]]), Some(AggValue::Min(10)));
-    assert_eq!(merge(AggFunc::Max, &[&[0, 0], &[3, neg], &[1, (-9i64) as u64]]), Some(AggValue::Max(-4)));
+    assert_eq!(
+        merge(AggFunc::Min, &[&[0, 0], &[3, 10], &[1, 20]]),
+        Some(AggValue::Min(10))
+    );
+    assert_eq!(
+        merge(AggFunc::Max, &[&[0, 0], &[3, neg], &[1, (-9i64) as u64]]),
+        Some(AggValue::Max(-4))
+    );
     assert_eq!(merge(AggFunc::Max, &[&[0, 0]]), None);
     assert_eq!(
         merge(AggFunc::Avg, &[&[2, neg], &[1, 1]]),
@@ -48,7 +74,11 @@ fn merge_layouts() {
     // The sum of squares carries from the low word into the high one.
     assert_eq!(
         merge(AggFunc::Stddev, &[&[1, 1, u64::MAX, 0], &[1, 2, 1, 1]]),
-        Some(AggValue::Stddev { count: 2, sum: 3, sumsq: 2u128 << 64 })
+        Some(AggValue::Stddev {
+            count: 2,
+            sum: 3,
+            sumsq: 2u128 << 64
+        })
     );
     assert_eq!(merge(AggFunc::Avg, &[&[1]]), None);
     assert_eq!(merge(AggFunc::Count, &[]), None);
@@ -58,7 +88,11 @@ fn merge_layouts() {
 fn stddev_values() {
     // test/unittest/aggs/tst.stddev2.r: pairs (x, 2x) give x/2.
     let sd = |a: i64, b: i64| {
-        stddev(2, a + b, (a as i128 * a as i128 + b as i128 * b as i128) as u128)
+        stddev(
+            2,
+            a + b,
+            (a as i128 * a as i128 + b as i128 * b as i128) as u128,
+        )
     };
     assert_eq!(sd(0, 0), 0);
     assert_eq!(sd(0x10, 0x20), 8);
@@ -75,7 +109,14 @@ fn stddev_values() {
 }
 
 fn e(k: i64, v: i64) -> AggEntry {
-    AggEntry { key: vec![KeyValue::Int { bits: k as u64, size: 8, signed: true }], value: AggValue::Sum(v) }
+    AggEntry {
+        key: vec![KeyValue::Int {
+            bits: k as u64,
+            size: 8,
+            signed: true,
+        }],
+        value: AggValue::Sum(v),
+    }
 }
 
 fn keys(v: &[AggEntry]) -> Vec<i64> {
@@ -110,10 +151,22 @@ fn sort_orders() {
 #[test]
 fn sort_by_key_position() {
     let two = |a: &str, b: i64, v: u64| AggEntry {
-        key: vec![KeyValue::Str(a.as_bytes().to_vec()), KeyValue::Int { bits: b as u64, size: 4, signed: true }],
+        key: vec![
+            KeyValue::Str(a.as_bytes().to_vec()),
+            KeyValue::Int {
+                bits: b as u64,
+                size: 4,
+                signed: true,
+            },
+        ],
         value: AggValue::Count(v),
     };
-    let mut v = vec![two("b", 1, 1), two("a", 2, 1), two("ab", 1, 1), two("a", 1, 1)];
+    let mut v = vec![
+        two("b", 1, 1),
+        two("a", 2, 1),
+        two("ab", 1, 1),
+        two("a", 1, 1),
+    ];
     let mut opts = Options::default();
     opts.aggsortkey = true;
     sort_entries(&mut v, &opts);
@@ -124,13 +177,18 @@ fn sort_by_key_position() {
             _ => unreachable!(),
         })
         .collect();
-    assert_eq!(names, vec![(&b"a"[..], 1), (b"a", 2), (b"ab", 1), (b"b", 1)]);
+    assert_eq!(
+        names,
+        vec![(&b"a"[..], 1), (b"a", 2), (b"ab", 1), (b"b", 1)]
+    );
     opts.aggsortkeypos = 1;
     sort_entries(&mut v, &opts);
     let order: Vec<String> = v
         .iter()
         .map(|e| match (&e.key[0], &e.key[1]) {
-            (KeyValue::Str(s), KeyValue::Int { bits, .. }) => format!("{}{}", String::from_utf8_lossy(s), bits),
+            (KeyValue::Str(s), KeyValue::Int { bits, .. }) => {
+                format!("{}{}", String::from_utf8_lossy(s), bits)
+            }
             _ => unreachable!(),
         })
         .collect();
@@ -140,16 +198,28 @@ fn sort_by_key_position() {
 #[test]
 fn joined_sort() {
     let row = |k: i64, a: Option<u64>, b: Option<u64>| JoinedEntry {
-        key: vec![KeyValue::Int { bits: k as u64, size: 8, signed: true }],
+        key: vec![KeyValue::Int {
+            bits: k as u64,
+            size: 8,
+            signed: true,
+        }],
         values: vec![a.map(AggValue::Count), b.map(AggValue::Count)],
     };
     let funcs = [AggFunc::Count, AggFunc::Count];
-    let base = vec![row(1, Some(5), Some(1)), row(2, None, Some(9)), row(3, Some(5), Some(0))];
+    let base = vec![
+        row(1, Some(5), Some(1)),
+        row(2, None, Some(9)),
+        row(3, Some(5), Some(0)),
+    ];
     let mut opts = Options::default();
     let mut v = base.clone();
     sort_joined(&funcs, &mut v, &opts);
     let ks = |v: &[JoinedEntry]| v.iter().map(|r| r.key[0].clone()).collect::<Vec<_>>();
-    let k = |n: i64| KeyValue::Int { bits: n as u64, size: 8, signed: true };
+    let k = |n: i64| KeyValue::Int {
+        bits: n as u64,
+        size: 8,
+        signed: true,
+    };
     // A missing value sorts as 0; ties on the first go to the second.
     assert_eq!(ks(&v), vec![k(2), k(3), k(1)]);
     opts.aggsortpos = 1;

@@ -109,8 +109,12 @@ impl Link {
         };
         let bpf_link = match how {
             AttachMethod::Ioctl => {
-                ioctl(perf.as_raw_fd(), PERF_EVENT_IOC_SET_BPF, prog.fd() as libc::c_ulong)
-                    .map_err(err("PERF_EVENT_IOC_SET_BPF"))?;
+                ioctl(
+                    perf.as_raw_fd(),
+                    PERF_EVENT_IOC_SET_BPF,
+                    prog.fd() as libc::c_ulong,
+                )
+                .map_err(err("PERF_EVENT_IOC_SET_BPF"))?;
                 None
             }
             AttachMethod::BpfLink { cookie } => {
@@ -142,7 +146,10 @@ impl Link {
     }
 
     fn fds(&self) -> impl Iterator<Item = RawFd> + '_ {
-        self.bpf_link.iter().chain(self.perf.iter()).map(|f| f.as_raw_fd())
+        self.bpf_link
+            .iter()
+            .chain(self.perf.iter())
+            .map(|f| f.as_raw_fd())
     }
 
     /// Disable the perf event (`PERF_EVENT_IOC_DISABLE`). For a CPU clock this stops the
@@ -150,10 +157,12 @@ impl Link {
     /// kernel hangs it off the tracepoint, not off the event. No-op for raw tracepoints.
     pub fn disable(&self) -> Result<(), SysError> {
         match &self.perf {
-            Some(p) => ioctl(p.as_raw_fd(), PERF_EVENT_IOC_DISABLE, 0).map_err(|source| SysError::Os {
-                what: "PERF_EVENT_IOC_DISABLE".into(),
-                source,
-            }),
+            Some(p) => {
+                ioctl(p.as_raw_fd(), PERF_EVENT_IOC_DISABLE, 0).map_err(|source| SysError::Os {
+                    what: "PERF_EVENT_IOC_DISABLE".into(),
+                    source,
+                })
+            }
             None => Ok(()),
         }
     }
@@ -165,7 +174,12 @@ pub fn attach_tracepoint(prog: &Program, group: &str, event: &str) -> Result<Lin
     attach_tracepoint_with(prog, group, event, AttachMethod::Ioctl)
 }
 
-pub fn attach_tracepoint_with(prog: &Program, group: &str, event: &str, how: AttachMethod) -> Result<Link, SysError> {
+pub fn attach_tracepoint_with(
+    prog: &Program,
+    group: &str,
+    event: &str,
+    how: AttachMethod,
+) -> Result<Link, SysError> {
     let id = tracefs::event_id(group, event)?;
     let attr = PerfEventAttr {
         ty: PERF_TYPE_TRACEPOINT,
@@ -193,10 +207,11 @@ pub fn attach_raw_tracepoint(prog: &Program, name: &str) -> Result<Link, SysErro
         prog_fd: prog.fd() as u32,
         _pad: 0,
     };
-    let fd = sys::bpf_fd(sys::BPF_RAW_TRACEPOINT_OPEN, &mut attr).map_err(|source| SysError::Os {
-        what: format!("attach raw tracepoint {}", name),
-        source,
-    })?;
+    let fd =
+        sys::bpf_fd(sys::BPF_RAW_TRACEPOINT_OPEN, &mut attr).map_err(|source| SysError::Os {
+            what: format!("attach raw tracepoint {}", name),
+            source,
+        })?;
     Ok(Link {
         bpf_link: Some(fd),
         perf: None,
@@ -280,7 +295,11 @@ pub fn detach_in_background(links: Vec<Link>) {
     if unsafe { libc::pipe2(pipe.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
         return detach_all(links);
     }
-    let mut keep: Vec<u32> = links.iter().flat_map(|l| l.fds()).map(|fd| fd as u32).collect();
+    let mut keep: Vec<u32> = links
+        .iter()
+        .flat_map(|l| l.fds())
+        .map(|fd| fd as u32)
+        .collect();
     keep.push(pipe[0] as u32);
     keep.sort_unstable();
     // Everything the helper must close, worked out now: after fork it may only make syscalls.

@@ -33,7 +33,10 @@ pub fn root() -> Result<PathBuf, SysError> {
     match found {
         Some(p) => Ok(ROOT.get_or_init(|| p).clone()),
         None => Err(SysError::Os {
-            what: format!("tracefs is not mounted at {} and could not be mounted", TRACING),
+            what: format!(
+                "tracefs is not mounted at {} and could not be mounted",
+                TRACING
+            ),
             source: io::Error::from(io::ErrorKind::NotFound),
         }),
     }
@@ -74,7 +77,10 @@ fn event_dir(group: &str, event: &str) -> Result<PathBuf, SysError> {
 }
 
 fn read(path: &Path, what: impl FnOnce() -> String) -> Result<String, SysError> {
-    std::fs::read_to_string(path).map_err(|source| SysError::Os { what: what(), source })
+    std::fs::read_to_string(path).map_err(|source| SysError::Os {
+        what: what(),
+        source,
+    })
 }
 
 /// The perf event id of tracepoint `group:event`.
@@ -83,7 +89,12 @@ pub fn event_id(group: &str, event: &str) -> Result<u32, SysError> {
         format!("tracepoint {}:{}", group, event)
     })?;
     text.trim().parse().map_err(|_| SysError::Os {
-        what: format!("tracepoint {}:{}: malformed id {:?}", group, event, text.trim()),
+        what: format!(
+            "tracepoint {}:{}: malformed id {:?}",
+            group,
+            event,
+            text.trim()
+        ),
         source: io::Error::from(io::ErrorKind::InvalidData),
     })
 }
@@ -93,8 +104,14 @@ pub fn events(group: &str) -> Result<Vec<String>, SysError> {
     let dir = group_dir(group)?;
     let what = || format!("tracepoint group {}", group);
     let mut out = Vec::new();
-    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os { what: what(), source })? {
-        let ent = ent.map_err(|source| SysError::Os { what: what(), source })?;
+    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os {
+        what: what(),
+        source,
+    })? {
+        let ent = ent.map_err(|source| SysError::Os {
+            what: what(),
+            source,
+        })?;
         // The group directory also holds `enable` and `filter` files.
         if ent.file_type().map(|t| t.is_dir()).unwrap_or(false) {
             out.push(ent.file_name().to_string_lossy().into_owned());
@@ -109,8 +126,14 @@ pub fn groups() -> Result<Vec<String>, SysError> {
     let dir = root()?.join("events");
     let what = || "tracefs events".to_string();
     let mut out = Vec::new();
-    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os { what: what(), source })? {
-        let ent = ent.map_err(|source| SysError::Os { what: what(), source })?;
+    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os {
+        what: what(),
+        source,
+    })? {
+        let ent = ent.map_err(|source| SysError::Os {
+            what: what(),
+            source,
+        })?;
         if ent.file_type().map(|t| t.is_dir()).unwrap_or(false) {
             out.push(ent.file_name().to_string_lossy().into_owned());
         }
@@ -176,7 +199,11 @@ pub fn parse_format(text: &str) -> Result<EventFormat, String> {
         if let Some(n) = line.strip_prefix("name:") {
             name = Some(n.trim().to_string());
         } else if let Some(i) = line.strip_prefix("ID:") {
-            id = Some(i.trim().parse::<u32>().map_err(|_| format!("bad ID {:?}", i.trim()))?);
+            id = Some(
+                i.trim()
+                    .parse::<u32>()
+                    .map_err(|_| format!("bad ID {:?}", i.trim()))?,
+            );
         } else if line.starts_with("field:") {
             fields.push(parse_field(line)?);
         } else if line.starts_with("print fmt:") {
@@ -211,7 +238,8 @@ fn parse_field(line: &str) -> Result<Field, String> {
         }
     }
     let decl = decl.ok_or_else(|| format!("malformed field {:?}", line))?;
-    let (name, ty, array_len) = split_decl(decl).ok_or_else(|| format!("malformed declaration {:?}", decl))?;
+    let (name, ty, array_len) =
+        split_decl(decl).ok_or_else(|| format!("malformed declaration {:?}", decl))?;
     Ok(Field {
         common: name.starts_with("common_"),
         data_loc: ty.starts_with("__data_loc"),
@@ -230,7 +258,11 @@ fn parse_field(line: &str) -> Result<Field, String> {
 fn split_decl(decl: &str) -> Option<(String, String, Option<u32>)> {
     let (head, array) = match decl.find('[') {
         // An array suffix after the name (`comm[16]`), not inside the type (`char[] name`).
-        Some(i) if decl[i..].find(']').is_some_and(|j| decl[i + j + 1..].trim().is_empty()) => {
+        Some(i)
+            if decl[i..]
+                .find(']')
+                .is_some_and(|j| decl[i + j + 1..].trim().is_empty()) =>
+        {
             (&decl[..i], Some(&decl[i..]))
         }
         _ => (decl, None),
@@ -246,12 +278,24 @@ fn split_decl(decl: &str) -> Option<(String, String, Option<u32>)> {
     let mut ty = head[..start].trim_end().to_string();
     let mut array_len = None;
     if let Some(a) = array {
-        let inner = a.trim().trim_start_matches('[').trim_end_matches(']').trim();
-        array_len = Some(if inner.is_empty() { 0 } else { inner.parse().ok()? });
+        let inner = a
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
+        array_len = Some(if inner.is_empty() {
+            0
+        } else {
+            inner.parse().ok()?
+        });
         ty.push_str(a.trim());
     } else if let (Some(i), true) = (ty.find('['), ty.ends_with(']')) {
         let inner = ty[i + 1..ty.len() - 1].trim();
-        array_len = Some(if inner.is_empty() { 0 } else { inner.parse().ok()? });
+        array_len = Some(if inner.is_empty() {
+            0
+        } else {
+            inner.parse().ok()?
+        });
     }
     if ty.is_empty() {
         return None;
@@ -296,13 +340,18 @@ print fmt: \"dfd: 0x%08lx\", ((unsigned long)(REC->dfd))\n";
         assert_eq!((comm.ty.as_str(), comm.array_len), ("char[16]", Some(16)));
         let path = f.field("path").unwrap();
         assert!(path.data_loc);
-        assert_eq!((path.ty.as_str(), path.array_len), ("__data_loc char[]", Some(0)));
+        assert_eq!(
+            (path.ty.as_str(), path.array_len),
+            ("__data_loc char[]", Some(0))
+        );
     }
 
     #[test]
     fn rejects_garbage() {
         assert!(parse_format("ID: 3\n").is_err());
-        assert!(parse_format("name: x\nID: 3\n\tfield:int;\toffset:0;\tsize:4;\tsigned:1;\n").is_err());
+        assert!(
+            parse_format("name: x\nID: 3\n\tfield:int;\toffset:0;\tsize:4;\tsigned:1;\n").is_err()
+        );
         assert!(parse_format("name: x\nID: 3\n\tfield:int a;\tsize:4;\n").is_err());
     }
 

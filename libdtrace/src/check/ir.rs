@@ -53,8 +53,16 @@ pub enum TKind {
     /// String comparison with `== != < <= > >=`.
     StrCmp(BinOp, Box<TExpr>, Box<TExpr>),
     /// Assignment to a global; the value of the expression is the new value.
-    Assign { var: u32, op: Option<BinOp>, rhs: Box<TExpr> },
-    IncDec { var: u32, pre: bool, inc: bool },
+    Assign {
+        var: u32,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
+    IncDec {
+        var: u32,
+        pre: bool,
+        inc: bool,
+    },
     Ternary(Box<TExpr>, Box<TExpr>, Box<TExpr>),
     /// Integer conversion to `ty` of the node.
     Cast(Box<TExpr>),
@@ -67,10 +75,17 @@ pub enum TKind {
 pub enum TStmt {
     Expr(TExpr),
     Trace(TExpr),
-    Printf { format: Arc<Format>, args: Vec<TExpr> },
+    Printf {
+        format: Arc<Format>,
+        args: Vec<TExpr>,
+    },
     Exit(TExpr),
     /// `@agg[keys] = func(args)`
-    Agg { agg: u32, keys: Vec<TExpr>, args: Vec<TExpr> },
+    Agg {
+        agg: u32,
+        keys: Vec<TExpr>,
+        args: Vec<TExpr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +124,12 @@ impl TExpr {
     pub fn walk(&self, f: &mut dyn FnMut(&TExpr)) {
         f(self);
         match &self.kind {
-            TKind::Const(_) | TKind::Str(_) | TKind::Builtin(_) | TKind::Arg(_) | TKind::Global(_) | TKind::IncDec { .. } => {}
+            TKind::Const(_)
+            | TKind::Str(_)
+            | TKind::Builtin(_)
+            | TKind::Arg(_)
+            | TKind::Global(_)
+            | TKind::IncDec { .. } => {}
             TKind::Unary(_, a) | TKind::Cast(a) => a.walk(f),
             TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => {
                 l.walk(f);

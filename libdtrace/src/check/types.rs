@@ -15,11 +15,26 @@ pub enum Type {
     Void,
 }
 
-pub const INT: Type = Type::Int { size: 4, signed: true };
-pub const UINT: Type = Type::Int { size: 4, signed: false };
-pub const LONG: Type = Type::Int { size: 8, signed: true };
-pub const ULONG: Type = Type::Int { size: 8, signed: false };
-pub const CHAR: Type = Type::Int { size: 1, signed: true };
+pub const INT: Type = Type::Int {
+    size: 4,
+    signed: true,
+};
+pub const UINT: Type = Type::Int {
+    size: 4,
+    signed: false,
+};
+pub const LONG: Type = Type::Int {
+    size: 8,
+    signed: true,
+};
+pub const ULONG: Type = Type::Int {
+    size: 8,
+    signed: false,
+};
+pub const CHAR: Type = Type::Int {
+    size: 1,
+    signed: true,
+};
 
 impl Type {
     pub fn is_int(&self) -> bool {
@@ -33,7 +48,10 @@ impl Type {
         match *self {
             Type::Int { size, signed } => ValueKind::Int { size, signed },
             Type::Str => ValueKind::Str { size: strsize },
-            Type::Void => ValueKind::Int { size: 8, signed: true },
+            Type::Void => ValueKind::Int {
+                size: 8,
+                signed: true,
+            },
         }
     }
     /// Integer promotion: types narrower than int become int.
@@ -49,13 +67,31 @@ impl Type {
 pub fn arith(a: Type, b: Type) -> Type {
     let (a, b) = (a.promote(), b.promote());
     match (a, b) {
-        (Type::Int { size: sa, signed: ga }, Type::Int { size: sb, signed: gb }) => {
+        (
+            Type::Int {
+                size: sa,
+                signed: ga,
+            },
+            Type::Int {
+                size: sb,
+                signed: gb,
+            },
+        ) => {
             if sa == sb {
-                Type::Int { size: sa, signed: ga && gb }
+                Type::Int {
+                    size: sa,
+                    signed: ga && gb,
+                }
             } else if sa > sb {
-                Type::Int { size: sa, signed: ga }
+                Type::Int {
+                    size: sa,
+                    signed: ga,
+                }
             } else {
-                Type::Int { size: sb, signed: gb }
+                Type::Int {
+                    size: sb,
+                    signed: gb,
+                }
             }
         }
         _ => LONG,
@@ -93,12 +129,24 @@ pub fn from_words(words: &[String]) -> Option<Type> {
             "string" => Type::Str,
             "void" => Type::Void,
             "int8_t" => CHAR,
-            "uint8_t" | "uchar_t" => Type::Int { size: 1, signed: false },
-            "int16_t" => Type::Int { size: 2, signed: true },
-            "uint16_t" | "ushort_t" => Type::Int { size: 2, signed: false },
-            "int32_t" | "pid_t" | "id_t" | "processorid_t" | "zoneid_t" | "projid_t" | "taskid_t" => INT,
+            "uint8_t" | "uchar_t" => Type::Int {
+                size: 1,
+                signed: false,
+            },
+            "int16_t" => Type::Int {
+                size: 2,
+                signed: true,
+            },
+            "uint16_t" | "ushort_t" => Type::Int {
+                size: 2,
+                signed: false,
+            },
+            "int32_t" | "pid_t" | "id_t" | "processorid_t" | "zoneid_t" | "projid_t"
+            | "taskid_t" => INT,
             "uint32_t" | "uid_t" | "gid_t" | "uint_t" | "dev_t" | "mode_t" => UINT,
-            "int64_t" | "ssize_t" | "intptr_t" | "off_t" | "hrtime_t" | "longlong_t" | "time_t" => LONG,
+            "int64_t" | "ssize_t" | "intptr_t" | "off_t" | "hrtime_t" | "longlong_t" | "time_t" => {
+                LONG
+            }
             "uint64_t" | "size_t" | "uintptr_t" | "ulong_t" | "u_longlong_t" => ULONG,
             _ => return None,
         })
@@ -127,7 +175,10 @@ pub fn from_words(words: &[String]) -> Option<Type> {
     if ws.iter().all(|w| *w == "const" || *w == "volatile") {
         return None;
     }
-    Some(Type::Int { size, signed: signed.unwrap_or(true) })
+    Some(Type::Int {
+        size,
+        signed: signed.unwrap_or(true),
+    })
 }
 
 #[cfg(test)]
@@ -144,7 +195,13 @@ mod tests {
         assert_eq!(from_words(&w("unsigned")), Some(UINT));
         assert_eq!(from_words(&w("unsigned long long")), Some(ULONG));
         assert_eq!(from_words(&w("long int")), Some(LONG));
-        assert_eq!(from_words(&w("unsigned char")), Some(Type::Int { size: 1, signed: false }));
+        assert_eq!(
+            from_words(&w("unsigned char")),
+            Some(Type::Int {
+                size: 1,
+                signed: false
+            })
+        );
         assert_eq!(from_words(&w("uint64_t")), Some(ULONG));
         assert_eq!(from_words(&w("string")), Some(Type::Str));
         assert_eq!(from_words(&w("struct foo")), None);

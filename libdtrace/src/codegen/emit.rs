@@ -55,12 +55,18 @@ impl Emitter {
     }
     /// `dst = map` (fd patched by the linker).
     pub fn ld_map(&mut self, dst: Reg, map: MapRef) {
-        self.relocs.push(Reloc { insn: self.insns.len(), map });
+        self.relocs.push(Reloc {
+            insn: self.insns.len(),
+            map,
+        });
         self.emit2(Insn::ld_map_fd(dst, 0));
     }
     /// `dst = &map.value[0] + off` (fd patched by the linker).
     pub fn ld_map_value(&mut self, dst: Reg, map: MapRef, off: u32) {
-        self.relocs.push(Reloc { insn: self.insns.len(), map });
+        self.relocs.push(Reloc {
+            insn: self.insns.len(),
+            map,
+        });
         self.emit2(Insn::ld_map_value(dst, 0, off));
     }
     /// `dst = imm` choosing the short form when it fits.

@@ -129,7 +129,12 @@ fn regs(dst: Reg, src: Reg) -> u8 {
 
 impl Insn {
     pub const fn raw(code: u8, dst: Reg, src: Reg, off: i16, imm: i32) -> Insn {
-        Insn { code, regs: (src << 4) | (dst & 0x0f), off, imm }
+        Insn {
+            code,
+            regs: (src << 4) | (dst & 0x0f),
+            off,
+            imm,
+        }
     }
     pub fn dst(&self) -> Reg {
         self.regs & 0x0f
@@ -140,18 +145,38 @@ impl Insn {
 
     /// 64-bit ALU with a register operand: `dst op= src`.
     pub fn alu64_reg(op: u8, dst: Reg, src: Reg) -> Insn {
-        Insn { code: BPF_ALU64 | op | BPF_X, regs: regs(dst, src), off: 0, imm: 0 }
+        Insn {
+            code: BPF_ALU64 | op | BPF_X,
+            regs: regs(dst, src),
+            off: 0,
+            imm: 0,
+        }
     }
     /// 64-bit ALU with an immediate operand: `dst op= imm`.
     pub fn alu64_imm(op: u8, dst: Reg, imm: i32) -> Insn {
-        Insn { code: BPF_ALU64 | op | BPF_K, regs: regs(dst, 0), off: 0, imm }
+        Insn {
+            code: BPF_ALU64 | op | BPF_K,
+            regs: regs(dst, 0),
+            off: 0,
+            imm,
+        }
     }
     /// Signed 64-bit division or modulus (`off` = 1 selects the signed form, kernel 6.6+).
     pub fn alu64_sreg(op: u8, dst: Reg, src: Reg) -> Insn {
-        Insn { code: BPF_ALU64 | op | BPF_X, regs: regs(dst, src), off: 1, imm: 0 }
+        Insn {
+            code: BPF_ALU64 | op | BPF_X,
+            regs: regs(dst, src),
+            off: 1,
+            imm: 0,
+        }
     }
     pub fn alu32_imm(op: u8, dst: Reg, imm: i32) -> Insn {
-        Insn { code: BPF_ALU | op | BPF_K, regs: regs(dst, 0), off: 0, imm }
+        Insn {
+            code: BPF_ALU | op | BPF_K,
+            regs: regs(dst, 0),
+            off: 0,
+            imm,
+        }
     }
     pub fn mov64_reg(dst: Reg, src: Reg) -> Insn {
         Insn::alu64_reg(BPF_MOV, dst, src)
@@ -161,59 +186,134 @@ impl Insn {
     }
     /// Sign-extending move of the low `bits` (8, 16 or 32) of `src` (kernel 6.6+ `movsx`).
     pub fn movsx64(dst: Reg, src: Reg, bits: i16) -> Insn {
-        Insn { code: BPF_ALU64 | BPF_MOV | BPF_X, regs: regs(dst, src), off: bits, imm: 0 }
+        Insn {
+            code: BPF_ALU64 | BPF_MOV | BPF_X,
+            regs: regs(dst, src),
+            off: bits,
+            imm: 0,
+        }
     }
     /// `dst = *(size *)(src + off)`
     pub fn ldx(size: u8, dst: Reg, src: Reg, off: i16) -> Insn {
-        Insn { code: BPF_LDX | BPF_MEM | size, regs: regs(dst, src), off, imm: 0 }
+        Insn {
+            code: BPF_LDX | BPF_MEM | size,
+            regs: regs(dst, src),
+            off,
+            imm: 0,
+        }
     }
     /// `*(size *)(dst + off) = src`
     pub fn stx(size: u8, dst: Reg, off: i16, src: Reg) -> Insn {
-        Insn { code: BPF_STX | BPF_MEM | size, regs: regs(dst, src), off, imm: 0 }
+        Insn {
+            code: BPF_STX | BPF_MEM | size,
+            regs: regs(dst, src),
+            off,
+            imm: 0,
+        }
     }
     /// `*(size *)(dst + off) = imm`
     pub fn st(size: u8, dst: Reg, off: i16, imm: i32) -> Insn {
-        Insn { code: BPF_ST | BPF_MEM | size, regs: regs(dst, 0), off, imm }
+        Insn {
+            code: BPF_ST | BPF_MEM | size,
+            regs: regs(dst, 0),
+            off,
+            imm,
+        }
     }
     /// Atomic `*(size *)(dst + off) += src` (size W or DW).
     pub fn atomic_add(size: u8, dst: Reg, off: i16, src: Reg) -> Insn {
-        Insn { code: BPF_STX | BPF_ATOMIC | size, regs: regs(dst, src), off, imm: BPF_ADD as i32 }
+        Insn {
+            code: BPF_STX | BPF_ATOMIC | size,
+            regs: regs(dst, src),
+            off,
+            imm: BPF_ADD as i32,
+        }
     }
     /// Conditional jump comparing two registers; `off` counts instructions after this one.
     pub fn jmp_reg(op: u8, dst: Reg, src: Reg, off: i16) -> Insn {
-        Insn { code: BPF_JMP | op | BPF_X, regs: regs(dst, src), off, imm: 0 }
+        Insn {
+            code: BPF_JMP | op | BPF_X,
+            regs: regs(dst, src),
+            off,
+            imm: 0,
+        }
     }
     pub fn jmp_imm(op: u8, dst: Reg, imm: i32, off: i16) -> Insn {
-        Insn { code: BPF_JMP | op | BPF_K, regs: regs(dst, 0), off, imm }
+        Insn {
+            code: BPF_JMP | op | BPF_K,
+            regs: regs(dst, 0),
+            off,
+            imm,
+        }
     }
     pub fn ja(off: i16) -> Insn {
-        Insn { code: BPF_JMP | BPF_JA, regs: 0, off, imm: 0 }
+        Insn {
+            code: BPF_JMP | BPF_JA,
+            regs: 0,
+            off,
+            imm: 0,
+        }
     }
     pub fn call(helper: i32) -> Insn {
-        Insn { code: BPF_JMP | BPF_CALL, regs: 0, off: 0, imm: helper }
+        Insn {
+            code: BPF_JMP | BPF_CALL,
+            regs: 0,
+            off: 0,
+            imm: helper,
+        }
     }
     pub fn exit() -> Insn {
-        Insn { code: BPF_JMP | BPF_EXIT, regs: 0, off: 0, imm: 0 }
+        Insn {
+            code: BPF_JMP | BPF_EXIT,
+            regs: 0,
+            off: 0,
+            imm: 0,
+        }
     }
     /// `dst = imm64`: two instruction slots.
     pub fn ld_imm64(dst: Reg, imm: u64) -> [Insn; 2] {
         [
-            Insn { code: BPF_LD | BPF_DW | BPF_IMM, regs: regs(dst, 0), off: 0, imm: imm as u32 as i32 },
-            Insn { code: 0, regs: 0, off: 0, imm: (imm >> 32) as u32 as i32 },
+            Insn {
+                code: BPF_LD | BPF_DW | BPF_IMM,
+                regs: regs(dst, 0),
+                off: 0,
+                imm: imm as u32 as i32,
+            },
+            Insn {
+                code: 0,
+                regs: 0,
+                off: 0,
+                imm: (imm >> 32) as u32 as i32,
+            },
         ]
     }
     /// `dst = map (by fd)`: two instruction slots.
     pub fn ld_map_fd(dst: Reg, fd: i32) -> [Insn; 2] {
         [
-            Insn { code: BPF_LD | BPF_DW | BPF_IMM, regs: regs(dst, BPF_PSEUDO_MAP_FD), off: 0, imm: fd },
+            Insn {
+                code: BPF_LD | BPF_DW | BPF_IMM,
+                regs: regs(dst, BPF_PSEUDO_MAP_FD),
+                off: 0,
+                imm: fd,
+            },
             Insn::default(),
         ]
     }
     /// `dst = &map_value[0] + off` for a single-element array map: two instruction slots.
     pub fn ld_map_value(dst: Reg, fd: i32, off: u32) -> [Insn; 2] {
         [
-            Insn { code: BPF_LD | BPF_DW | BPF_IMM, regs: regs(dst, BPF_PSEUDO_MAP_VALUE), off: 0, imm: fd },
-            Insn { code: 0, regs: 0, off: 0, imm: off as i32 },
+            Insn {
+                code: BPF_LD | BPF_DW | BPF_IMM,
+                regs: regs(dst, BPF_PSEUDO_MAP_VALUE),
+                off: 0,
+                imm: fd,
+            },
+            Insn {
+                code: 0,
+                regs: 0,
+                off: 0,
+                imm: off as i32,
+            },
         ]
     }
     pub fn is_ld_imm64(&self) -> bool {

@@ -10,8 +10,10 @@
 //! the last clause's tail call falls through. The slot number doubles as the EPID of the
 //! (probe, clause) pair, so an action program learns its EPID from the machine state.
 
+mod agg;
 pub mod clause;
 pub mod emit;
+mod expr;
 pub mod insn;
 pub mod stub;
 

@@ -47,7 +47,8 @@ impl Mmap {
             return Err(io::Error::last_os_error());
         }
         Ok(Mmap {
-            addr: NonNull::new(p as *mut u8).ok_or_else(|| io::Error::from(io::ErrorKind::Other))?,
+            addr: NonNull::new(p as *mut u8)
+                .ok_or_else(|| io::Error::from(io::ErrorKind::Other))?,
             len,
         })
     }
@@ -106,7 +107,8 @@ impl RingBuf {
         let fd = unsafe { OwnedFd::from_raw_fd(dup) };
         let consumer = Mmap::new(fd.as_raw_fd(), page, libc::PROT_READ | libc::PROT_WRITE, 0)
             .map_err(err("mmap consumer page"))?;
-        let producer = Mmap::new(fd.as_raw_fd(), page + 2 * size, libc::PROT_READ, page).map_err(err("mmap data"))?;
+        let producer = Mmap::new(fd.as_raw_fd(), page + 2 * size, libc::PROT_READ, page)
+            .map_err(err("mmap data"))?;
         // SAFETY: plain epoll setup on descriptors we own.
         let ep = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
         if ep < 0 {
@@ -176,7 +178,10 @@ impl RingBuf {
     /// Hand every committed record, in order, to `f` until the buffer is empty, a record is still
     /// being written (BUSY: records after it must wait for it) or `f` breaks. Discarded records are
     /// skipped. Returns the number of records given to `f`.
-    pub fn consume(&mut self, mut f: impl FnMut(&[u8]) -> ControlFlow<()>) -> Result<usize, SysError> {
+    pub fn consume(
+        &mut self,
+        mut f: impl FnMut(&[u8]) -> ControlFlow<()>,
+    ) -> Result<usize, SysError> {
         let mut n = 0;
         let mut cons = self.consumer_pos().load(Ordering::Acquire);
         loop {
@@ -198,7 +203,8 @@ impl RingBuf {
                 if len & DISCARD == 0 {
                     // SAFETY: the record is contiguous thanks to the double mapping and was
                     // published (BUSY clear, acquire above); it stays untouched until we release it.
-                    let rec = unsafe { std::slice::from_raw_parts(hdr.add(HDR as usize), body as usize) };
+                    let rec =
+                        unsafe { std::slice::from_raw_parts(hdr.add(HDR as usize), body as usize) };
                     n += 1;
                     stop = f(rec).is_break();
                 }

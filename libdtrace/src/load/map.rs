@@ -208,7 +208,8 @@ impl Map {
             flags,
             ..Default::default()
         };
-        sys::bpf(sys::BPF_MAP_UPDATE_ELEM, &mut attr).map_err(os(format!("map {}: update", self.name)))?;
+        sys::bpf(sys::BPF_MAP_UPDATE_ELEM, &mut attr)
+            .map_err(os(format!("map {}: update", self.name)))?;
         Ok(())
     }
 
@@ -238,7 +239,11 @@ impl Map {
             return Err(invalid(format!("map {} is not a per-CPU map", self.name)));
         }
         let mut v = vec![0u8; self.user_value_size()];
-        Ok(if self.lookup(key, &mut v)? { Some(v) } else { None })
+        Ok(if self.lookup(key, &mut v)? {
+            Some(v)
+        } else {
+            None
+        })
     }
 
     /// Delete an element. `Ok(false)`: there was none.
@@ -288,7 +293,8 @@ impl Map {
         let mut attr = sys::FreezeAttr {
             map_fd: self.fd() as u32,
         };
-        sys::bpf(sys::BPF_MAP_FREEZE, &mut attr).map_err(os(format!("map {}: freeze", self.name)))?;
+        sys::bpf(sys::BPF_MAP_FREEZE, &mut attr)
+            .map_err(os(format!("map {}: freeze", self.name)))?;
         Ok(())
     }
 
@@ -397,8 +403,11 @@ impl ProgArray {
     /// Slot `index` now tail-calls into `prog` (which must be of the type of the array's first
     /// user: the kernel pins a prog_array to one program type).
     pub fn set(&self, index: u32, prog: &Program) -> Result<(), SysError> {
-        self.map
-            .update(&index.to_ne_bytes(), &(prog.fd() as u32).to_ne_bytes(), BPF_ANY)
+        self.map.update(
+            &index.to_ne_bytes(),
+            &(prog.fd() as u32).to_ne_bytes(),
+            BPF_ANY,
+        )
     }
     pub fn clear(&self, index: u32) -> Result<bool, SysError> {
         self.map.delete(&index.to_ne_bytes())

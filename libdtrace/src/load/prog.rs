@@ -47,7 +47,12 @@ impl Program {
     /// Load a program. The first attempt runs without a log, which is the common, fast case;
     /// when the kernel refuses the program it is loaded again with a verifier log so that the
     /// error says why.
-    pub fn load(ty: ProgType, insns: &[Insn], name: &str, license: &str) -> Result<Program, SysError> {
+    pub fn load(
+        ty: ProgType,
+        insns: &[Insn],
+        name: &str,
+        license: &str,
+    ) -> Result<Program, SysError> {
         let lic = CString::new(license).map_err(|_| SysError::Os {
             what: format!("BPF program {}: license string contains NUL", name),
             source: io::Error::from(io::ErrorKind::InvalidInput),
@@ -82,7 +87,11 @@ impl Program {
                     let end = log.iter().position(|&b| b == 0).unwrap_or(log.len());
                     let text = String::from_utf8_lossy(&log[..end]).trim_end().to_string();
                     // With a full log the kernel reports ENOSPC; the reason is the first error.
-                    let source = if e.raw_os_error() == Some(libc::ENOSPC) { err } else { e };
+                    let source = if e.raw_os_error() == Some(libc::ENOSPC) {
+                        err
+                    } else {
+                        e
+                    };
                     if text.is_empty() {
                         return Err(SysError::Os {
                             what: format!("failed to load BPF program {}", name),
@@ -192,7 +201,11 @@ pub fn test_run_raw_tp(prog: &Program, cpu: Option<u32>, args: &[u64]) -> Result
     let mut attr = sys::TestRunAttr {
         prog_fd: prog.fd() as u32,
         ctx_size_in: (args.len() * 8) as u32,
-        ctx_in: if args.is_empty() { 0 } else { ptr(args.as_ptr()) },
+        ctx_in: if args.is_empty() {
+            0
+        } else {
+            ptr(args.as_ptr())
+        },
         ..Default::default()
     };
     if let Some(c) = cpu {

@@ -13,7 +13,10 @@ pub enum Item {
     Clause(Clause),
     /// `#pragma D ...` with its words after `D` (`["option", "quiet"]`,
     /// `["option", "bufsize=4m"]`). `#pragma` lines not for D are dropped by the parser.
-    Pragma { words: Vec<String>, line: u32 },
+    Pragma {
+        words: Vec<String>,
+        line: u32,
+    },
     /// A declaration at file scope: `int x;`, `self int y;`, `this string s;`.
     Decl(Decl),
 }
@@ -40,7 +43,12 @@ pub struct ProbeSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stmt {
     Expr(Expr),
-    If { cond: Expr, then: Vec<Stmt>, els: Vec<Stmt>, line: u32 },
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        els: Vec<Stmt>,
+        line: u32,
+    },
     Decl(Decl),
 }
 
@@ -83,7 +91,12 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// Integer constant with the flags of its suffix and base (they decide its type).
-    Int { value: u64, unsigned: bool, long: u8, decimal: bool },
+    Int {
+        value: u64,
+        unsigned: bool,
+        long: u8,
+        decimal: bool,
+    },
     /// Character constant `'a'` (value of the character; multi-character constants as C).
     Char(i64),
     /// String constant, escapes already decoded.
@@ -99,25 +112,63 @@ pub enum ExprKind {
     /// `this->name`
     ThisVar(String),
     /// `@name[keys]`; `@` alone has name `""`. `keys` is empty for `@a` (no brackets).
-    Agg { name: String, keys: Vec<Expr> },
+    Agg {
+        name: String,
+        keys: Vec<Expr>,
+    },
     /// `base[k1, k2, ...]`: associative array or array/pointer index.
-    Index { base: Box<Expr>, keys: Vec<Expr> },
+    Index {
+        base: Box<Expr>,
+        keys: Vec<Expr>,
+    },
     /// `name(args...)`: an action, subroutine or aggregating function.
-    Call { name: String, args: Vec<Expr> },
-    Unary { op: UnOp, expr: Box<Expr> },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Call {
+        name: String,
+        args: Vec<Expr>,
+    },
+    Unary {
+        op: UnOp,
+        expr: Box<Expr>,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `lhs = rhs` (op `None`) or `lhs op= rhs`.
-    Assign { op: Option<BinOp>, lhs: Box<Expr>, rhs: Box<Expr> },
+    Assign {
+        op: Option<BinOp>,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `++x`, `x++`, `--x`, `x--`.
-    IncDec { pre: bool, inc: bool, expr: Box<Expr> },
-    Ternary { cond: Box<Expr>, then: Box<Expr>, els: Box<Expr> },
-    Cast { ty: TypeName, expr: Box<Expr> },
+    IncDec {
+        pre: bool,
+        inc: bool,
+        expr: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        els: Box<Expr>,
+    },
+    Cast {
+        ty: TypeName,
+        expr: Box<Expr>,
+    },
     SizeofType(TypeName),
     SizeofExpr(Box<Expr>),
     Stringof(Box<Expr>),
-    Offsetof { ty: TypeName, member: String },
+    Offsetof {
+        ty: TypeName,
+        member: String,
+    },
     /// `e.member` (arrow false) or `e->member` (arrow true).
-    Member { expr: Box<Expr>, member: String, arrow: bool },
+    Member {
+        expr: Box<Expr>,
+        member: String,
+        arrow: bool,
+    },
     /// `a, b`
     Comma(Box<Expr>, Box<Expr>),
 }

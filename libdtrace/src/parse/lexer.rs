@@ -35,7 +35,12 @@ pub(crate) enum Tok {
     Ident(String),
     /// A reserved word, by its text.
     Kw(&'static str),
-    Int { value: u64, unsigned: bool, long: u8, decimal: bool },
+    Int {
+        value: u64,
+        unsigned: bool,
+        long: u8,
+        decimal: bool,
+    },
     Char(i64),
     Str(Vec<u8>),
     /// `@name`; `@` alone has the empty name.
@@ -60,30 +65,95 @@ pub(crate) struct Token {
 
 /// Words reserved in expression scope (`dt_lex.l` S0 rules).
 const KEYWORDS: &[&str] = &[
-    "auto", "break", "case", "char", "const", "continue", "counter", "default", "do", "double",
-    "else", "enum", "extern", "float", "for", "goto", "if", "import", "inline", "int", "long",
-    "offsetof", "probe", "provider", "register", "restrict", "return", "self", "short", "signed",
-    "sizeof", "static", "string", "stringof", "struct", "switch", "this", "translator", "typedef",
-    "union", "unsigned", "void", "volatile", "while", "xlate",
+    "auto",
+    "break",
+    "case",
+    "char",
+    "const",
+    "continue",
+    "counter",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extern",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "import",
+    "inline",
+    "int",
+    "long",
+    "offsetof",
+    "probe",
+    "provider",
+    "register",
+    "restrict",
+    "return",
+    "self",
+    "short",
+    "signed",
+    "sizeof",
+    "static",
+    "string",
+    "stringof",
+    "struct",
+    "switch",
+    "this",
+    "translator",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
+    "while",
+    "xlate",
 ];
 
 /// Words that start a declaration or definition at outer scope (`dt_lex.l` S2 rules); any other
 /// word there is a probe specifier.
 const OUTER_KEYWORDS: &[&str] = &[
-    "auto", "char", "const", "counter", "double", "enum", "extern", "float", "import", "inline",
-    "int", "long", "provider", "register", "restrict", "self", "short", "signed", "static",
-    "string", "struct", "this", "translator", "typedef", "union", "unsigned", "void", "volatile",
+    "auto",
+    "char",
+    "const",
+    "counter",
+    "double",
+    "enum",
+    "extern",
+    "float",
+    "import",
+    "inline",
+    "int",
+    "long",
+    "provider",
+    "register",
+    "restrict",
+    "self",
+    "short",
+    "signed",
+    "static",
+    "string",
+    "struct",
+    "this",
+    "translator",
+    "typedef",
+    "union",
+    "unsigned",
+    "void",
+    "volatile",
 ];
 
 /// Operators, longest first so that a prefix never shadows a longer operator.
 const OPS3: &[&str] = &["<<=", ">>=", "..."];
 const OPS2: &[&str] = &[
-    "->", "++", "--", "&&", "||", "^^", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=",
-    "/=", "%=", "&=", "^=", "|=",
+    "->", "++", "--", "&&", "||", "^^", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=",
+    "%=", "&=", "^=", "|=",
 ];
 const OPS1: &[&str] = &[
-    "|", "^", "&", "<", ">", "+", "-", "*", "%", "~", "!", "?", ":", ".", "=", ",", ";", "(",
-    ")", "[", "]", "{", "}",
+    "|", "^", "&", "<", ">", "+", "-", "*", "%", "~", "!", "?", ":", ".", "=", ",", ";", "(", ")",
+    "[", "]", "{", "}",
 ];
 
 pub(crate) fn keyword(word: &str) -> Option<&'static str> {
@@ -124,9 +194,18 @@ fn pspec(i: &str) -> IResult<&str, &str> {
 
 /// `RGX_INT`: `([0-9]+|0[xX][0-9A-Fa-f]+)[uU]?[lL]?[lL]?`
 fn int_lit(i: &str) -> IResult<&str, &str> {
-    let hex = recognize(tuple((tag("0"), one_of("xX"), take_while1(|c: char| c.is_ascii_hexdigit()))));
+    let hex = recognize(tuple((
+        tag("0"),
+        one_of("xX"),
+        take_while1(|c: char| c.is_ascii_hexdigit()),
+    )));
     let dec = take_while1(|c: char| c.is_ascii_digit());
-    recognize(tuple((alt((hex, dec)), opt(one_of("uU")), opt(one_of("lL")), opt(one_of("lL")))))(i)
+    recognize(tuple((
+        alt((hex, dec)),
+        opt(one_of("uU")),
+        opt(one_of("lL")),
+        opt(one_of("lL")),
+    )))(i)
 }
 
 /// `RGX_AGG` after its `@`: `[a-zA-Z_][0-9a-zA-Z_]*`
@@ -163,7 +242,10 @@ fn operator(i: &str) -> IResult<&str, &'static str> {
             }
         }
     }
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
 }
 
 /// `[ \f\t\v]*` as in `RGX_CTL`: the blanks allowed before `#` of a control line.
@@ -206,7 +288,8 @@ pub(crate) fn decode_escapes(s: &str) -> Vec<u8> {
                 let r = &rest[1..];
                 let n = r.bytes().take_while(|b| b.is_ascii_hexdigit()).count();
                 let v = r[..n].bytes().fold(0u32, |v, b| {
-                    v.wrapping_mul(16).wrapping_add((b as char).to_digit(16).unwrap_or(0))
+                    v.wrapping_mul(16)
+                        .wrapping_add((b as char).to_digit(16).unwrap_or(0))
                 });
                 out.push(v as u8);
                 rest = &r[n..];
@@ -248,7 +331,10 @@ fn strtoull(text: &str) -> (u64, bool, Option<char>) {
         let Some(d) = c.to_digit(radix) else {
             return (value, overflow, Some(c));
         };
-        match value.checked_mul(u64::from(radix)).and_then(|v| v.checked_add(u64::from(d))) {
+        match value
+            .checked_mul(u64::from(radix))
+            .and_then(|v| v.checked_add(u64::from(d)))
+        {
             Some(v) => value = v,
             None => overflow = true,
         }
@@ -369,7 +455,9 @@ impl<'a> Lexer<'a> {
                 }
             }
             let rest = self.rest();
-            let Some(c) = rest.chars().next() else { return Ok(()) };
+            let Some(c) = rest.chars().next() else {
+                return Ok(());
+            };
             match c {
                 ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => self.advance(1),
                 '\\' if self.mode == Mode::Expr && rest[1..].starts_with('\n') => self.advance(2),
@@ -530,7 +618,10 @@ impl<'a> Lexer<'a> {
                         CtlTok::Str(raw, _) => raw.clone(),
                         CtlTok::Int(v) => v.to_string(),
                     }));
-                    self.pragmas.push(Item::Pragma { words, line: dir_line });
+                    self.pragmas.push(Item::Pragma {
+                        words,
+                        line: dir_line,
+                    });
                     Ok(())
                 }
             };
@@ -541,7 +632,13 @@ impl<'a> Lexer<'a> {
     /// `#line N ["file" [state...]]` and cpp's `# N "file" ...`. DTrace numbers the next line
     /// N for the cpp form but N + 1 for the named form (it re-increments after the directive);
     /// we keep that quirk so line numbers in errors match.
-    fn pragma_line(&mut self, prname: &str, dir_line: u32, args: &[CtlTok], named: bool) -> LexResult<()> {
+    fn pragma_line(
+        &mut self,
+        prname: &str,
+        dir_line: u32,
+        args: &[CtlTok],
+        named: bool,
+    ) -> LexResult<()> {
         let malformed = || {
             CompileError::new(
                 ErrTag::D_PRAGMA_MALFORM,
@@ -549,7 +646,9 @@ impl<'a> Lexer<'a> {
                 format!("malformed #{} <line> [ [\"file\"] state ]", prname),
             )
         };
-        let Some(CtlTok::Int(n)) = args.first() else { return Err(malformed()) };
+        let Some(CtlTok::Int(n)) = args.first() else {
+            return Err(malformed());
+        };
         if let Some(f) = args.get(1) {
             if !matches!(f, CtlTok::Str(..)) {
                 return Err(malformed());
@@ -602,7 +701,11 @@ impl<'a> Lexer<'a> {
             }
         }
         // Hex digits never include u or l, so the trailing run of those letters is the suffix.
-        let tail: String = text.chars().rev().take_while(|c| "uUlL".contains(*c)).collect();
+        let tail: String = text
+            .chars()
+            .rev()
+            .take_while(|c| "uUlL".contains(*c))
+            .collect();
         let unsigned = tail.contains(['u', 'U']);
         let long = tail.chars().filter(|c| *c == 'l' || *c == 'L').count() as u8;
         Ok((value, unsigned, long, !text.starts_with('0')))
@@ -617,12 +720,19 @@ impl<'a> Lexer<'a> {
             Mode::Outer => self.outer_token()?,
             Mode::Expr => self.expr_token()?,
         };
-        Ok(Token { tok, start, end: self.pos, line })
+        Ok(Token {
+            tok,
+            start,
+            end: self.pos,
+            line,
+        })
     }
 
     fn outer_token(&mut self) -> LexResult<Tok> {
         let rest = self.rest();
-        let Some(c) = rest.chars().next() else { return Ok(Tok::Eof) };
+        let Some(c) = rest.chars().next() else {
+            return Ok(Tok::Eof);
+        };
         if c.is_ascii_digit() {
             let (_, text) = int_lit(rest).map_err(|_| self.bad_char(c))?;
             self.int_value(text)?;
@@ -649,7 +759,9 @@ impl<'a> Lexer<'a> {
     fn expr_token(&mut self) -> LexResult<Tok> {
         let member = std::mem::replace(&mut self.member_next, false);
         let rest = self.rest();
-        let Some(c) = rest.chars().next() else { return Ok(Tok::Eof) };
+        let Some(c) = rest.chars().next() else {
+            return Ok(Tok::Eof);
+        };
 
         if let Ok((_, word)) = ident(rest) {
             self.advance(word.len());
@@ -685,12 +797,20 @@ impl<'a> Lexer<'a> {
             let int_len = int_lit(rest).map(|(_, t)| t.len()).unwrap_or(0);
             let fp_len = fp_lit(rest).map(|(_, t)| t.len()).unwrap_or(0);
             if fp_len > int_len {
-                return Err(self.err(ErrTag::D_SYNTAX, "floating-point constants are not permitted"));
+                return Err(self.err(
+                    ErrTag::D_SYNTAX,
+                    "floating-point constants are not permitted",
+                ));
             }
             let text = &rest[..int_len];
             let (value, unsigned, long, decimal) = self.int_value(text)?;
             self.advance(int_len);
-            return Ok(Tok::Int { value, unsigned, long, decimal });
+            return Ok(Tok::Int {
+                value,
+                unsigned,
+                long,
+                decimal,
+            });
         }
         if c == '"' {
             let body = self.string_body(&rest[1..])?;
@@ -709,19 +829,29 @@ impl<'a> Lexer<'a> {
             self.advance(1);
             // DTrace's rule for the predicate delimiter: a `/` followed (after whitespace) by
             // end of input, `;`, `{` or `/` closes the predicate; any other `/` divides.
-            let next = self.rest().trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']).chars().next();
+            let next = self
+                .rest()
+                .trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
+                .chars()
+                .next();
             if matches!(next, None | Some(';') | Some('{') | Some('/')) {
                 if self.parens != 0 {
-                    return Err(self.err(ErrTag::D_SYNTAX, "closing ) expected in predicate before /"));
+                    return Err(
+                        self.err(ErrTag::D_SYNTAX, "closing ) expected in predicate before /")
+                    );
                 }
                 if self.brackets != 0 {
-                    return Err(self.err(ErrTag::D_SYNTAX, "closing ] expected in predicate before /"));
+                    return Err(
+                        self.err(ErrTag::D_SYNTAX, "closing ] expected in predicate before /")
+                    );
                 }
                 return Ok(Tok::EPred);
             }
             return Ok(Tok::Op("/"));
         }
-        let Ok((_, op)) = operator(rest) else { return Err(self.bad_char(c)) };
+        let Ok((_, op)) = operator(rest) else {
+            return Err(self.bad_char(c));
+        };
         self.advance(op.len());
         match op {
             "(" => self.parens += 1,
@@ -752,7 +882,10 @@ impl<'a> Lexer<'a> {
             match b.get(i) {
                 Some(b'\'') => break,
                 Some(b'\n') => {
-                    return Err(self.err(ErrTag::D_CHR_NL, "newline encountered in character constant"))
+                    return Err(self.err(
+                        ErrTag::D_CHR_NL,
+                        "newline encountered in character constant",
+                    ))
                 }
                 Some(b'\\') => match b.get(i + 1) {
                     Some(b'\n') | None => return Err(self.bad_char('\'')),

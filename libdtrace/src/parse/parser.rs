@@ -36,7 +36,12 @@ fn is_type_word(w: &str) -> bool {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str) -> Self {
-        Parser { lx: Lexer::new(src), ahead: VecDeque::new(), was_unary: false, depth: 0 }
+        Parser {
+            lx: Lexer::new(src),
+            ahead: VecDeque::new(),
+            was_unary: false,
+            depth: 0,
+        }
     }
 
     // ---- token plumbing ----
@@ -62,7 +67,12 @@ impl<'a> Parser<'a> {
     fn next(&mut self) -> PResult<Token> {
         self.fill(1)?;
         // fill(1) guarantees an element; fall back to an Eof token rather than panic.
-        Ok(self.ahead.pop_front().unwrap_or(Token { tok: Tok::Eof, start: 0, end: 0, line: 1 }))
+        Ok(self.ahead.pop_front().unwrap_or(Token {
+            tok: Tok::Eof,
+            start: 0,
+            end: 0,
+            line: 1,
+        }))
     }
 
     fn peek_is_op(&mut self, op: &str) -> PResult<bool> {
@@ -79,7 +89,11 @@ impl<'a> Parser<'a> {
         }
         let text = self.lx.src().get(t.start..t.end).unwrap_or("");
         let text = text.split('\n').next().unwrap_or("");
-        CompileError::new(ErrTag::D_SYNTAX, t.line, format!("syntax error near \"{}\"", text))
+        CompileError::new(
+            ErrTag::D_SYNTAX,
+            t.line,
+            format!("syntax error near \"{}\"", text),
+        )
     }
 
     fn error_here(&mut self) -> CompileError {
@@ -101,7 +115,10 @@ impl<'a> Parser<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let t = self.peek()?.clone();
-            let near = self.syntax_error(&t).msg.replacen("syntax error", "memory exhausted", 1);
+            let near = self
+                .syntax_error(&t)
+                .msg
+                .replacen("syntax error", "memory exhausted", 1);
             return Err(CompileError::new(ErrTag::D_SYNTAX, t.line, near));
         }
         Ok(())
@@ -160,13 +177,17 @@ impl<'a> Parser<'a> {
     /// declarator follows it (`foo_t x`, `foo_t *x`), or when it is glued to a `*` and looks like
     /// a type (`int*x`, `uint64_t*p`). Returns the length of the type name.
     fn outer_type_len(&self, t: &Token, text: &str) -> Option<usize> {
-        if text.contains([':', '-', '.', '?', '!', '`']) || ["BEGIN", "END", "ERROR"].contains(&text) {
+        if text.contains([':', '-', '.', '?', '!', '`'])
+            || ["BEGIN", "END", "ERROR"].contains(&text)
+        {
             return None;
         }
         let prefix = text.split('*').next().unwrap_or("");
         let plain = !prefix.is_empty()
             && prefix.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            && prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !plain {
             return None;
         }
@@ -221,7 +242,12 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(Clause { probes, predicate, body, line })
+        Ok(Clause {
+            probes,
+            predicate,
+            body,
+            line,
+        })
     }
 
     // ---- declarations ----
@@ -229,7 +255,10 @@ impl<'a> Parser<'a> {
     /// `[self|this] type declarator[, declarator...] ;` with `first` the already consumed
     /// opening token (a keyword or a type name).
     fn declaration(&mut self, first: Option<Token>) -> PResult<Vec<Decl>> {
-        let line = first.as_ref().map(|t| t.line).unwrap_or_else(|| self.lx.line());
+        let line = first
+            .as_ref()
+            .map(|t| t.line)
+            .unwrap_or_else(|| self.lx.line());
         let mut scope = Scope::Global;
         let mut words: Vec<String> = Vec::new();
         let mut pending = first;
@@ -250,8 +279,12 @@ impl<'a> Parser<'a> {
                 }
             };
             match &t.tok {
-                Tok::Kw("self") if scope == Scope::Global && words.is_empty() => scope = Scope::Thread,
-                Tok::Kw("this") if scope == Scope::Global && words.is_empty() => scope = Scope::Clause,
+                Tok::Kw("self") if scope == Scope::Global && words.is_empty() => {
+                    scope = Scope::Thread
+                }
+                Tok::Kw("this") if scope == Scope::Global && words.is_empty() => {
+                    scope = Scope::Clause
+                }
                 Tok::Kw(k) if QUALIFIERS.contains(k) => {}
                 Tok::Kw(k) if is_type_word(k) => words.push(k.to_string()),
                 Tok::Kw(k @ ("struct" | "union" | "enum")) => {
@@ -277,7 +310,9 @@ impl<'a> Parser<'a> {
         loop {
             let ptr = self.pointers()?;
             let n = self.next()?;
-            let Tok::Ident(name) = n.tok.clone() else { return Err(self.syntax_error(&n)) };
+            let Tok::Ident(name) = n.tok.clone() else {
+                return Err(self.syntax_error(&n));
+            };
             let mut keys = None;
             if self.peek_is_op("[")? {
                 self.next()?;
@@ -296,7 +331,16 @@ impl<'a> Parser<'a> {
                 self.expect_op("]")?;
                 keys = Some(ks);
             }
-            decls.push(Decl { scope, ty: TypeName { words: words.clone(), ptr }, name, keys, line });
+            decls.push(Decl {
+                scope,
+                ty: TypeName {
+                    words: words.clone(),
+                    ptr,
+                },
+                name,
+                keys,
+                line,
+            });
             let t = self.next()?;
             match t.tok {
                 Tok::Op(",") => continue,
@@ -321,10 +365,16 @@ impl<'a> Parser<'a> {
 
     /// Whether the next token (or the one after a `(` when `after_paren`) starts a type name.
     fn peek_is_type(&mut self, after_paren: bool) -> PResult<bool> {
-        let t = if after_paren { self.peek2()?.clone() } else { self.peek()?.clone() };
+        let t = if after_paren {
+            self.peek2()?.clone()
+        } else {
+            self.peek()?.clone()
+        };
         Ok(match &t.tok {
             Tok::Kw(k) => {
-                is_type_word(k) || QUALIFIERS.contains(k) || matches!(*k, "struct" | "union" | "enum")
+                is_type_word(k)
+                    || QUALIFIERS.contains(k)
+                    || matches!(*k, "struct" | "union" | "enum")
             }
             // Without type tables, a word is a type name when it reads like a typedef (`_t`)
             // and is not used the way DTrace's lexer takes as a variable.
@@ -405,7 +455,12 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         self.leave();
-        Ok(Stmt::If { cond, then, els, line: kw.line })
+        Ok(Stmt::If {
+            cond,
+            then,
+            els,
+            line: kw.line,
+        })
     }
 
     /// The branch of an `if`: a `{ block }` or one statement, which then needs its `;`.
@@ -439,7 +494,10 @@ impl<'a> Parser<'a> {
             self.next()?;
             let r = self.assignment()?;
             let line = e.line;
-            e = Expr { kind: ExprKind::Comma(Box::new(e), Box::new(r)), line };
+            e = Expr {
+                kind: ExprKind::Comma(Box::new(e), Box::new(r)),
+                line,
+            };
             self.was_unary = false;
         }
         Ok(e)
@@ -474,7 +532,14 @@ impl<'a> Parser<'a> {
         self.leave();
         self.was_unary = false;
         let line = lhs.line;
-        Ok(Expr { kind: ExprKind::Assign { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, line })
+        Ok(Expr {
+            kind: ExprKind::Assign {
+                op,
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+            },
+            line,
+        })
     }
 
     fn conditional(&mut self) -> PResult<Expr> {
@@ -491,7 +556,11 @@ impl<'a> Parser<'a> {
         self.was_unary = false;
         let line = cond.line;
         Ok(Expr {
-            kind: ExprKind::Ternary { cond: Box::new(cond), then: Box::new(then), els: Box::new(els) },
+            kind: ExprKind::Ternary {
+                cond: Box::new(cond),
+                then: Box::new(then),
+                els: Box::new(els),
+            },
             line,
         })
     }
@@ -534,7 +603,14 @@ impl<'a> Parser<'a> {
             let rhs = self.binary(prec + 1)?;
             self.leave();
             let line = lhs.line;
-            lhs = Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, line };
+            lhs = Expr {
+                kind: ExprKind::Binary {
+                    op,
+                    lhs: Box::new(lhs),
+                    rhs: Box::new(rhs),
+                },
+                line,
+            };
             self.was_unary = false;
         }
         Ok(lhs)
@@ -549,7 +625,13 @@ impl<'a> Parser<'a> {
             let e = self.cast()?;
             self.leave();
             self.was_unary = false;
-            return Ok(Expr { kind: ExprKind::Cast { ty, expr: Box::new(e) }, line: open.line });
+            return Ok(Expr {
+                kind: ExprKind::Cast {
+                    ty,
+                    expr: Box::new(e),
+                },
+                line: open.line,
+            });
         }
         self.unary()
     }
@@ -562,7 +644,11 @@ impl<'a> Parser<'a> {
             Tok::Op(op @ ("++" | "--")) => {
                 self.next()?;
                 let e = self.unary()?;
-                ExprKind::IncDec { pre: true, inc: *op == "++", expr: Box::new(e) }
+                ExprKind::IncDec {
+                    pre: true,
+                    inc: *op == "++",
+                    expr: Box::new(e),
+                }
             }
             Tok::Op(op @ ("&" | "*" | "+" | "-" | "~" | "!")) => {
                 let op = match *op {
@@ -575,7 +661,10 @@ impl<'a> Parser<'a> {
                 };
                 self.next()?;
                 let e = self.cast()?;
-                ExprKind::Unary { op, expr: Box::new(e) }
+                ExprKind::Unary {
+                    op,
+                    expr: Box::new(e),
+                }
             }
             Tok::Kw("sizeof") => {
                 self.next()?;
@@ -638,10 +727,16 @@ impl<'a> Parser<'a> {
                     e = match e.kind {
                         ExprKind::Agg { name, keys: k } if k.is_empty() && !agg_keyed => {
                             agg_keyed = true;
-                            Expr { kind: ExprKind::Agg { name, keys }, line }
+                            Expr {
+                                kind: ExprKind::Agg { name, keys },
+                                line,
+                            }
                         }
                         kind => Expr {
-                            kind: ExprKind::Index { base: Box::new(Expr { kind, line }), keys },
+                            kind: ExprKind::Index {
+                                base: Box::new(Expr { kind, line }),
+                                keys,
+                            },
                             line,
                         },
                     };
@@ -657,27 +752,48 @@ impl<'a> Parser<'a> {
                             "function designator is not of function type",
                         ));
                     };
-                    e = Expr { kind: ExprKind::Call { name, args }, line };
+                    e = Expr {
+                        kind: ExprKind::Call { name, args },
+                        line,
+                    };
                 }
                 Tok::Op(op @ ("." | "->")) => {
                     let arrow = *op == "->";
                     self.next()?;
                     let m = self.next()?;
-                    let Tok::Ident(member) = m.tok.clone() else { return Err(self.syntax_error(&m)) };
+                    let Tok::Ident(member) = m.tok.clone() else {
+                        return Err(self.syntax_error(&m));
+                    };
                     e = match (&e.kind, arrow) {
-                        (ExprKind::Ident(n), true) if n == "self" => {
-                            Expr { kind: ExprKind::SelfVar(member), line }
-                        }
-                        (ExprKind::Ident(n), true) if n == "this" => {
-                            Expr { kind: ExprKind::ThisVar(member), line }
-                        }
-                        _ => Expr { kind: ExprKind::Member { expr: Box::new(e), member, arrow }, line },
+                        (ExprKind::Ident(n), true) if n == "self" => Expr {
+                            kind: ExprKind::SelfVar(member),
+                            line,
+                        },
+                        (ExprKind::Ident(n), true) if n == "this" => Expr {
+                            kind: ExprKind::ThisVar(member),
+                            line,
+                        },
+                        _ => Expr {
+                            kind: ExprKind::Member {
+                                expr: Box::new(e),
+                                member,
+                                arrow,
+                            },
+                            line,
+                        },
                     };
                 }
                 Tok::Op(op @ ("++" | "--")) => {
                     let inc = *op == "++";
                     self.next()?;
-                    e = Expr { kind: ExprKind::IncDec { pre: false, inc, expr: Box::new(e) }, line };
+                    e = Expr {
+                        kind: ExprKind::IncDec {
+                            pre: false,
+                            inc,
+                            expr: Box::new(e),
+                        },
+                        line,
+                    };
                 }
                 _ => return Ok(e),
             }
@@ -690,8 +806,21 @@ impl<'a> Parser<'a> {
         let kind = match t.tok {
             Tok::Ident(s) => ExprKind::Ident(s),
             Tok::Kw(k @ ("self" | "this")) => ExprKind::Ident(k.to_string()),
-            Tok::Agg(name) => ExprKind::Agg { name, keys: Vec::new() },
-            Tok::Int { value, unsigned, long, decimal } => ExprKind::Int { value, unsigned, long, decimal },
+            Tok::Agg(name) => ExprKind::Agg {
+                name,
+                keys: Vec::new(),
+            },
+            Tok::Int {
+                value,
+                unsigned,
+                long,
+                decimal,
+            } => ExprKind::Int {
+                value,
+                unsigned,
+                long,
+                decimal,
+            },
             Tok::Char(c) => ExprKind::Char(c),
             Tok::Str(s) => ExprKind::Str(s),
             Tok::Macro(m) => ExprKind::Macro(m),
@@ -706,7 +835,9 @@ impl<'a> Parser<'a> {
                 let ty = self.type_name()?;
                 self.expect_op(",")?;
                 let m = self.next()?;
-                let Tok::Ident(member) = m.tok.clone() else { return Err(self.syntax_error(&m)) };
+                let Tok::Ident(member) = m.tok.clone() else {
+                    return Err(self.syntax_error(&m));
+                };
                 self.expect_op(")")?;
                 ExprKind::Offsetof { ty, member }
             }

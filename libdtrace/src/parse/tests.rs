@@ -78,7 +78,12 @@ fn sh(e: &Expr) -> String {
         }
         Binary { op, lhs, rhs } => format!("({} {} {})", op.as_str(), sh(lhs), sh(rhs)),
         Assign { op, lhs, rhs } => {
-            format!("({}= {} {})", op.map(|o| o.as_str()).unwrap_or(""), sh(lhs), sh(rhs))
+            format!(
+                "({}= {} {})",
+                op.map(|o| o.as_str()).unwrap_or(""),
+                sh(lhs),
+                sh(rhs)
+            )
         }
         IncDec { pre, inc, expr } => {
             let o = if *inc { "++" } else { "--" };
@@ -94,8 +99,17 @@ fn sh(e: &Expr) -> String {
         SizeofExpr(e) => format!("(sizeof {})", sh(e)),
         Stringof(e) => format!("(stringof {})", sh(e)),
         Offsetof { ty: t, member } => format!("(offsetof {} {})", ty(t), member),
-        Member { expr, member, arrow } => {
-            format!("({} {} {})", if *arrow { "->" } else { "." }, sh(expr), member)
+        Member {
+            expr,
+            member,
+            arrow,
+        } => {
+            format!(
+                "({} {} {})",
+                if *arrow { "->" } else { "." },
+                sh(expr),
+                member
+            )
         }
         Comma(a, b) => format!("(, {} {})", sh(a), sh(b)),
     }
@@ -107,7 +121,12 @@ fn se(e: &str) -> String {
 
 fn check_err(src: &str, tag: ErrTag, line: u32, msg: &str) {
     let e = err(src);
-    assert_eq!((e.tag, e.line, e.msg.as_str()), (tag, Some(line), msg), "source {:?}", src);
+    assert_eq!(
+        (e.tag, e.line, e.msg.as_str()),
+        (tag, Some(line), msg),
+        "source {:?}",
+        src
+    );
 }
 
 // ---- precedence and associativity ----
@@ -143,7 +162,9 @@ fn ternary_assignment_comma() {
     assert_eq!(se("a ? b, c : d"), "(? a (, b c) d)");
     assert_eq!(se("a = b = c"), "(= a (= b c))");
     assert_eq!(se("a += b -= c"), "(+= a (-= b c))");
-    for op in ["=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="] {
+    for op in [
+        "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=",
+    ] {
         assert_eq!(se(&format!("x {} 1", op)), format!("({} x 1)", op));
     }
     assert_eq!(se("a, b = c"), "(, a (= b c))");
@@ -152,8 +173,18 @@ fn ternary_assignment_comma() {
 
 #[test]
 fn assignment_needs_unary_lhs() {
-    check_err("BEGIN { a + b = c; }", ErrTag::D_SYNTAX, 1, "syntax error near \"=\"");
-    check_err("BEGIN { (int)a = c; }", ErrTag::D_SYNTAX, 1, "syntax error near \"=\"");
+    check_err(
+        "BEGIN { a + b = c; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"=\"",
+    );
+    check_err(
+        "BEGIN { (int)a = c; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"=\"",
+    );
     // A parenthesised expression is primary, so this is grammatical (the checker rejects it).
     assert_eq!(se("(a) = 1"), "(= a 1)");
 }
@@ -183,7 +214,10 @@ fn casts_sizeof_stringof_offsetof() {
     assert_eq!(se("(int)x + 1"), "(+ (cast int x) 1)");
     assert_eq!(se("(unsigned long long)x"), "(cast unsigned long long x)");
     assert_eq!(se("(char *)arg0"), "(cast char* arg0)");
-    assert_eq!(se("(struct task_struct *)curthread"), "(cast struct task_struct* curthread)");
+    assert_eq!(
+        se("(struct task_struct *)curthread"),
+        "(cast struct task_struct* curthread)"
+    );
     assert_eq!(se("(uint64_t)x"), "(cast uint64_t x)");
     assert_eq!(se("(string)x"), "(cast string x)");
     assert_eq!(se("(void **)x"), "(cast void** x)");
@@ -237,7 +271,12 @@ fn variables_aggregations_macros() {
 
 fn int_of(e: &str) -> (u64, bool, u8, bool) {
     match expr(e).kind {
-        ExprKind::Int { value, unsigned, long, decimal } => (value, unsigned, long, decimal),
+        ExprKind::Int {
+            value,
+            unsigned,
+            long,
+            decimal,
+        } => (value, unsigned, long, decimal),
         k => panic!("{:?}", k),
     }
 }
@@ -276,12 +315,37 @@ fn integer_constant_errors() {
         2,
         "constant 0x10000000000000000 results in integer overflow",
     );
-    check_err("BEGIN { x = 09; }", ErrTag::D_INT_DIGIT, 1, "constant 09 contains invalid digit 9");
-    check_err("BEGIN { x = 0778; }", ErrTag::D_INT_DIGIT, 1, "constant 0778 contains invalid digit 8");
+    check_err(
+        "BEGIN { x = 09; }",
+        ErrTag::D_INT_DIGIT,
+        1,
+        "constant 09 contains invalid digit 9",
+    );
+    check_err(
+        "BEGIN { x = 0778; }",
+        ErrTag::D_INT_DIGIT,
+        1,
+        "constant 0778 contains invalid digit 8",
+    );
     // The suffix grammar is [uU]?[lL]?[lL]?: "LU" leaves a stray U token.
-    check_err("BEGIN { x = 10LU; }", ErrTag::D_SYNTAX, 1, "syntax error near \"U\"");
-    check_err("BEGIN { x = 1.5; }", ErrTag::D_SYNTAX, 1, "floating-point constants are not permitted");
-    check_err("BEGIN { x = 1e3; }", ErrTag::D_SYNTAX, 1, "floating-point constants are not permitted");
+    check_err(
+        "BEGIN { x = 10LU; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"U\"",
+    );
+    check_err(
+        "BEGIN { x = 1.5; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "floating-point constants are not permitted",
+    );
+    check_err(
+        "BEGIN { x = 1e3; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "floating-point constants are not permitted",
+    );
 }
 
 fn char_of(e: &str) -> i64 {
@@ -315,10 +379,30 @@ fn character_constants() {
 
 #[test]
 fn character_constant_errors() {
-    check_err("BEGIN { x = ''; }", ErrTag::D_CHR_NULL, 1, "empty character constant");
-    check_err("BEGIN { x = '123456789'; }", ErrTag::D_CHR_OFLOW, 1, "character constant is too long");
-    check_err("BEGIN {\n x = 'a\n'; }", ErrTag::D_CHR_NL, 2, "newline encountered in character constant");
-    check_err("BEGIN { x = 'a", ErrTag::D_SYNTAX, 1, "syntax error near \"'\"");
+    check_err(
+        "BEGIN { x = ''; }",
+        ErrTag::D_CHR_NULL,
+        1,
+        "empty character constant",
+    );
+    check_err(
+        "BEGIN { x = '123456789'; }",
+        ErrTag::D_CHR_OFLOW,
+        1,
+        "character constant is too long",
+    );
+    check_err(
+        "BEGIN {\n x = 'a\n'; }",
+        ErrTag::D_CHR_NL,
+        2,
+        "newline encountered in character constant",
+    );
+    check_err(
+        "BEGIN { x = 'a",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"'\"",
+    );
 }
 
 fn str_of(e: &str) -> Vec<u8> {
@@ -333,18 +417,36 @@ fn string_constants() {
     assert_eq!(str_of("\"hello\""), b"hello");
     assert_eq!(str_of("\"\""), b"");
     assert_eq!(str_of("\"a\\tb\\n\""), b"a\tb\n");
-    assert_eq!(str_of(r#""\a\b\f\r\v\\\'\"\?""#), b"\x07\x08\x0c\r\x0b\\'\"?");
+    assert_eq!(
+        str_of(r#""\a\b\f\r\v\\\'\"\?""#),
+        b"\x07\x08\x0c\r\x0b\\'\"?"
+    );
     assert_eq!(str_of(r#""\101\x42\7""#), b"AB\x07");
     // D strings are C strings: \0 ends them.
     assert_eq!(str_of(r#""ab\0cd""#), b"ab");
     // Adjacent literals are not concatenated.
-    check_err("BEGIN { x = \"a\" \"b\"; }", ErrTag::D_SYNTAX, 1, "syntax error near \"\"b\"\"");
+    check_err(
+        "BEGIN { x = \"a\" \"b\"; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"\"b\"\"",
+    );
 }
 
 #[test]
 fn string_constant_errors() {
-    check_err("BEGIN {\n\n x = \"abc\n\"; }", ErrTag::D_STR_NL, 3, "newline encountered in string literal");
-    check_err("BEGIN { x = \"abc", ErrTag::D_SYNTAX, 1, "syntax error near \"\"\"");
+    check_err(
+        "BEGIN {\n\n x = \"abc\n\"; }",
+        ErrTag::D_STR_NL,
+        3,
+        "newline encountered in string literal",
+    );
+    check_err(
+        "BEGIN { x = \"abc",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"\"\"",
+    );
 }
 
 // ---- statements ----
@@ -357,7 +459,12 @@ fn statement_separators() {
     assert_eq!(body("x = 1; y = 2").len(), 2);
     assert_eq!(body("x = 1; y = 2;").len(), 2);
     assert_eq!(body(";x = 1;; ;y = 2;;").len(), 2);
-    check_err("BEGIN { x = 1 y = 2; }", ErrTag::D_SYNTAX, 1, "syntax error near \"y\"");
+    check_err(
+        "BEGIN { x = 1 y = 2; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"y\"",
+    );
 }
 
 #[test]
@@ -365,7 +472,12 @@ fn if_else() {
     let s = body("if (x > 1) { a = 1; b = 2; } else c = 3; d = 4;");
     assert_eq!(s.len(), 2);
     match &s[0] {
-        Stmt::If { cond, then, els, line } => {
+        Stmt::If {
+            cond,
+            then,
+            els,
+            line,
+        } => {
             assert_eq!(sh(cond), "(> x 1)");
             assert_eq!(then.len(), 2);
             assert_eq!(els.len(), 1);
@@ -386,26 +498,68 @@ fn if_else() {
     match &s[..] {
         [Stmt::If { then, els, .. }] => {
             assert!(then.is_empty());
-            assert!(matches!(&els[..], [Stmt::If { then, els, .. }] if then.len() == 1 && els.len() == 1));
+            assert!(
+                matches!(&els[..], [Stmt::If { then, els, .. }] if then.len() == 1 && els.len() == 1)
+            );
         }
         o => panic!("{:?}", o),
     }
     // An if with a block needs no ';' after it; a single-statement branch needs its own ';'.
     assert_eq!(body("if (a) { x = 1 } y = 2").len(), 2);
-    check_err("BEGIN { if (a) x = 1 }", ErrTag::D_SYNTAX, 1, "syntax error near \"}\"");
-    check_err("BEGIN { if a { } }", ErrTag::D_SYNTAX, 1, "syntax error near \"a\"");
+    check_err(
+        "BEGIN { if (a) x = 1 }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"}\"",
+    );
+    check_err(
+        "BEGIN { if a { } }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"a\"",
+    );
     let s = body("if (a)\n;\nelse\n{\nx = 1;\n}");
     assert!(matches!(&s[..], [Stmt::If { then, els, .. }] if then.is_empty() && els.len() == 1));
 }
 
 #[test]
 fn reserved_words_are_not_identifiers() {
-    check_err("BEGIN { int = 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"int\"");
-    check_err("BEGIN { x = while; }", ErrTag::D_SYNTAX, 1, "syntax error near \"while\"");
-    check_err("BEGIN { for = 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"for\"");
-    check_err("BEGIN { x = y + return; }", ErrTag::D_SYNTAX, 1, "syntax error near \"return\"");
-    check_err("BEGIN { if = 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"=\"");
-    check_err("BEGIN { self = 1; x = self + this; counter++; }", ErrTag::D_SYNTAX, 1, "syntax error near \"counter\"");
+    check_err(
+        "BEGIN { int = 1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"int\"",
+    );
+    check_err(
+        "BEGIN { x = while; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"while\"",
+    );
+    check_err(
+        "BEGIN { for = 1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"for\"",
+    );
+    check_err(
+        "BEGIN { x = y + return; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"return\"",
+    );
+    check_err(
+        "BEGIN { if = 1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"=\"",
+    );
+    check_err(
+        "BEGIN { self = 1; x = self + this; counter++; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"counter\"",
+    );
 }
 
 // ---- clauses and probe descriptions ----
@@ -464,11 +618,36 @@ fn predicate_slash_rule() {
     assert_eq!(pred("BEGIN /a / b/\n\n{}"), "(/ a b)");
     assert_eq!(pred("BEGIN /x/ /* comment */ { }"), "x");
     assert_eq!(pred("BEGIN /x /= 2/ { }"), "(/= x 2)");
-    check_err("BEGIN /x/", ErrTag::D_SYNTAX, 1, "expected actions { } following probe description and predicate");
-    check_err("BEGIN /x/;", ErrTag::D_SYNTAX, 1, "expected actions { } following probe description and predicate");
-    check_err("BEGIN /(x/ { }", ErrTag::D_SYNTAX, 1, "closing ) expected in predicate before /");
-    check_err("BEGIN /a[x/ { }", ErrTag::D_SYNTAX, 1, "closing ] expected in predicate before /");
-    check_err("BEGIN /x", ErrTag::D_SYNTAX, 1, "syntax error near end of input");
+    check_err(
+        "BEGIN /x/",
+        ErrTag::D_SYNTAX,
+        1,
+        "expected actions { } following probe description and predicate",
+    );
+    check_err(
+        "BEGIN /x/;",
+        ErrTag::D_SYNTAX,
+        1,
+        "expected actions { } following probe description and predicate",
+    );
+    check_err(
+        "BEGIN /(x/ { }",
+        ErrTag::D_SYNTAX,
+        1,
+        "closing ) expected in predicate before /",
+    );
+    check_err(
+        "BEGIN /a[x/ { }",
+        ErrTag::D_SYNTAX,
+        1,
+        "closing ] expected in predicate before /",
+    );
+    check_err(
+        "BEGIN /x",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near end of input",
+    );
 }
 
 // ---- declarations ----
@@ -485,22 +664,39 @@ fn decls(src: &str) -> Vec<Decl> {
 }
 
 fn tn(words: &[&str], ptr: u32) -> TypeName {
-    TypeName { words: words.iter().map(|w| w.to_string()).collect(), ptr }
+    TypeName {
+        words: words.iter().map(|w| w.to_string()).collect(),
+        ptr,
+    }
 }
 
 #[test]
 fn declarations() {
-    let d = decls("int x;\nself int y;\nthis string s;\nint a[string, int];\nunsigned long long z;\n");
+    let d =
+        decls("int x;\nself int y;\nthis string s;\nint a[string, int];\nunsigned long long z;\n");
     assert_eq!(d.len(), 5);
-    assert_eq!((d[0].scope, &d[0].ty, d[0].name.as_str(), d[0].line), (Scope::Global, &tn(&["int"], 0), "x", 1));
-    assert_eq!((d[1].scope, d[1].name.as_str(), d[1].line), (Scope::Thread, "y", 2));
-    assert_eq!((d[2].scope, &d[2].ty, d[2].line), (Scope::Clause, &tn(&["string"], 0), 3));
+    assert_eq!(
+        (d[0].scope, &d[0].ty, d[0].name.as_str(), d[0].line),
+        (Scope::Global, &tn(&["int"], 0), "x", 1)
+    );
+    assert_eq!(
+        (d[1].scope, d[1].name.as_str(), d[1].line),
+        (Scope::Thread, "y", 2)
+    );
+    assert_eq!(
+        (d[2].scope, &d[2].ty, d[2].line),
+        (Scope::Clause, &tn(&["string"], 0), 3)
+    );
     assert_eq!(d[3].keys, Some(vec![tn(&["string"], 0), tn(&["int"], 0)]));
     assert_eq!(d[4].ty, tn(&["unsigned", "long", "long"], 0));
     assert_eq!(d[0].keys, None);
 
-    let d = decls("char **pp; struct foo *f; uint64_t u; foo_t *q; int*p; int m, *n; self uint32_t t;");
-    let got: Vec<(String, String, Scope)> = d.iter().map(|d| (d.name.clone(), ty(&d.ty), d.scope)).collect();
+    let d =
+        decls("char **pp; struct foo *f; uint64_t u; foo_t *q; int*p; int m, *n; self uint32_t t;");
+    let got: Vec<(String, String, Scope)> = d
+        .iter()
+        .map(|d| (d.name.clone(), ty(&d.ty), d.scope))
+        .collect();
     let want: Vec<(String, String, Scope)> = [
         ("pp", "char**", Scope::Global),
         ("f", "struct foo*", Scope::Global),
@@ -518,8 +714,16 @@ fn declarations() {
 
     // Declarations and clauses interleave in source order.
     let p = parse("int x;\nBEGIN { x = 1; }\nself int y;");
-    assert!(matches!(&p.items[..], [Item::Decl(_), Item::Clause(_), Item::Decl(_)]));
-    check_err("int x", ErrTag::D_SYNTAX, 1, "syntax error near end of input");
+    assert!(matches!(
+        &p.items[..],
+        [Item::Decl(_), Item::Clause(_), Item::Decl(_)]
+    ));
+    check_err(
+        "int x",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near end of input",
+    );
     check_err("int 5;", ErrTag::D_SYNTAX, 1, "syntax error near \"5\"");
     // A declaration without declarators is valid C and D.
     assert_eq!(decls("int;").len(), 0);
@@ -562,24 +766,84 @@ fn pragma_lines() {
 
 #[test]
 fn pragma_errors() {
-    check_err("#pragma D option\n", ErrTag::D_PRAGMA_MALFORM, 1, "malformed #pragma option <option>=<val>");
-    check_err("\n#pragma D option a b\n", ErrTag::D_PRAGMA_MALFORM, 2, "superfluous arguments specified for #pragma option");
-    check_err("#pragma D option \"q\"\n", ErrTag::D_PRAGMA_MALFORM, 1, "malformed #pragma option <option>=<val>");
-    check_err("#pragma D frobnicate\n", ErrTag::D_PRAGMA_INVAL, 1, "invalid D pragma: frobnicate");
-    check_err("\n\n#include <stdio.h>\n", ErrTag::D_PRAGCTL_INVAL, 3, "invalid control directive: #include");
-    check_err("#define X 1\n", ErrTag::D_PRAGCTL_INVAL, 1, "invalid control directive: #define");
-    check_err("#error stop \"now\" here\n", ErrTag::D_PRAGERR, 1, "#error: stop now here ");
-    check_err("#pragma D option quiet", ErrTag::D_SYNTAX, 1, "end-of-file encountered before end of control line");
-    check_err("#line x\n", ErrTag::D_PRAGMA_MALFORM, 1, "malformed #line <line> [ [\"file\"] state ]");
+    check_err(
+        "#pragma D option\n",
+        ErrTag::D_PRAGMA_MALFORM,
+        1,
+        "malformed #pragma option <option>=<val>",
+    );
+    check_err(
+        "\n#pragma D option a b\n",
+        ErrTag::D_PRAGMA_MALFORM,
+        2,
+        "superfluous arguments specified for #pragma option",
+    );
+    check_err(
+        "#pragma D option \"q\"\n",
+        ErrTag::D_PRAGMA_MALFORM,
+        1,
+        "malformed #pragma option <option>=<val>",
+    );
+    check_err(
+        "#pragma D frobnicate\n",
+        ErrTag::D_PRAGMA_INVAL,
+        1,
+        "invalid D pragma: frobnicate",
+    );
+    check_err(
+        "\n\n#include <stdio.h>\n",
+        ErrTag::D_PRAGCTL_INVAL,
+        3,
+        "invalid control directive: #include",
+    );
+    check_err(
+        "#define X 1\n",
+        ErrTag::D_PRAGCTL_INVAL,
+        1,
+        "invalid control directive: #define",
+    );
+    check_err(
+        "#error stop \"now\" here\n",
+        ErrTag::D_PRAGERR,
+        1,
+        "#error: stop now here ",
+    );
+    check_err(
+        "#pragma D option quiet",
+        ErrTag::D_SYNTAX,
+        1,
+        "end-of-file encountered before end of control line",
+    );
+    check_err(
+        "#line x\n",
+        ErrTag::D_PRAGMA_MALFORM,
+        1,
+        "malformed #line <line> [ [\"file\"] state ]",
+    );
     // '#' not first on its line is just a bad character.
-    check_err("BEGIN { x = 1; # }", ErrTag::D_SYNTAX, 1, "syntax error near \"#\"");
+    check_err(
+        "BEGIN { x = 1; # }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"#\"",
+    );
 }
 
 #[test]
 fn line_directives_renumber() {
     // DTrace numbers the line after "#line N" as N + 1, after cpp's "# N" as N.
-    check_err("#line 10\nBEGIN { x = ; }\n", ErrTag::D_SYNTAX, 11, "syntax error near \";\"");
-    check_err("# 10 \"foo.d\"\nBEGIN { x = ; }\n", ErrTag::D_SYNTAX, 10, "syntax error near \";\"");
+    check_err(
+        "#line 10\nBEGIN { x = ; }\n",
+        ErrTag::D_SYNTAX,
+        11,
+        "syntax error near \";\"",
+    );
+    check_err(
+        "# 10 \"foo.d\"\nBEGIN { x = ; }\n",
+        ErrTag::D_SYNTAX,
+        10,
+        "syntax error near \";\"",
+    );
 }
 
 // ---- comments, lexical errors, error lines ----
@@ -589,31 +853,126 @@ fn comments() {
     let p = parse("/* a\n * b */ BEGIN /* c */ { /* d\n */ x = 1; }\n/**/END{}");
     let c = clauses(&p);
     assert_eq!((c[0].line, c[1].line), (2, 4));
-    check_err("BEGIN { x = 1; // no\n }", ErrTag::D_SYNTAX, 1, "syntax error near \"/\"");
-    check_err("/* a /* b */", ErrTag::D_SYNTAX, 1, "/* encountered inside a comment");
-    check_err("BEGIN\n/* open\n\n", ErrTag::D_SYNTAX, 4, "end-of-file encountered before matching */");
+    check_err(
+        "BEGIN { x = 1; // no\n }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"/\"",
+    );
+    check_err(
+        "/* a /* b */",
+        ErrTag::D_SYNTAX,
+        1,
+        "/* encountered inside a comment",
+    );
+    check_err(
+        "BEGIN\n/* open\n\n",
+        ErrTag::D_SYNTAX,
+        4,
+        "end-of-file encountered before matching */",
+    );
 }
 
 #[test]
 fn syntax_error_token_and_line() {
-    check_err("BEGIN\n{\n  x = ;\n}\n", ErrTag::D_SYNTAX, 3, "syntax error near \";\"");
-    check_err("BEGIN {", ErrTag::D_SYNTAX, 1, "syntax error near end of input");
-    check_err("BEGIN {\n x = 1;\n", ErrTag::D_SYNTAX, 3, "syntax error near end of input");
-    check_err("BEGIN { x = 1; } }", ErrTag::D_SYNTAX, 1, "syntax error near \"}\"");
-    check_err("BEGIN { x = 1 }\n;", ErrTag::D_SYNTAX, 2, "syntax error near \";\"");
-    check_err("BEGIN { x = \"s\" 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"1\"");
-    check_err("BEGIN { x = y \"str\"; }", ErrTag::D_SYNTAX, 1, "syntax error near \"\"str\"\"");
-    check_err("BEGIN { x = 1 $ }", ErrTag::D_SYNTAX, 1, "syntax error near \"$\"");
-    check_err("BEGIN { x = a); }", ErrTag::D_SYNTAX, 1, "extra ) in input stream");
-    check_err("BEGIN { x = a]; }", ErrTag::D_SYNTAX, 1, "extra ] in input stream");
-    check_err("BEGIN { x = a\0; }", ErrTag::D_SYNTAX, 1, "syntax error near end-of-input");
+    check_err(
+        "BEGIN\n{\n  x = ;\n}\n",
+        ErrTag::D_SYNTAX,
+        3,
+        "syntax error near \";\"",
+    );
+    check_err(
+        "BEGIN {",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near end of input",
+    );
+    check_err(
+        "BEGIN {\n x = 1;\n",
+        ErrTag::D_SYNTAX,
+        3,
+        "syntax error near end of input",
+    );
+    check_err(
+        "BEGIN { x = 1; } }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"}\"",
+    );
+    check_err(
+        "BEGIN { x = 1 }\n;",
+        ErrTag::D_SYNTAX,
+        2,
+        "syntax error near \";\"",
+    );
+    check_err(
+        "BEGIN { x = \"s\" 1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"1\"",
+    );
+    check_err(
+        "BEGIN { x = y \"str\"; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"\"str\"\"",
+    );
+    check_err(
+        "BEGIN { x = 1 $ }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"$\"",
+    );
+    check_err(
+        "BEGIN { x = a); }",
+        ErrTag::D_SYNTAX,
+        1,
+        "extra ) in input stream",
+    );
+    check_err(
+        "BEGIN { x = a]; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "extra ] in input stream",
+    );
+    check_err(
+        "BEGIN { x = a\0; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near end-of-input",
+    );
     check_err("{ x = 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"{\"");
     check_err("BEGIN,\n{}", ErrTag::D_SYNTAX, 2, "syntax error near \"{\"");
-    check_err("BEGIN { x = y.1; }", ErrTag::D_SYNTAX, 1, "floating-point constants are not permitted");
-    check_err("BEGIN { x = y->; }", ErrTag::D_SYNTAX, 1, "syntax error near \";\"");
-    check_err("BEGIN { a[] = 1; }", ErrTag::D_SYNTAX, 1, "syntax error near \"]\"");
-    check_err("BEGIN { x.y(1); }", ErrTag::D_FUNC_IDENT, 1, "function designator is not of function type");
-    check_err("BEGIN { x = \u{e9}; }", ErrTag::D_SYNTAX, 1, "syntax error near \"\u{e9}\"");
+    check_err(
+        "BEGIN { x = y.1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "floating-point constants are not permitted",
+    );
+    check_err(
+        "BEGIN { x = y->; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \";\"",
+    );
+    check_err(
+        "BEGIN { a[] = 1; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"]\"",
+    );
+    check_err(
+        "BEGIN { x.y(1); }",
+        ErrTag::D_FUNC_IDENT,
+        1,
+        "function designator is not of function type",
+    );
+    check_err(
+        "BEGIN { x = \u{e9}; }",
+        ErrTag::D_SYNTAX,
+        1,
+        "syntax error near \"\u{e9}\"",
+    );
     check_err("\"str\"", ErrTag::D_SYNTAX, 1, "syntax error near \"\"\"");
 }
 
@@ -639,7 +998,10 @@ fn expression_lines() {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -664,14 +1026,48 @@ tick-1s { exit(0) }
 #[test]
 fn malformed_input_never_panics() {
     let mut inputs: Vec<String> = Vec::new();
-    let cuts: Vec<usize> = (0..=SAMPLE.len()).filter(|i| SAMPLE.is_char_boundary(*i)).collect();
+    let cuts: Vec<usize> = (0..=SAMPLE.len())
+        .filter(|i| SAMPLE.is_char_boundary(*i))
+        .collect();
     for &i in &cuts {
         inputs.push(SAMPLE[..i].to_string());
         inputs.push(SAMPLE[i..].to_string());
     }
     let odd = [
-        "\0", "\u{7f}", "é", "#", "/", "*", "'", "\"", "\\", "$", "$$", "@", "`", "(", ")", "[", "]", "{", "}",
-        "/*", "*/", "\n#", "?", ":", ",", ";", "0x", "08", "1.", "\r", "->", "...", "#pragma D ", "\u{feff}",
+        "\0",
+        "\u{7f}",
+        "é",
+        "#",
+        "/",
+        "*",
+        "'",
+        "\"",
+        "\\",
+        "$",
+        "$$",
+        "@",
+        "`",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        "/*",
+        "*/",
+        "\n#",
+        "?",
+        ":",
+        ",",
+        ";",
+        "0x",
+        "08",
+        "1.",
+        "\r",
+        "->",
+        "...",
+        "#pragma D ",
+        "\u{feff}",
     ];
     let mut rng = Lcg(0x5eed);
     for _ in 0..3000 {
@@ -696,7 +1092,13 @@ fn malformed_input_never_panics() {
         }
         inputs.push(s.into_iter().collect());
     }
-    for src in ["(".repeat(5000), "-".repeat(5000), "!".repeat(5000), "if (a) ".repeat(3000), "a=".repeat(5000)] {
+    for src in [
+        "(".repeat(5000),
+        "-".repeat(5000),
+        "!".repeat(5000),
+        "if (a) ".repeat(3000),
+        "a=".repeat(5000),
+    ] {
         inputs.push(format!("BEGIN {{ {} }}", src));
         inputs.push(format!("BEGIN /{}/ {{ }}", src));
     }
@@ -743,4 +1145,3 @@ fn thousand_line_script_parses_quickly() {
     assert_eq!(clauses(&p).len(), 125);
     assert_eq!(pragmas(&p).len(), 1);
 }
-

@@ -22,9 +22,12 @@ fn print_key_field(out: &mut Vec<u8>, k: &KeyValue, slot: u32) {
         KeyValue::Int { bits, size: 4, .. } => right(out, &(*bits as u32 as i32).to_string(), 8),
         KeyValue::Int { bits, size: 2, .. } => right(out, &(*bits as u16).to_string(), 5),
         KeyValue::Int { bits, size: 1, .. } => right(out, &(*bits as u8).to_string(), 3),
-        KeyValue::Int { bits, size, .. } => {
-            print_bytes(out, &bits.to_le_bytes()[..(*size as usize).min(8)], 50, false)
-        }
+        KeyValue::Int { bits, size, .. } => print_bytes(
+            out,
+            &bits.to_le_bytes()[..(*size as usize).min(8)],
+            50,
+            false,
+        ),
         KeyValue::Str(s) => {
             // DTrace looks at the whole zero-padded slot, not just the string.
             let mut b = s.clone();
@@ -77,7 +80,11 @@ pub fn printa_default(out: &mut Vec<u8>, desc: &AggDesc, entries: &[AggEntry], o
 
 /// `printa(fmt, @a)`: the format applied to each entry in order, nothing before it
 /// (`dtrace_fprinta`, unlike printa without a format, prints no leading newline).
-pub fn printa_format(out: &mut Vec<u8>, fmt: &Format, entries: &[AggEntry]) -> Result<(), FormatError> {
+pub fn printa_format(
+    out: &mut Vec<u8>,
+    fmt: &Format,
+    entries: &[AggEntry],
+) -> Result<(), FormatError> {
     for e in entries {
         let keys: Vec<Value> = e.key.iter().map(KeyValue::as_value).collect();
         fmt.format_printa(out, &keys, std::slice::from_ref(&e.value))?;

@@ -20,7 +20,10 @@ pub struct FormatError {
 
 impl FormatError {
     fn new(tag: ErrTag, msg: impl Into<String>) -> Self {
-        FormatError { tag, msg: msg.into() }
+        FormatError {
+            tag,
+            msg: msg.into(),
+        }
     }
 }
 
@@ -36,12 +39,30 @@ impl ArgType {
     /// The D type name used in messages when the caller has no better one.
     pub fn default_name(&self) -> &'static str {
         match *self {
-            ArgType::Int { size: 1, signed: true } => "char",
-            ArgType::Int { size: 1, signed: false } => "unsigned char",
-            ArgType::Int { size: 2, signed: true } => "short",
-            ArgType::Int { size: 2, signed: false } => "unsigned short",
-            ArgType::Int { size: 4, signed: true } => "int",
-            ArgType::Int { size: 4, signed: false } => "unsigned int",
+            ArgType::Int {
+                size: 1,
+                signed: true,
+            } => "char",
+            ArgType::Int {
+                size: 1,
+                signed: false,
+            } => "unsigned char",
+            ArgType::Int {
+                size: 2,
+                signed: true,
+            } => "short",
+            ArgType::Int {
+                size: 2,
+                signed: false,
+            } => "unsigned short",
+            ArgType::Int {
+                size: 4,
+                signed: true,
+            } => "int",
+            ArgType::Int {
+                size: 4,
+                signed: false,
+            } => "unsigned int",
             ArgType::Int { signed: true, .. } => "int64_t",
             ArgType::Int { signed: false, .. } => "uint64_t",
             ArgType::Pointer => "void *",
@@ -133,7 +154,13 @@ const WSTR: &str = "wchar_t []";
 
 macro_rules! conv {
     ($name:expr, $ofmt:expr, $proto:expr, $check:expr, $print:expr) => {
-        ConvDef { name: $name, ofmt: $ofmt, proto: $proto, check: $check, print: $print }
+        ConvDef {
+            name: $name,
+            ofmt: $ofmt,
+            proto: $proto,
+            check: $check,
+            print: $print,
+        }
     };
 }
 
@@ -167,8 +194,20 @@ static CONVERSIONS: &[ConvDef] = &[
     conv!("lX", b'X', "long", Check::Sized(8), Print::Uint),
     conv!("lld", b'd', "long long", Check::Sized(8), Print::Sint),
     conv!("lli", b'i', "long long", Check::Sized(8), Print::Sint),
-    conv!("llo", b'o', "unsigned long long", Check::Sized(8), Print::Uint),
-    conv!("llu", b'u', "unsigned long long", Check::Sized(8), Print::Uint),
+    conv!(
+        "llo",
+        b'o',
+        "unsigned long long",
+        Check::Sized(8),
+        Print::Uint
+    ),
+    conv!(
+        "llu",
+        b'u',
+        "unsigned long long",
+        Check::Sized(8),
+        Print::Uint
+    ),
     conv!("llx", b'x', "long long", Check::Sized(8), Print::Uint),
     conv!("llX", b'X', "long long", Check::Sized(8), Print::Uint),
     conv!("Le", b'e', "long double", Check::Fp, Print::Fp),
@@ -247,7 +286,10 @@ impl Symbolizer for NoSymbols {
 }
 
 fn syntax(n: usize, what: &str) -> FormatError {
-    FormatError::new(ErrTag::D_SYNTAX, format!("format conversion #{} {}", n, what))
+    FormatError::new(
+        ErrTag::D_SYNTAX,
+        format!("format conversion #{} {}", n, what),
+    )
 }
 
 /// Parse a format string as `dt_printf_create` does.
@@ -341,9 +383,7 @@ pub fn parse(fmt: &[u8]) -> Result<Format, FormatError> {
                     name.push(c);
                     break;
                 }
-                b'%' => {
-                    return Err(syntax(n, "cannot be combined with other format flags: %%"))
-                }
+                b'%' => return Err(syntax(n, "cannot be combined with other format flags: %%")),
                 0 => return Err(syntax(n, "name expected before end of format string")),
                 b'h' | b'l' | b'L' | b'w' => {
                     if name.len() < 6 {
@@ -357,15 +397,27 @@ pub fn parse(fmt: &[u8]) -> Result<Format, FormatError> {
             }
         }
         spec.conv = lookup(&name).ok_or_else(|| {
-            syntax(n, &format!("is undefined: %{}", String::from_utf8_lossy(&name)))
+            syntax(
+                n,
+                &format!("is undefined: %{}", String::from_utf8_lossy(&name)),
+            )
         })?;
-        pieces.push(Piece { prefix: fmt[q..start].to_vec(), spec: Some(spec) });
+        pieces.push(Piece {
+            prefix: fmt[q..start].to_vec(),
+            spec: Some(spec),
+        });
         q = p + 1;
     }
     if q < fmt.len() || fmt.is_empty() {
-        pieces.push(Piece { prefix: fmt[q..].to_vec(), spec: None });
+        pieces.push(Piece {
+            prefix: fmt[q..].to_vec(),
+            spec: None,
+        });
     }
-    Ok(Format { text: fmt.to_vec(), pieces })
+    Ok(Format {
+        text: fmt.to_vec(),
+        pieces,
+    })
 }
 
 impl Format {
@@ -418,7 +470,11 @@ impl Format {
     }
 
     /// As [`Format::check_args`], with the D type name of each argument for the messages.
-    pub fn check_args_named(&self, func: &str, args: &[(ArgType, &str)]) -> Result<(), FormatError> {
+    pub fn check_args_named(
+        &self,
+        func: &str,
+        args: &[(ArgType, &str)],
+    ) -> Result<(), FormatError> {
         self.validate(func, args, None, true)
     }
 
@@ -500,7 +556,11 @@ impl Format {
                 // count() is the one unsigned aggregating function.
                 let signed = f != AggFunc::Count;
                 let tname = if signed { "int64_t" } else { "uint64_t" };
-                ("aggregating action".to_string(), ArgType::Int { size: 8, signed }, tname)
+                (
+                    "aggregating action".to_string(),
+                    ArgType::Int { size: 8, signed },
+                    tname,
+                )
             } else {
                 let Some((ty, tname)) = args.get(j) else {
                     return Err(FormatError::new(
@@ -823,8 +883,9 @@ fn local_tm(ns: u64) -> libc::tm {
     }
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `%Y`: ctime(3)'s fields reordered year first, `1973 Dec  3 17:20:00` (local time).
 pub fn time_y(ns: u64) -> String {
@@ -848,7 +909,12 @@ pub fn time_822(ns: u64) -> String {
     let fmt = b"%a, %d %b %G %T %Z\0";
     // SAFETY: buf is writable for its length, fmt is NUL-terminated, tm is initialised.
     let n = unsafe {
-        libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, buf.len(), fmt.as_ptr() as *const _, &tm)
+        libc::strftime(
+            buf.as_mut_ptr() as *mut libc::c_char,
+            buf.len(),
+            fmt.as_ptr() as *const _,
+            &tm,
+        )
     };
     String::from_utf8_lossy(&buf[..n]).into_owned()
 }

@@ -92,9 +92,12 @@ pub fn print_bytes(out: &mut Vec<u8>, slot: &[u8], width: usize, quiet: bool) {
     if slot.is_empty() {
         return;
     }
-    let end = slot.iter().position(|&c| !printable(c)).unwrap_or(slot.len());
-    let is_string = end == slot.len()
-        || (slot[end] == 0 && end > 0 && slot[end + 1..].iter().all(|&c| c == 0));
+    let end = slot
+        .iter()
+        .position(|&c| !printable(c))
+        .unwrap_or(slot.len());
+    let is_string =
+        end == slot.len() || (slot[end] == 0 && end > 0 && slot[end + 1..].iter().all(|&c| c == 0));
     if !is_string {
         print_rawbytes(out, slot);
         return;
@@ -120,7 +123,11 @@ mod tests {
     }
 
     fn int(bits: i64, size: u8, signed: bool) -> Value<'static> {
-        let bits = if signed { bits as u64 } else { bits as u64 & (u64::MAX >> (64 - 8 * size as u32)) };
+        let bits = if signed {
+            bits as u64
+        } else {
+            bits as u64 & (u64::MAX >> (64 - 8 * size as u32))
+        };
         Value::Int { bits, size, signed }
     }
 
@@ -129,7 +136,10 @@ mod tests {
         // Oracle's dt_print_trace formats, applied by hand.
         assert_eq!(t(int(1, 4, true), false), "          1");
         assert_eq!(t(int(-1, 8, true), false), format!(" {}-1", " ".repeat(17)));
-        assert_eq!(t(int(1234567890123, 8, true), false), "       1234567890123");
+        assert_eq!(
+            t(int(1234567890123, 8, true), false),
+            "       1234567890123"
+        );
         assert_eq!(t(int(-1, 8, false), false), " 18446744073709551615");
         assert_eq!(t(int(-2, 2, true), false), "    -2");
         assert_eq!(t(int(-2, 1, true), false), "  -2");
@@ -171,7 +181,10 @@ mod tests {
     fn bytes_as_string_or_dump() {
         let mut o = Vec::new();
         print_bytes(&mut o, b"dtrace\0\0", 50, false);
-        assert_eq!(String::from_utf8(o).unwrap(), format!("  dtrace{}", " ".repeat(44)));
+        assert_eq!(
+            String::from_utf8(o).unwrap(),
+            format!("  dtrace{}", " ".repeat(44))
+        );
         // An empty string is not taken for a string: DTrace dumps the slot.
         let mut o = Vec::new();
         print_bytes(&mut o, b"\0\0", 50, false);

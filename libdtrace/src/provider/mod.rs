@@ -19,11 +19,18 @@ pub enum ProbeKind {
     End,
     Error,
     /// A cpu-clock perf event every `period_ns`, on every CPU (`profile-N`) or on one (`tick-N`).
-    Profile { period_ns: u64, every_cpu: bool },
+    Profile {
+        period_ns: u64,
+        every_cpu: bool,
+    },
     /// The `sys_enter_<event>` tracepoint.
-    SyscallEntry { event: String },
+    SyscallEntry {
+        event: String,
+    },
     /// The `sys_exit_<event>` tracepoint.
-    SyscallReturn { event: String },
+    SyscallReturn {
+        event: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -45,7 +52,11 @@ impl DescPattern {
     /// Split the text of a probe description. Fewer than four fields fill from the right
     /// (`BEGIN` is a name, `read:entry` a function and name) for `-n` and scripts; `-P`, `-m`
     /// and `-f` fill from the left as dtrace(8) says.
-    pub fn parse(text: &str, kind: ProbeSpecKind, line: Option<u32>) -> Result<DescPattern, CompileError> {
+    pub fn parse(
+        text: &str,
+        kind: ProbeSpecKind,
+        line: Option<u32>,
+    ) -> Result<DescPattern, CompileError> {
         let fields: Vec<&str> = split_fields(text);
         let max = match kind {
             ProbeSpecKind::Provider => 1,
@@ -54,7 +65,10 @@ impl DescPattern {
             _ => 4,
         };
         if fields.len() > max {
-            let msg = format!("invalid probe description \"{}\": Overspecified probe description", text);
+            let msg = format!(
+                "invalid probe description \"{}\": Overspecified probe description",
+                text
+            );
             return Err(match line {
                 Some(l) => CompileError::new(ErrTag::D_PDESC_INVAL, l, msg),
                 None => CompileError::lineless(ErrTag::D_PDESC_INVAL, msg),
@@ -84,7 +98,11 @@ impl DescPattern {
 
 impl std::fmt::Display for DescPattern {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}:{}", self.provider, self.module, self.function, self.name)
+        write!(
+            f,
+            "{}:{}:{}:{}",
+            self.provider, self.module, self.function, self.name
+        )
     }
 }
 
@@ -129,12 +147,38 @@ impl Default for ProbeTable {
 
 impl ProbeTable {
     pub fn new() -> ProbeTable {
-        let mut t = ProbeTable { probes: Vec::new(), syscalls_loaded: false, pending: Vec::new() };
-        for (name, kind) in [("BEGIN", ProbeKind::Begin), ("END", ProbeKind::End), ("ERROR", ProbeKind::Error)] {
-            t.push(ProbeDesc { id: 0, provider: "dtrace".into(), module: "".into(), function: "".into(), name: name.into() }, kind);
+        let mut t = ProbeTable {
+            probes: Vec::new(),
+            syscalls_loaded: false,
+            pending: Vec::new(),
+        };
+        for (name, kind) in [
+            ("BEGIN", ProbeKind::Begin),
+            ("END", ProbeKind::End),
+            ("ERROR", ProbeKind::Error),
+        ] {
+            t.push(
+                ProbeDesc {
+                    id: 0,
+                    provider: "dtrace".into(),
+                    module: "".into(),
+                    function: "".into(),
+                    name: name.into(),
+                },
+                kind,
+            );
         }
         for (name, kind) in profile::prelisted() {
-            t.push(ProbeDesc { id: 0, provider: "profile".into(), module: "".into(), function: "".into(), name }, kind);
+            t.push(
+                ProbeDesc {
+                    id: 0,
+                    provider: "profile".into(),
+                    module: "".into(),
+                    function: "".into(),
+                    name,
+                },
+                kind,
+            );
         }
         t
     }
@@ -155,11 +199,25 @@ impl ProbeTable {
         let pending: Vec<Probe> = std::mem::take(&mut self.pending);
         for name in syscall::names() {
             self.push(
-                ProbeDesc { id: 0, provider: "syscall".into(), module: "vmlinux".into(), function: name.clone(), name: "entry".into() },
-                ProbeKind::SyscallEntry { event: name.clone() },
+                ProbeDesc {
+                    id: 0,
+                    provider: "syscall".into(),
+                    module: "vmlinux".into(),
+                    function: name.clone(),
+                    name: "entry".into(),
+                },
+                ProbeKind::SyscallEntry {
+                    event: name.clone(),
+                },
             );
             self.push(
-                ProbeDesc { id: 0, provider: "syscall".into(), module: "vmlinux".into(), function: name.clone(), name: "return".into() },
+                ProbeDesc {
+                    id: 0,
+                    provider: "syscall".into(),
+                    module: "vmlinux".into(),
+                    function: name.clone(),
+                    name: "return".into(),
+                },
                 ProbeKind::SyscallReturn { event: name },
             );
         }
@@ -183,10 +241,21 @@ impl ProbeTable {
         if glob::could_match(&pat.provider, "syscall") {
             self.load_syscalls();
         }
-        let mut ids: Vec<u32> = self.probes.iter().filter(|p| pat.matches(&p.desc)).map(|p| p.desc.id).collect();
+        let mut ids: Vec<u32> = self
+            .probes
+            .iter()
+            .filter(|p| pat.matches(&p.desc))
+            .map(|p| p.desc.id)
+            .collect();
         if ids.is_empty() {
             if let Some((name, kind)) = profile::on_demand(pat) {
-                let desc = ProbeDesc { id: 0, provider: "profile".into(), module: "".into(), function: "".into(), name };
+                let desc = ProbeDesc {
+                    id: 0,
+                    provider: "profile".into(),
+                    module: "".into(),
+                    function: "".into(),
+                    name,
+                };
                 if self.syscalls_loaded {
                     ids.push(self.push(desc, kind));
                 } else {

@@ -7,10 +7,22 @@ use super::{DescPattern, ProbeKind};
 pub fn prelisted() -> Vec<(String, ProbeKind)> {
     let mut v = Vec::new();
     for hz in [97u64, 199, 499, 997, 1999, 4001, 4999] {
-        v.push((format!("profile-{}", hz), ProbeKind::Profile { period_ns: 1_000_000_000 / hz, every_cpu: true }));
+        v.push((
+            format!("profile-{}", hz),
+            ProbeKind::Profile {
+                period_ns: 1_000_000_000 / hz,
+                every_cpu: true,
+            },
+        ));
     }
     for hz in [1u64, 10, 100, 500, 1000, 5000] {
-        v.push((format!("tick-{}", hz), ProbeKind::Profile { period_ns: 1_000_000_000 / hz, every_cpu: false }));
+        v.push((
+            format!("tick-{}", hz),
+            ProbeKind::Profile {
+                period_ns: 1_000_000_000 / hz,
+                every_cpu: false,
+            },
+        ));
     }
     v
 }
@@ -24,7 +36,9 @@ pub fn parse_name(name: &str) -> Option<ProbeKind> {
     } else {
         return None;
     };
-    let split = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let split = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     let (num, unit) = rest.split_at(split);
     let n: u64 = num.parse().ok()?;
     if n == 0 {
@@ -45,12 +59,18 @@ pub fn parse_name(name: &str) -> Option<ProbeKind> {
     if period_ns < 200_000 || period_ns == 0 {
         return None;
     }
-    Some(ProbeKind::Profile { period_ns, every_cpu })
+    Some(ProbeKind::Profile {
+        period_ns,
+        every_cpu,
+    })
 }
 
 /// A profile probe that a description names exactly but that is not listed yet.
 pub fn on_demand(pat: &DescPattern) -> Option<(String, ProbeKind)> {
-    if !(pat.provider.is_empty() || pat.provider == "profile") || !pat.module.is_empty() || !pat.function.is_empty() {
+    if !(pat.provider.is_empty() || pat.provider == "profile")
+        || !pat.module.is_empty()
+        || !pat.function.is_empty()
+    {
         return None;
     }
     if !super::glob::is_literal(&pat.name) {
@@ -65,10 +85,34 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(parse_name("tick-10ms"), Some(ProbeKind::Profile { period_ns: 10_000_000, every_cpu: false }));
-        assert_eq!(parse_name("profile-997"), Some(ProbeKind::Profile { period_ns: 1_003_009, every_cpu: true }));
-        assert_eq!(parse_name("tick-1s"), Some(ProbeKind::Profile { period_ns: 1_000_000_000, every_cpu: false }));
-        assert_eq!(parse_name("tick-1hz"), Some(ProbeKind::Profile { period_ns: 1_000_000_000, every_cpu: false }));
+        assert_eq!(
+            parse_name("tick-10ms"),
+            Some(ProbeKind::Profile {
+                period_ns: 10_000_000,
+                every_cpu: false
+            })
+        );
+        assert_eq!(
+            parse_name("profile-997"),
+            Some(ProbeKind::Profile {
+                period_ns: 1_003_009,
+                every_cpu: true
+            })
+        );
+        assert_eq!(
+            parse_name("tick-1s"),
+            Some(ProbeKind::Profile {
+                period_ns: 1_000_000_000,
+                every_cpu: false
+            })
+        );
+        assert_eq!(
+            parse_name("tick-1hz"),
+            Some(ProbeKind::Profile {
+                period_ns: 1_000_000_000,
+                every_cpu: false
+            })
+        );
         assert_eq!(parse_name("tick-0"), None);
         assert_eq!(parse_name("tick-5parsecs"), None);
         assert_eq!(parse_name("profile-"), None);

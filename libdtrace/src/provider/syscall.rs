@@ -8,7 +8,10 @@ pub fn names() -> Vec<String> {
         Ok(e) => e,
         Err(_) => return Vec::new(),
     };
-    let exits: std::collections::HashSet<&str> = events.iter().filter_map(|e| e.strip_prefix("sys_exit_")).collect();
+    let exits: std::collections::HashSet<&str> = events
+        .iter()
+        .filter_map(|e| e.strip_prefix("sys_exit_"))
+        .collect();
     let mut v: Vec<String> = events
         .iter()
         .filter_map(|e| e.strip_prefix("sys_enter_"))

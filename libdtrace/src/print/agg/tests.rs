@@ -5,11 +5,20 @@ use crate::aggregate::{sort_entries, AggFunc};
 use crate::record::ValueKind;
 
 fn desc(func: AggFunc, keys: Vec<ValueKind>) -> AggDesc {
-    AggDesc { id: 1, name: "a".into(), func, keys }
+    AggDesc {
+        id: 1,
+        name: "a".into(),
+        func,
+        keys,
+    }
 }
 
 fn ik(v: i64, size: u8) -> KeyValue {
-    KeyValue::Int { bits: v as u64, size, signed: true }
+    KeyValue::Int {
+        bits: v as u64,
+        size,
+        signed: true,
+    }
 }
 
 fn render(d: &AggDesc, mut entries: Vec<AggEntry>, opts: &Options) -> String {
@@ -29,7 +38,10 @@ fn signed_keys_sorted_by_key() {
     for size in [1u8, 2, 4, 8] {
         let d = desc(AggFunc::Sum, vec![ValueKind::Int { size, signed: true }]);
         let entries = (-2i64..=2)
-            .map(|k| AggEntry { key: vec![ik(k, size)], value: AggValue::Sum(k) })
+            .map(|k| AggEntry {
+                key: vec![ik(k, size)],
+                value: AggValue::Sum(k),
+            })
             .collect();
         got.push_str(&render(&d, entries, &opts));
     }
@@ -41,14 +53,20 @@ fn signed_keys_sorted_by_key() {
 fn string_key_and_unkeyed() {
     // tst.chararray-key.r
     let d = desc(AggFunc::Count, vec![ValueKind::Str { size: 16 }]);
-    let e = vec![AggEntry { key: vec![KeyValue::Str(b"dtrace".to_vec())], value: AggValue::Count(1) }];
+    let e = vec![AggEntry {
+        key: vec![KeyValue::Str(b"dtrace".to_vec())],
+        value: AggValue::Count(1),
+    }];
     assert_eq!(
         render(&d, e, &Options::default()),
         "  dtrace                                                            1\n"
     );
     // tst.min.r / tst.max_neg.r: an unkeyed aggregation is its value alone.
     let d = desc(AggFunc::Max, vec![]);
-    let e = vec![AggEntry { key: vec![], value: AggValue::Max(-100) }];
+    let e = vec![AggEntry {
+        key: vec![],
+        value: AggValue::Max(-100),
+    }];
     assert_eq!(render(&d, e, &Options::default()), "             -100\n");
 }
 
@@ -57,9 +75,18 @@ fn values_and_default_order() {
     // Section 3 of the reference: by value ascending, string keys "  %-50s".
     let d = desc(AggFunc::Count, vec![ValueKind::Str { size: 256 }]);
     let e = vec![
-        AggEntry { key: vec![KeyValue::Str(b"dtrace".to_vec())], value: AggValue::Count(1204) },
-        AggEntry { key: vec![KeyValue::Str(b"sshd".to_vec())], value: AggValue::Count(3) },
-        AggEntry { key: vec![KeyValue::Str(b"bash".to_vec())], value: AggValue::Count(17) },
+        AggEntry {
+            key: vec![KeyValue::Str(b"dtrace".to_vec())],
+            value: AggValue::Count(1204),
+        },
+        AggEntry {
+            key: vec![KeyValue::Str(b"sshd".to_vec())],
+            value: AggValue::Count(3),
+        },
+        AggEntry {
+            key: vec![KeyValue::Str(b"bash".to_vec())],
+            value: AggValue::Count(17),
+        },
     ];
     let want = format!(
         "  sshd{}{}3\n  bash{}{}17\n  dtrace{}{}1204\n",
@@ -73,17 +100,26 @@ fn values_and_default_order() {
     assert_eq!(render(&d, e, &Options::default()), want);
     // avg prints the truncated signed average, stddev unsigned.
     let d = desc(AggFunc::Avg, vec![]);
-    let e = vec![AggEntry { key: vec![], value: AggValue::Avg { count: 2, sum: -3 } }];
+    let e = vec![AggEntry {
+        key: vec![],
+        value: AggValue::Avg { count: 2, sum: -3 },
+    }];
     assert_eq!(render(&d, e, &Options::default()), "               -1\n");
 }
 
 #[test]
 fn printa_forms() {
     let d = desc(AggFunc::Count, vec![ValueKind::Str { size: 16 }]);
-    let e = vec![AggEntry { key: vec![KeyValue::Str(b"bash".to_vec())], value: AggValue::Count(17) }];
+    let e = vec![AggEntry {
+        key: vec![KeyValue::Str(b"bash".to_vec())],
+        value: AggValue::Count(17),
+    }];
     let mut o = Vec::new();
     printa_default(&mut o, &d, &e, &Options::default());
-    assert_eq!(String::from_utf8(o).unwrap(), format!("\n  bash{}{}17\n", " ".repeat(46), " ".repeat(15)));
+    assert_eq!(
+        String::from_utf8(o).unwrap(),
+        format!("\n  bash{}{}17\n", " ".repeat(46), " ".repeat(15))
+    );
     // Section 3, example 7 (without the leading newline dtrace_fprinta does not print).
     let f = crate::print::printf::parse(b"%-16s %@8d\n").unwrap();
     let mut o = Vec::new();

@@ -4,7 +4,11 @@
 use super::*;
 
 fn int(v: i64, size: u8, signed: bool) -> Value<'static> {
-    let bits = if signed || size == 8 { v as u64 } else { v as u64 & ((1u64 << (8 * size)) - 1) };
+    let bits = if signed || size == 8 {
+        v as u64
+    } else {
+        v as u64 & ((1u64 << (8 * size)) - 1)
+    };
     Value::Int { bits, size, signed }
 }
 
@@ -20,10 +24,15 @@ fn parse_err(f: &str) -> FormatError {
 }
 
 fn check(f: &str, args: &[(ArgType, &str)]) -> Result<(), FormatError> {
-    parse(f.as_bytes()).unwrap().check_args_named("printf", args)
+    parse(f.as_bytes())
+        .unwrap()
+        .check_args_named("printf", args)
 }
 
-const INT: ArgType = ArgType::Int { size: 4, signed: true };
+const INT: ArgType = ArgType::Int {
+    size: 4,
+    signed: true,
+};
 const STR: ArgType = ArgType::String;
 
 #[test]
@@ -31,22 +40,47 @@ fn parse_errors_match_dtrace() {
     // err.D_SYNTAX.badconv1.r, badconv2.r, badconv3.r
     let e = parse_err("%3$d");
     assert_eq!(e.tag, ErrTag::D_SYNTAX);
-    assert_eq!(e.msg, "format conversion #1 uses unsupported positional format (%n$)");
-    assert_eq!(parse_err("%").msg, "format conversion #1 name expected before end of format string");
+    assert_eq!(
+        e.msg,
+        "format conversion #1 uses unsupported positional format (%n$)"
+    );
+    assert_eq!(
+        parse_err("%").msg,
+        "format conversion #1 name expected before end of format string"
+    );
     assert_eq!(parse_err("%Z").msg, "format conversion #1 is undefined: %Z");
     // dt_printf_create's other rejections.
-    assert_eq!(parse_err("%d %5%").msg, "format conversion #2 cannot be combined with other format flags: %%");
-    assert_eq!(parse_err("%1.2.3d").msg, "format conversion #1 has more than one '.' specified");
-    assert_eq!(parse_err("%hhd").msg, "format conversion #1 is undefined: %hhd");
-    assert_eq!(parse_err("%zd").msg, "format conversion #1 is undefined: %z");
+    assert_eq!(
+        parse_err("%d %5%").msg,
+        "format conversion #2 cannot be combined with other format flags: %%"
+    );
+    assert_eq!(
+        parse_err("%1.2.3d").msg,
+        "format conversion #1 has more than one '.' specified"
+    );
+    assert_eq!(
+        parse_err("%hhd").msg,
+        "format conversion #1 is undefined: %hhd"
+    );
+    assert_eq!(
+        parse_err("%zd").msg,
+        "format conversion #1 is undefined: %z"
+    );
 }
 
 #[test]
 fn argument_errors_match_dtrace() {
     // err.D_PRINTF_ARG_EXTRA.toomany.r: printf("x = %d y = %d\n", 123, 456, 789)
-    let e = check("x = %d y = %d\n", &[(INT, "int"), (INT, "int"), (INT, "int")]).unwrap_err();
+    let e = check(
+        "x = %d y = %d\n",
+        &[(INT, "int"), (INT, "int"), (INT, "int")],
+    )
+    .unwrap_err();
     assert_eq!(e.tag, ErrTag::D_PRINTF_ARG_EXTRA);
-    assert_eq!(e.msg, "printf( ) prototype mismatch: only 2 arguments required by this format string");
+    assert_eq!(
+        e.msg,
+        "printf( ) prototype mismatch: only 2 arguments required by this format string"
+    );
     // err.D_PRINTF_ARG_PROTO.novalue.r
     let e = check("%s\n", &[]).unwrap_err();
     assert_eq!(e.tag, ErrTag::D_PRINTF_ARG_PROTO);
@@ -82,12 +116,18 @@ fn argument_errors_match_dtrace() {
         "printf( ) argument #3 is incompatible with conversion #2 prototype:\n\tconversion: %d\n\t prototype: char, short, int, long, or long long\n\t  argument: aggregation"
     );
     // %d given a string uses the default type name.
-    let e = parse(b"%d").unwrap().check_args("printf", &[STR]).unwrap_err();
+    let e = parse(b"%d")
+        .unwrap()
+        .check_args("printf", &[STR])
+        .unwrap_err();
     assert!(e.msg.ends_with("\t  argument: string"), "{}", e.msg);
     // %@ outside printa.
     let e = check("%@d", &[]).unwrap_err();
     assert_eq!(e.tag, ErrTag::D_PRINTF_AGG_CONV);
-    assert_eq!(e.msg, "%@ conversion requires an aggregation and is not for use with printf( )");
+    assert_eq!(
+        e.msg,
+        "%@ conversion requires an aggregation and is not for use with printf( )"
+    );
     // An empty format.
     let e = check("", &[]).unwrap_err();
     assert_eq!(e.tag, ErrTag::D_PRINTF_FMT_EMPTY);
@@ -96,17 +136,59 @@ fn argument_errors_match_dtrace() {
 
 #[test]
 fn argument_types_accepted() {
-    assert!(check("%d %s %c %p %x %%", &[(INT, ""), (STR, ""), (INT, ""), (ArgType::Pointer, ""), (INT, "")]).is_ok());
+    assert!(check(
+        "%d %s %c %p %x %%",
+        &[
+            (INT, ""),
+            (STR, ""),
+            (INT, ""),
+            (ArgType::Pointer, ""),
+            (INT, "")
+        ]
+    )
+    .is_ok());
     // %c takes at most an int; %Y wants 8 bytes; %hd 2 bytes; %ld 8.
-    assert!(check("%c", &[(ArgType::Int { size: 8, signed: true }, "int64_t")]).is_err());
+    assert!(check(
+        "%c",
+        &[(
+            ArgType::Int {
+                size: 8,
+                signed: true
+            },
+            "int64_t"
+        )]
+    )
+    .is_err());
     assert!(check("%Y", &[(INT, "int")]).is_err());
-    assert!(check("%Y", &[(ArgType::Int { size: 8, signed: false }, "uint64_t")]).is_ok());
-    assert!(check("%hd", &[(ArgType::Int { size: 2, signed: true }, "short")]).is_ok());
+    assert!(check(
+        "%Y",
+        &[(
+            ArgType::Int {
+                size: 8,
+                signed: false
+            },
+            "uint64_t"
+        )]
+    )
+    .is_ok());
+    assert!(check(
+        "%hd",
+        &[(
+            ArgType::Int {
+                size: 2,
+                signed: true
+            },
+            "short"
+        )]
+    )
+    .is_ok());
     assert!(check("%ld", &[(INT, "int")]).is_err());
     assert!(check("%f", &[(INT, "int")]).is_err());
     // printa: %@ takes the aggregation value, keys fill the rest, extras are fine.
     let p = parse(b"%s %@d\n").unwrap();
-    assert!(p.check_printa(AggFunc::Count, &[(STR, "string"), (INT, "int")]).is_ok());
+    assert!(p
+        .check_printa(AggFunc::Count, &[(STR, "string"), (INT, "int")])
+        .is_ok());
     assert!(p.has_agg_conversion());
 }
 
@@ -210,27 +292,51 @@ fn matches_glibc_printf() {
         // SAFETY: the buffer is large enough, the format takes exactly the argument passed.
         let n = unsafe {
             match v {
-                Value::Int { bits, size: 8, signed: true } => {
-                    libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), bits as i64)
-                }
-                Value::Int { bits, size: 8, signed: false } => {
-                    libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), bits)
-                }
-                Value::Int { bits, signed: true, .. } => {
-                    libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), bits as i64 as i32)
-                }
-                Value::Int { bits, .. } => {
-                    libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), bits as u32)
-                }
+                Value::Int {
+                    bits,
+                    size: 8,
+                    signed: true,
+                } => libc::snprintf(
+                    buf.as_mut_ptr() as *mut _,
+                    buf.len(),
+                    cf.as_ptr(),
+                    bits as i64,
+                ),
+                Value::Int {
+                    bits,
+                    size: 8,
+                    signed: false,
+                } => libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), bits),
+                Value::Int {
+                    bits, signed: true, ..
+                } => libc::snprintf(
+                    buf.as_mut_ptr() as *mut _,
+                    buf.len(),
+                    cf.as_ptr(),
+                    bits as i64 as i32,
+                ),
+                Value::Int { bits, .. } => libc::snprintf(
+                    buf.as_mut_ptr() as *mut _,
+                    buf.len(),
+                    cf.as_ptr(),
+                    bits as u32,
+                ),
                 Value::Str(s) => {
                     let cs = std::ffi::CString::new(s).unwrap();
-                    libc::snprintf(buf.as_mut_ptr() as *mut _, buf.len(), cf.as_ptr(), cs.as_ptr())
+                    libc::snprintf(
+                        buf.as_mut_ptr() as *mut _,
+                        buf.len(),
+                        cf.as_ptr(),
+                        cs.as_ptr(),
+                    )
                 }
             }
         };
         String::from_utf8(buf[..n as usize].to_vec()).unwrap()
     }
-    let flags = ["", "-", "0", "+", " ", "#", "-+", "0+", "#0", "-#", "+ ", "0 "];
+    let flags = [
+        "", "-", "0", "+", " ", "#", "-+", "0+", "#0", "-#", "+ ", "0 ",
+    ];
     let widths = ["", "1", "6", "12"];
     let precs = ["", ".1", ".4", ".10"];
     let ints = [
@@ -252,26 +358,49 @@ fn matches_glibc_printf() {
             for p in precs {
                 for conv in ["d", "i", "u", "o", "x", "X"] {
                     for v in ints {
-                        let Value::Int { size, signed, .. } = v else { unreachable!() };
+                        let Value::Int { size, signed, .. } = v else {
+                            unreachable!()
+                        };
                         let dfmt = format!("%{}{}{}{}", fl, w, p, conv);
                         // pfcheck_dint makes %d/%i of an unsigned value a %u.
-                        let cconv = if !signed && (conv == "d" || conv == "i") { "u" } else { conv };
+                        let cconv = if !signed && (conv == "d" || conv == "i") {
+                            "u"
+                        } else {
+                            conv
+                        };
                         let ll = if size == 8 { "ll" } else { "" };
                         let cfmt = format!("%{}{}{}{}{}", fl, w, p, ll, cconv);
                         // The unsigned conversions read the value zero-extended.
                         let cv = if cconv == "d" || cconv == "i" {
                             v
                         } else {
-                            let Value::Int { bits, size, .. } = v else { unreachable!() };
-                            Value::Int { bits, size, signed: false }
+                            let Value::Int { bits, size, .. } = v else {
+                                unreachable!()
+                            };
+                            Value::Int {
+                                bits,
+                                size,
+                                signed: false,
+                            }
                         };
-                        assert_eq!(fmt(&dfmt, &[v]), c(&cfmt, cv), "format {} value {:?}", dfmt, v);
+                        assert_eq!(
+                            fmt(&dfmt, &[v]),
+                            c(&cfmt, cv),
+                            "format {} value {:?}",
+                            dfmt,
+                            v
+                        );
                         n += 1;
                     }
                 }
                 let dfmt = format!("%{}{}{}s", fl, w, p);
                 for s in [&b""[..], b"a", b"hello world"] {
-                    assert_eq!(fmt(&dfmt, &[Value::Str(s)]), c(&dfmt, Value::Str(s)), "format {}", dfmt);
+                    assert_eq!(
+                        fmt(&dfmt, &[Value::Str(s)]),
+                        c(&dfmt, Value::Str(s)),
+                        "format {}",
+                        dfmt
+                    );
                 }
             }
         }
@@ -283,12 +412,24 @@ fn matches_glibc_printf() {
 fn printa_values() {
     let p = parse(b"%-8s %@8d|%@u\n").unwrap();
     let mut o = Vec::new();
-    p.format_printa(&mut o, &[Value::Str(b"bash")], &[AggValue::Count(17), AggValue::Sum(-3)]).unwrap();
-    assert_eq!(String::from_utf8(o).unwrap(), "bash           17|18446744073709551613\n");
+    p.format_printa(
+        &mut o,
+        &[Value::Str(b"bash")],
+        &[AggValue::Count(17), AggValue::Sum(-3)],
+    )
+    .unwrap();
+    assert_eq!(
+        String::from_utf8(o).unwrap(),
+        "bash           17|18446744073709551613\n"
+    );
     // tst.stddev2.r: printa("%9@x\n") of stddev(0x10), stddev(0x20) prints "        8".
     let p = parse(b"%9@x\n").unwrap();
     let mut o = Vec::new();
-    let sd = AggValue::Stddev { count: 2, sum: 0x30, sumsq: 0x100 + 0x400 };
+    let sd = AggValue::Stddev {
+        count: 2,
+        sum: 0x30,
+        sumsq: 0x100 + 0x400,
+    };
     p.format_printa(&mut o, &[], &[sd]).unwrap();
     assert_eq!(String::from_utf8(o).unwrap(), "        8\n");
 }

@@ -1,0 +1,230 @@
+//! Statements that are actions: `trace`, `printf`, `exit`, and aggregations.
+
+use std::sync::Arc;
+
+use super::ir::*;
+use super::types::Type;
+use super::{err, Checker};
+use crate::aggregate::AggFunc;
+use crate::error::{CompileError, ErrTag};
+use crate::parse::ast::{Expr, ExprKind};
+use crate::print::printf;
+
+impl<'a> Checker<'a> {
+    pub(super) fn proto_len(
+        name: &str,
+        got: usize,
+        min: usize,
+        max: usize,
+        line: u32,
+    ) -> Result<(), CompileError> {
+        if got < min || got > max {
+            let expected = if min == max {
+                min.to_string()
+            } else if got < min {
+                format!("at least {}", min)
+            } else {
+                format!("no more than {}", max)
+            };
+            return Err(err(
+                ErrTag::D_PROTO_LEN,
+                line,
+                format!(
+                    "{}( ) prototype mismatch: {} arg{} passed, {} expected",
+                    name,
+                    got,
+                    if got == 1 { "" } else { "s" },
+                    expected
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn proto_arg(
+        name: &str,
+        n: usize,
+        proto: &str,
+        got: Type,
+        line: u32,
+    ) -> CompileError {
+        err(
+            ErrTag::D_PROTO_ARG,
+            line,
+            format!("{}( ) argument #{} is incompatible with prototype:\n\tprototype: {}\n\t argument: {}", name, n, proto, got),
+        )
+    }
+
+    /// Actions that are statements: `trace`, `printf`, `exit`. Returns `None` for other calls.
+    pub(super) fn action(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        line: u32,
+    ) -> Result<Option<TStmt>, CompileError> {
+        match name {
+            "trace" => {
+                Self::proto_len(name, args.len(), 1, 1, line)?;
+                let a = self.expr(&args[0])?;
+                if a.ty == Type::Void {
+                    return Err(Self::proto_arg(name, 1, "@", a.ty, line));
+                }
+                Ok(Some(TStmt::Trace(a)))
+            }
+            "exit" => {
+                Self::proto_len(name, args.len(), 1, 1, line)?;
+                let a = self.expr(&args[0])?;
+                if !a.ty.is_int() {
+                    return Err(Self::proto_arg(name, 1, "int", a.ty, line));
+                }
+                Ok(Some(TStmt::Exit(a)))
+            }
+            "printf" => {
+                if args.is_empty() {
+                    return Err(err(
+                        ErrTag::D_PROTO_LEN,
+                        line,
+                        "printf( ) prototype mismatch: 0 args passed, at least 1 expected",
+                    ));
+                }
+                let fmt = match &args[0].kind {
+                    ExprKind::Str(s) => s.clone(),
+                    _ => {
+                        return Err(err(
+                            ErrTag::D_PRINTF_ARG_FMT,
+                            line,
+                            "printf( ) argument #1 must be a string literal",
+                        ));
+                    }
+                };
+                let format = printf::parse(&fmt).map_err(|e| err(e.tag, line, e.msg))?;
+                let mut targs = Vec::new();
+                for a in &args[1..] {
+                    targs.push(self.expr(a)?);
+                }
+                let kinds: Vec<printf::ArgType> = targs
+                    .iter()
+                    .map(|t| match t.ty {
+                        Type::Int { size, signed } => printf::ArgType::Int { size, signed },
+                        _ => printf::ArgType::String,
+                    })
+                    .collect();
+                format
+                    .check_args("printf", &kinds)
+                    .map_err(|e| err(e.tag, line, e.msg))?;
+                Ok(Some(TStmt::Printf {
+                    format: Arc::new(format),
+                    args: targs,
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub(super) fn aggregation(
+        &mut self,
+        name: &str,
+        keys: &[Expr],
+        rhs: &Expr,
+        line: u32,
+    ) -> Result<TStmt, CompileError> {
+        let (fname, fargs) = match &rhs.kind {
+            ExprKind::Call { name, args } => (name.as_str(), args),
+            _ => {
+                return Err(err(
+                    ErrTag::D_AGG_FUNC,
+                    line,
+                    format!(
+                        "@{} must be assigned the result of an aggregating function",
+                        name
+                    ),
+                ))
+            }
+        };
+        let func = match fname {
+            "count" => AggFunc::Count,
+            "sum" => AggFunc::Sum,
+            "min" => AggFunc::Min,
+            "max" => AggFunc::Max,
+            "avg" => AggFunc::Avg,
+            "stddev" => AggFunc::Stddev,
+            _ => {
+                return Err(err(
+                    ErrTag::D_AGG_FUNC,
+                    line,
+                    format!(
+                        "@{} must be assigned the result of an aggregating function",
+                        name
+                    ),
+                ))
+            }
+        };
+        let nargs = if func == AggFunc::Count { 0 } else { 1 };
+        Self::proto_len(fname, fargs.len(), nargs, nargs, line)?;
+        let mut targs = Vec::new();
+        for a in fargs {
+            let t = self.expr(a)?;
+            if !t.ty.is_int() {
+                return Err(err(
+                    ErrTag::D_AGG_SCALAR,
+                    line,
+                    format!("{}( ) argument #1 must be of scalar type", fname),
+                ));
+            }
+            targs.push(t);
+        }
+        let mut tkeys = Vec::new();
+        for k in keys {
+            let t = self.expr(k)?;
+            if t.ty == Type::Void {
+                return Err(err(
+                    ErrTag::D_OP_INCOMPAT,
+                    line,
+                    "aggregation key cannot be void",
+                ));
+            }
+            // Integer keys are recorded in their promoted width, as DTrace does.
+            tkeys.push(t);
+        }
+        let key_types: Vec<Type> = tkeys.iter().map(|t| t.ty).collect();
+        let agg = match self.syms.aggs.iter().position(|a| a.name == name) {
+            Some(i) => {
+                let a = &self.syms.aggs[i];
+                if a.func != func {
+                    return Err(err(
+                        ErrTag::D_AGG_REDEF,
+                        line,
+                        format!(
+                            "aggregation redefined: @{}\n\t current: {}( )\n\tprevious: {}( )",
+                            name,
+                            func.name(),
+                            a.func.name()
+                        ),
+                    ));
+                }
+                if a.keys != key_types {
+                    return Err(err(
+                        ErrTag::D_AGG_MDIM,
+                        line,
+                        format!("@{}[ ] key signature mismatch", name),
+                    ));
+                }
+                i as u32
+            }
+            None => {
+                self.syms.aggs.push(Agg {
+                    name: name.to_string(),
+                    func,
+                    keys: key_types,
+                    line,
+                });
+                (self.syms.aggs.len() - 1) as u32
+            }
+        };
+        Ok(TStmt::Agg {
+            agg,
+            keys: tkeys,
+            args: targs,
+        })
+    }
+}

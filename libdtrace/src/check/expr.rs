@@ -1,0 +1,645 @@
+//! Typing of expressions: identifiers, built-in variables, operators with C's conversions,
+//! constant folding, subroutine calls.
+
+use super::ir::*;
+use super::types::{self, Type, INT, LONG, UINT, ULONG};
+use super::{err, normalize, Checker};
+use crate::error::{CompileError, ErrTag};
+use crate::parse::ast::{BinOp, Expr, ExprKind, UnOp};
+
+impl<'a> Checker<'a> {
+    pub(super) fn expr(&mut self, e: &Expr) -> Result<TExpr, CompileError> {
+        let line = e.line;
+        let mk = |kind: TKind, ty: Type| TExpr { kind, ty, line };
+        Ok(match &e.kind {
+            ExprKind::Int {
+                value,
+                unsigned,
+                long,
+                decimal,
+            } => {
+                let v = *value;
+                // C's rule: the first type of the list that holds the value.
+                let list: &[Type] = match (*unsigned, *long > 0, *decimal) {
+                    (false, false, true) => &[INT, LONG, ULONG],
+                    (false, false, false) => &[INT, UINT, LONG, ULONG],
+                    (true, false, _) => &[UINT, ULONG],
+                    (false, true, _) => &[LONG, ULONG],
+                    (true, true, _) => &[ULONG],
+                };
+                let fits = |t: &Type| match *t {
+                    Type::Int {
+                        size: 4,
+                        signed: true,
+                    } => v <= i32::MAX as u64,
+                    Type::Int {
+                        size: 4,
+                        signed: false,
+                    } => v <= u32::MAX as u64,
+                    Type::Int {
+                        size: 8,
+                        signed: true,
+                    } => v <= i64::MAX as u64,
+                    _ => true,
+                };
+                let ty = *list.iter().find(|t| fits(t)).unwrap_or(&ULONG);
+                mk(TKind::Const(normalize(v as i64, ty)), ty)
+            }
+            ExprKind::Char(c) => mk(TKind::Const(*c), types::CHAR),
+            ExprKind::Str(s) => {
+                let ss = self.strsize();
+                mk(TKind::Str(self.syms.string(s, ss)), Type::Str)
+            }
+            ExprKind::Macro(name) => {
+                let v = self.macro_text(name, line)?;
+                match v {
+                    None => mk(TKind::Const(0), INT),
+                    Some(v) => {
+                        if let Some(n) = parse_int_text(&v) {
+                            let ty = if n >= i32::MIN as i64 && n <= i32::MAX as i64 {
+                                INT
+                            } else {
+                                LONG
+                            };
+                            mk(TKind::Const(n), ty)
+                        } else {
+                            // A non-numeric operand becomes an identifier, as in DTrace.
+                            return self.expr(&Expr {
+                                kind: ExprKind::Ident(v),
+                                line,
+                            });
+                        }
+                    }
+                }
+            }
+            ExprKind::MacroStr(name) => {
+                let v = self.macro_text(name, line)?.unwrap_or_default();
+                let ss = self.strsize();
+                mk(TKind::Str(self.syms.string(v.as_bytes(), ss)), Type::Str)
+            }
+            ExprKind::Ident(name) => self.ident(name, line)?,
+            ExprKind::SelfVar(n) | ExprKind::ThisVar(n) => {
+                return Err(err(
+                    ErrTag::D_VAR_UNSUP,
+                    line,
+                    format!(
+                        "thread-local and clause-local variables are not supported yet: {}",
+                        n
+                    ),
+                ));
+            }
+            ExprKind::Agg { name, .. } => {
+                return Err(err(
+                    ErrTag::D_AGG_FUNC,
+                    line,
+                    format!(
+                        "@{} must be assigned the result of an aggregating function",
+                        name
+                    ),
+                ));
+            }
+            ExprKind::Index { .. } => {
+                return Err(err(
+                    ErrTag::D_VAR_UNSUP,
+                    line,
+                    "associative arrays are not supported yet",
+                ));
+            }
+            ExprKind::Call { name, args } => self.call(name, args, line)?,
+            ExprKind::Unary { op, expr } => {
+                let t = self.expr(expr)?;
+                match op {
+                    UnOp::Not => {
+                        if !t.ty.is_scalar() {
+                            return Err(err(
+                                ErrTag::D_OP_SCALAR,
+                                line,
+                                "operator ! requires an operand of scalar type",
+                            ));
+                        }
+                        mk(TKind::Unary(*op, Box::new(t)), INT)
+                    }
+                    UnOp::Neg | UnOp::Plus | UnOp::BitNot => {
+                        if !t.ty.is_int() {
+                            let o = match op {
+                                UnOp::Neg => "-",
+                                UnOp::Plus => "+",
+                                _ => "~",
+                            };
+                            let tag = if *op == UnOp::BitNot {
+                                ErrTag::D_OP_INT
+                            } else {
+                                ErrTag::D_OP_ARITH
+                            };
+                            let what = if *op == UnOp::BitNot {
+                                "integral"
+                            } else {
+                                "arithmetic"
+                            };
+                            return Err(err(
+                                tag,
+                                line,
+                                format!("operator {} requires an operand of {} type", o, what),
+                            ));
+                        }
+                        let ty = t.ty.promote();
+                        if let TKind::Const(v) = t.kind {
+                            let r = match op {
+                                UnOp::Neg => v.wrapping_neg(),
+                                UnOp::Plus => v,
+                                _ => !v,
+                            };
+                            return Ok(mk(TKind::Const(normalize(r, ty)), ty));
+                        }
+                        mk(TKind::Unary(*op, Box::new(t)), ty)
+                    }
+                    UnOp::Deref | UnOp::AddrOf => {
+                        return Err(err(
+                            ErrTag::D_VAR_UNSUP,
+                            line,
+                            "pointers are not supported yet",
+                        ));
+                    }
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let l = self.expr(lhs)?;
+                let r = self.expr(rhs)?;
+                self.binary(*op, l, r, line)?
+            }
+            ExprKind::Assign { op, lhs, rhs } => {
+                let r = self.expr(rhs)?;
+                let name =
+                    match &lhs.kind {
+                        ExprKind::Ident(n) => n.clone(),
+                        ExprKind::Agg { .. } => {
+                            return Err(err(
+                                ErrTag::D_AGG_FUNC,
+                                line,
+                                "aggregations may only be assigned in a statement",
+                            ));
+                        }
+                        _ => return Err(err(
+                            ErrTag::D_OP_LVAL,
+                            line,
+                            format!(
+                                "operator {}= requires a writable lvalue as the left-hand operand",
+                                op.map(|o| o.as_str()).unwrap_or("")
+                            ),
+                        )),
+                    };
+                if let Some(reason) = self.not_writable(&name) {
+                    return Err(err(ErrTag::D_OP_WRITE, line, reason));
+                }
+                let var = match self.syms.global(&name) {
+                    Some(v) => v,
+                    None => {
+                        if r.ty == Type::Void {
+                            return Err(err(
+                                ErrTag::D_OP_VOID,
+                                line,
+                                "operator = requires a non-void right-hand operand",
+                            ));
+                        }
+                        let ty = match r.ty {
+                            Type::Int { .. } => r.ty.promote(),
+                            t => t,
+                        };
+                        let ss = self.strsize();
+                        self.syms.add_global(&name, ty, ss)
+                    }
+                };
+                let gty = self.syms.globals[var as usize].ty;
+                match (gty, r.ty, op) {
+                    (Type::Int { .. }, Type::Int { .. }, _) => {}
+                    (Type::Str, Type::Str, None) => {}
+                    _ => {
+                        return Err(err(
+                            ErrTag::D_OP_INCOMPAT,
+                            line,
+                            format!(
+                                "operands have incompatible types: \"{}\" {}= \"{}\"",
+                                gty,
+                                op.map(|o| o.as_str()).unwrap_or(""),
+                                r.ty
+                            ),
+                        ));
+                    }
+                }
+                mk(
+                    TKind::Assign {
+                        var,
+                        op: *op,
+                        rhs: Box::new(r),
+                    },
+                    gty,
+                )
+            }
+            ExprKind::IncDec { pre, inc, expr } => {
+                let name = match &expr.kind {
+                    ExprKind::Ident(n) => n.clone(),
+                    _ => {
+                        return Err(err(
+                            ErrTag::D_OP_LVAL,
+                            line,
+                            format!(
+                                "operator {} requires a writable lvalue",
+                                if *inc { "++" } else { "--" }
+                            ),
+                        ))
+                    }
+                };
+                let var = match self.syms.global(&name) {
+                    Some(v) => v,
+                    None => {
+                        if self.builtin(&name).is_some() || arg_index(&name).is_some() {
+                            return Err(err(
+                                ErrTag::D_OP_WRITE,
+                                line,
+                                format!(
+                                    "operator {} requires a writable lvalue",
+                                    if *inc { "++" } else { "--" }
+                                ),
+                            ));
+                        }
+                        // As in DTrace, ++ and -- declare an unknown variable as an int.
+                        let ss = self.strsize();
+                        self.syms.add_global(&name, INT, ss)
+                    }
+                };
+                let gty = self.syms.globals[var as usize].ty;
+                if !gty.is_int() {
+                    return Err(err(
+                        ErrTag::D_OP_ARITH,
+                        line,
+                        format!(
+                            "operator {} requires an operand of arithmetic type",
+                            if *inc { "++" } else { "--" }
+                        ),
+                    ));
+                }
+                mk(
+                    TKind::IncDec {
+                        var,
+                        pre: *pre,
+                        inc: *inc,
+                    },
+                    gty,
+                )
+            }
+            ExprKind::Ternary { cond, then, els } => {
+                let c = self.expr(cond)?;
+                let t = self.expr(then)?;
+                let f = self.expr(els)?;
+                if !c.ty.is_scalar() {
+                    return Err(err(
+                        ErrTag::D_OP_SCALAR,
+                        line,
+                        "operator ?: requires a scalar first operand",
+                    ));
+                }
+                let ty = match (t.ty, f.ty) {
+                    (Type::Int { .. }, Type::Int { .. }) => types::arith(t.ty, f.ty),
+                    (Type::Str, Type::Str) => Type::Str,
+                    _ => {
+                        return Err(err(ErrTag::D_OP_INCOMPAT, line, format!("operator ?: operands must have compatible types: \"{}\" and \"{}\"", t.ty, f.ty)));
+                    }
+                };
+                mk(TKind::Ternary(Box::new(c), Box::new(t), Box::new(f)), ty)
+            }
+            ExprKind::Cast { ty, expr } => {
+                let t = self.expr(expr)?;
+                let to = if ty.ptr > 0 {
+                    Some(ULONG)
+                } else {
+                    types::from_words(&ty.words)
+                }
+                .ok_or_else(|| {
+                    err(
+                        ErrTag::D_SYNTAX,
+                        line,
+                        format!("unknown type: {}", ty.words.join(" ")),
+                    )
+                })?;
+                match (to, t.ty) {
+                    (Type::Int { .. }, Type::Int { .. }) => {
+                        if let TKind::Const(v) = t.kind {
+                            return Ok(mk(TKind::Const(normalize(v, to)), to));
+                        }
+                        mk(TKind::Cast(Box::new(t)), to)
+                    }
+                    (Type::Str, Type::Str) => t,
+                    _ => {
+                        return Err(err(
+                            ErrTag::D_OP_INCOMPAT,
+                            line,
+                            format!("invalid cast expression: \"{}\" to \"{}\"", t.ty, to),
+                        ))
+                    }
+                }
+            }
+            ExprKind::SizeofType(ty) => {
+                let t = types::from_words(&ty.words)
+                    .ok_or_else(|| err(ErrTag::D_SYNTAX, line, "unknown type"))?;
+                let size = if ty.ptr > 0 { 8 } else { self.size_of(t) };
+                mk(TKind::Const(size as i64), ULONG)
+            }
+            ExprKind::SizeofExpr(e2) => {
+                let t = self.expr(e2)?;
+                mk(TKind::Const(self.size_of(t.ty) as i64), ULONG)
+            }
+            ExprKind::Stringof(e2) => {
+                let t = self.expr(e2)?;
+                if t.ty != Type::Str {
+                    return Err(err(
+                        ErrTag::D_VAR_UNSUP,
+                        line,
+                        "stringof of non-string values is not supported yet",
+                    ));
+                }
+                t
+            }
+            ExprKind::Offsetof { .. } | ExprKind::Member { .. } => {
+                return Err(err(
+                    ErrTag::D_VAR_UNSUP,
+                    line,
+                    "structures are not supported yet",
+                ));
+            }
+            ExprKind::Comma(a, b) => {
+                let a = self.expr(a)?;
+                let b = self.expr(b)?;
+                let ty = b.ty;
+                mk(TKind::Comma(Box::new(a), Box::new(b)), ty)
+            }
+        })
+    }
+
+    pub(super) fn size_of(&self, t: Type) -> u32 {
+        match t {
+            Type::Int { size, .. } => size as u32,
+            Type::Str => self.strsize(),
+            Type::Void => 0,
+        }
+    }
+
+    pub(super) fn not_writable(&self, name: &str) -> Option<String> {
+        if self.builtin(name).is_some() || arg_index(name).is_some() {
+            Some(format!(
+                "operator = requires a writable lvalue as the left-hand operand: {} is read-only",
+                name
+            ))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn builtin(&self, name: &str) -> Option<(Builtin, Type)> {
+        Some(match name {
+            "pid" => (Builtin::Pid, INT),
+            "tid" => (Builtin::Tid, INT),
+            "ppid" => (Builtin::Ppid, INT),
+            "uid" => (Builtin::Uid, UINT),
+            "gid" => (Builtin::Gid, UINT),
+            "execname" => (Builtin::Execname, Type::Str),
+            "timestamp" => (Builtin::Timestamp, ULONG),
+            "walltimestamp" => (Builtin::Walltimestamp, LONG),
+            "cpu" => (Builtin::Cpu, INT),
+            "probeprov" => (Builtin::Probeprov, Type::Str),
+            "probemod" => (Builtin::Probemod, Type::Str),
+            "probefunc" => (Builtin::Probefunc, Type::Str),
+            "probename" => (Builtin::Probename, Type::Str),
+            "errno" => (Builtin::Errno, INT),
+            "epid" => (Builtin::Epid, ULONG),
+            "id" => (Builtin::Id, UINT),
+            _ => return None,
+        })
+    }
+
+    pub(super) fn ident(&mut self, name: &str, line: u32) -> Result<TExpr, CompileError> {
+        if let Some(i) = arg_index(name) {
+            return Ok(TExpr {
+                kind: TKind::Arg(i),
+                ty: LONG,
+                line,
+            });
+        }
+        if let Some((b, ty)) = self.builtin(name) {
+            return Ok(TExpr {
+                kind: TKind::Builtin(b),
+                ty,
+                line,
+            });
+        }
+        if let Some(v) = self.syms.global(name) {
+            let ty = self.syms.globals[v as usize].ty;
+            return Ok(TExpr {
+                kind: TKind::Global(v),
+                ty,
+                line,
+            });
+        }
+        Err(err(
+            ErrTag::D_IDENT_UNDEF,
+            line,
+            format!("failed to resolve {}: Unknown variable name", name),
+        ))
+    }
+
+    pub(super) fn call(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        line: u32,
+    ) -> Result<TExpr, CompileError> {
+        match name {
+            "copyinstr" => {
+                Self::proto_len(name, args.len(), 1, 2, line)?;
+                let a = self.expr(&args[0])?;
+                if !a.ty.is_int() {
+                    return Err(Self::proto_arg(name, 1, "uintptr_t", a.ty, line));
+                }
+                let n = match args.get(1) {
+                    Some(e) => {
+                        let t = self.expr(e)?;
+                        if !t.ty.is_int() {
+                            return Err(Self::proto_arg(name, 2, "size_t", t.ty, line));
+                        }
+                        Some(Box::new(t))
+                    }
+                    None => None,
+                };
+                Ok(TExpr { kind: TKind::Copyinstr(Box::new(a), n), ty: Type::Str, line })
+            }
+            "trace" | "printf" | "exit" => Err(err(
+                ErrTag::D_CG_EXPR,
+                line,
+                format!("action {}( ) may not be called from a D expression (D program context required)", name),
+            )),
+            "count" | "sum" | "min" | "max" | "avg" | "stddev" | "quantize" | "lquantize" | "llquantize" => Err(err(
+                ErrTag::D_CG_EXPR,
+                line,
+                format!("aggregating function {}( ) may not be called from a D expression (D program context required)", name),
+            )),
+            _ => Err(err(ErrTag::D_FUNC_UNDEF, line, format!("undefined function name: {}", name))),
+        }
+    }
+
+    pub(super) fn binary(
+        &mut self,
+        op: BinOp,
+        l: TExpr,
+        r: TExpr,
+        line: u32,
+    ) -> Result<TExpr, CompileError> {
+        use BinOp::*;
+        let mk = |kind: TKind, ty: Type| TExpr { kind, ty, line };
+        let both_str = l.ty == Type::Str && r.ty == Type::Str;
+        match op {
+            Lt | Le | Gt | Ge | Eq | Ne if both_str => {
+                return Ok(mk(TKind::StrCmp(op, Box::new(l), Box::new(r)), INT));
+            }
+            LogAnd | LogOr | LogXor => {
+                for t in [&l, &r] {
+                    if !t.ty.is_scalar() && t.ty != Type::Str {
+                        return Err(err(
+                            ErrTag::D_OP_SCALAR,
+                            line,
+                            format!("operator {} requires operands of scalar type", op.as_str()),
+                        ));
+                    }
+                }
+                return Ok(mk(TKind::Binary(op, Box::new(l), Box::new(r)), INT));
+            }
+            _ => {}
+        }
+        if !l.ty.is_int() || !r.ty.is_int() {
+            let (tag, what) = match op {
+                Add | Sub | Mul | Div => (ErrTag::D_OP_ARITH, "arithmetic"),
+                Lt | Le | Gt | Ge | Eq | Ne => (ErrTag::D_OP_INCOMPAT, "compatible"),
+                _ => (ErrTag::D_OP_INT, "integral"),
+            };
+            if tag == ErrTag::D_OP_INCOMPAT {
+                return Err(err(
+                    tag,
+                    line,
+                    format!(
+                        "operands have incompatible types: \"{}\" {} \"{}\"",
+                        l.ty,
+                        op.as_str(),
+                        r.ty
+                    ),
+                ));
+            }
+            return Err(err(
+                tag,
+                line,
+                format!(
+                    "operator {} requires operands of {} type",
+                    op.as_str(),
+                    what
+                ),
+            ));
+        }
+        let ty = match op {
+            Shl | Shr => l.ty.promote(),
+            Lt | Le | Gt | Ge | Eq | Ne => INT,
+            _ => types::arith(l.ty, r.ty),
+        };
+        if let (TKind::Const(a), TKind::Const(b)) = (&l.kind, &r.kind) {
+            let cty = match op {
+                Lt | Le | Gt | Ge | Eq | Ne => types::arith(l.ty, r.ty),
+                _ => ty,
+            };
+            if let Some(v) = fold(op, *a, *b, cty) {
+                return Ok(mk(TKind::Const(normalize(v, ty)), ty));
+            }
+            if matches!(op, Div | Mod) && *b == 0 {
+                return Err(err(
+                    ErrTag::D_DIV_ZERO,
+                    line,
+                    "expression contains division by zero",
+                ));
+            }
+        }
+        Ok(mk(TKind::Binary(op, Box::new(l), Box::new(r)), ty))
+    }
+}
+
+/// `arg0`..`arg9`
+pub(super) fn arg_index(name: &str) -> Option<u8> {
+    let n = name.strip_prefix("arg")?;
+    if n.len() == 1 {
+        let d = n.as_bytes()[0];
+        if d.is_ascii_digit() {
+            return Some(d - b'0');
+        }
+    }
+    None
+}
+
+fn parse_int_text(s: &str) -> Option<i64> {
+    let (neg, t) = match s.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, s),
+    };
+    let v = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        u64::from_str_radix(h, 16).ok()?
+    } else if t.len() > 1 && t.starts_with('0') {
+        u64::from_str_radix(&t[1..], 8).ok()?
+    } else {
+        t.parse::<u64>().ok()?
+    };
+    Some(if neg {
+        (v as i64).wrapping_neg()
+    } else {
+        v as i64
+    })
+}
+
+/// Constant folding with C semantics in `ty` (the operands' common type).
+fn fold(op: BinOp, a: i64, b: i64, ty: Type) -> Option<i64> {
+    use BinOp::*;
+    let signed = matches!(ty, Type::Int { signed: true, .. });
+    let (ua, ub) = (a as u64, b as u64);
+    Some(match op {
+        Add => a.wrapping_add(b),
+        Sub => a.wrapping_sub(b),
+        Mul => a.wrapping_mul(b),
+        Div | Mod if b == 0 => return None,
+        Div => {
+            if signed {
+                a.wrapping_div(b)
+            } else {
+                (ua / ub) as i64
+            }
+        }
+        Mod => {
+            if signed {
+                a.wrapping_rem(b)
+            } else {
+                (ua % ub) as i64
+            }
+        }
+        Shl => a.wrapping_shl(b as u32),
+        Shr => {
+            if signed {
+                a.wrapping_shr(b as u32)
+            } else {
+                ua.wrapping_shr(b as u32) as i64
+            }
+        }
+        BitAnd => a & b,
+        BitOr => a | b,
+        BitXor => a ^ b,
+        Lt => (if signed { a < b } else { ua < ub }) as i64,
+        Le => (if signed { a <= b } else { ua <= ub }) as i64,
+        Gt => (if signed { a > b } else { ua > ub }) as i64,
+        Ge => (if signed { a >= b } else { ua >= ub }) as i64,
+        Eq => (a == b) as i64,
+        Ne => (a != b) as i64,
+        LogAnd => (a != 0 && b != 0) as i64,
+        LogOr => (a != 0 || b != 0) as i64,
+        LogXor => ((a != 0) ^ (b != 0)) as i64,
+    })
+}
