@@ -117,6 +117,17 @@ fi
 HAVE_BPFTRACE=1
 command -v bpftrace >/dev/null || HAVE_BPFTRACE=0
 
+# Another tracer on getppid (or on every syscall) inflates the baseline and
+# every row; name the processes holding BPF programs so the reader knows.
+OTHERS=
+for p in /proc/[0-9]*; do
+	[ "${p#/proc/}" != $$ ] || continue
+	if ls -l "$p/fd" 2>/dev/null | grep -q 'anon_inode:bpf-prog'; then
+		OTHERS="$OTHERS ${p#/proc/}:$(cat "$p/comm" 2>/dev/null)"
+	fi
+done
+[ -z "$OTHERS" ] || say "warning: other processes hold BPF programs, numbers may be skewed:$OTHERS"
+
 # ---------------------------------------------------------------- helpers
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; m = int((NR + 1) / 2);
 	if (NR % 2) print v[m]; else printf "%.1f\n", (v[m] + v[m + 1]) / 2 }'; }
@@ -364,6 +375,7 @@ report() {
 		"dtrace $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $BPFTRACE_VERSION."
 	echo "Calls per probe-effect run $CALLS, printf run $PRINTF_CALLS, reps $REPS (median)." \
 		"Probe-effect numbers are ns of the load thread's CPU time added per getppid call over the baseline."
+	[ -z "$OTHERS" ] || echo "Warning: other processes held BPF programs during the run (pid:comm):$OTHERS."
 	echo
 	echo "| benchmark | dtrace | bpftrace | dtrace/bpftrace |"
 	echo "| --- | --- | --- | --- |"
