@@ -107,10 +107,12 @@ if ! cc -O2 -Wall -o "$LOAD" "$HERE/load.c"; then
 fi
 
 DTRACE_ERR=
+# sudo resets PATH; rustup installs cargo under ~/.cargo/bin.
+command -v cargo >/dev/null || PATH=$PATH:${HOME:-/root}/.cargo/bin
 if [ $BUILD = 1 ]; then
 	say "building dtrace (cargo build --release -p dtrace)"
 	if ! (cd "$ROOT" && cargo build --release -p dtrace) >"$WORK/build.log" 2>&1; then
-		DTRACE_ERR="build failed: $(grep -m1 '^error' "$WORK/build.log")"
+		DTRACE_ERR="build failed: $({ grep -m1 '^error' "$WORK/build.log" || tail -n1 "$WORK/build.log"; } | cut -c1-100)"
 	fi
 fi
 [ -n "$DTRACE_ERR" ] || [ -x "$DTRACE" ] || DTRACE_ERR="no binary at $DTRACE"
