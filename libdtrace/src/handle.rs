@@ -180,6 +180,23 @@ impl Handle {
         zdefs: bool,
         argv: &[String],
     ) -> Result<ProgramId> {
+        // DTrace names the line of an error only in script files, not in `-n` text.
+        self.compile_inner(text, kind, zdefs, argv).map_err(|e| match e {
+            crate::Error::Compile(mut c) if kind != ProbeSpecKind::Script => {
+                c.line = None;
+                crate::Error::Compile(c)
+            }
+            e => e,
+        })
+    }
+
+    fn compile_inner(
+        &mut self,
+        text: &str,
+        kind: ProbeSpecKind,
+        zdefs: bool,
+        argv: &[String],
+    ) -> Result<ProgramId> {
         let ast = crate::parse::parse_program(text)?;
         let macros = Macros {
             argv: argv.to_vec(),
