@@ -147,6 +147,9 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
             }
         };
         h.set_target(proc.pid());
+        if let Some(path) = proc.exec_path() {
+            h.set_exec_path(proc.pid(), path);
+        }
         procs.push(proc);
     }
 
@@ -349,6 +352,11 @@ fn list(
             .map_err(|e| Fatal::error(format!("failed to list probes: {}", errmsg(&e, false))))?;
         for p in &probes {
             let _ = out.write_all(list_line(p).as_bytes());
+            if a.verbose > 0 {
+                if let Some(t) = h.probe_info_text(p.id) {
+                    let _ = out.write_all(t.as_bytes());
+                }
+            }
         }
     }
     for c in cmds {
@@ -363,6 +371,11 @@ fn list(
             }
             for p in &m.probes {
                 let _ = out.write_all(list_line(p).as_bytes());
+                if a.verbose > 0 {
+                    if let Some(t) = h.probe_info_text(p.id) {
+                        let _ = out.write_all(t.as_bytes());
+                    }
+                }
             }
         }
     }

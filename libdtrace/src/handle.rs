@@ -123,6 +123,8 @@ pub struct Handle {
     /// Clauses of executed programs, in execution order.
     pub(crate) enabled: Vec<TClause>,
     pub(crate) session: Option<Session>,
+    /// vmlinux BTF for `dtrace -lv` of rawtp probes, read on first use.
+    pub(crate) btf_cache: Option<Option<crate::btf::Btf>>,
 }
 
 impl Handle {
@@ -136,6 +138,7 @@ impl Handle {
             programs: Vec::new(),
             enabled: Vec::new(),
             session: None,
+            btf_cache: None,
         })
     }
 
@@ -154,6 +157,12 @@ impl Handle {
         if self.target.is_none() {
             self.target = Some(pid);
         }
+    }
+
+    /// Tell the probe table that process `pid` (created, not yet exec'd) will run `path`, so
+    /// that its pid and usdt probes are found in that executable and its libraries.
+    pub fn set_exec_path(&mut self, pid: i32, path: &std::path::Path) {
+        self.probes.set_exec_path(pid, path.to_path_buf());
     }
 
     /// dtrace_program_strcompile: compile `-n`/`-P`/`-m`/`-f`/`-i` text. `argv` are the macro
@@ -251,6 +260,14 @@ impl Handle {
     /// Every probe this system offers, in ID order (`dtrace -l`).
     pub fn list_probes(&mut self) -> Result<Vec<ProbeDesc>> {
         Ok(self.probes.all().iter().map(|p| p.desc.clone()).collect())
+    }
+
+    /// `dtrace -lv`: the text describing probe `id`'s attributes and argument types, when its
+    /// provider's attributes are known.
+    pub fn probe_info_text(&mut self, id: u32) -> Option<String> {
+        let kind = self.probes.get(id)?.kind.clone();
+        let info = crate::provider::args::info(&kind, &mut self.btf_cache)?;
+        Some(crate::provider::args::format_info(&info))
     }
 
     /// dtrace_program_exec: make the program's clauses part of the tracing session.

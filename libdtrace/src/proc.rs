@@ -55,6 +55,9 @@ enum Kind {
 pub struct Proc {
     pid: i32,
     cmd: String,
+    /// The executable a created process will run (pid probes are looked up there before it
+    /// has exec'd).
+    exec_path: Option<std::path::PathBuf>,
     kind: Kind,
 }
 
@@ -68,7 +71,7 @@ pub fn split_command(cmd: &str) -> Vec<String> {
 
 /// Whether `file` names something execvp would run: a path with a '/' is taken as it is,
 /// a bare name is looked up in PATH (with execvp's default when PATH is unset).
-fn resolve(file: &str) -> Result<(), io::Error> {
+fn resolve(file: &str) -> Result<std::path::PathBuf, io::Error> {
     let executable = |p: &Path| -> bool {
         let Ok(c) = CString::new(p.as_os_str().as_bytes()) else {
             return false;
@@ -79,7 +82,7 @@ fn resolve(file: &str) -> Result<(), io::Error> {
     };
     if file.contains('/') {
         return if executable(Path::new(file)) {
-            Ok(())
+            Ok(Path::new(file).to_path_buf())
         } else {
             Err(io::Error::last_os_error_or(libc::ENOENT))
         };
@@ -92,7 +95,7 @@ fn resolve(file: &str) -> Result<(), io::Error> {
             Path::new(OsStr::from_bytes(dir))
         };
         if executable(&dir.join(file)) {
-            return Ok(());
+            return Ok(dir.join(file));
         }
     }
     Err(io::Error::from_raw_os_error(libc::ENOENT))
@@ -139,7 +142,7 @@ impl Proc {
             return Err(exec_error(io::Error::from_raw_os_error(libc::ENOENT)));
         };
         // Report a command that cannot run now, before tracing starts, as DTrace does.
-        resolve(file).map_err(exec_error)?;
+        let exec_path = resolve(file).map_err(exec_error)?;
         let cargs: Vec<CString> = argv
             .iter()
             .map(|a| CString::new(a.as_bytes()))
@@ -192,6 +195,7 @@ impl Proc {
         close(err[1]);
         Ok(Proc {
             pid,
+            exec_path: std::fs::canonicalize(&exec_path).ok().or(Some(exec_path)),
             cmd: cmd.to_string(),
             kind: Kind::Created {
                 go: Some(go[1]),
@@ -225,6 +229,7 @@ impl Proc {
         Ok(Proc {
             pid,
             cmd: String::new(),
+            exec_path: None,
             kind: Kind::Grabbed { pidfd },
         })
     }
@@ -234,6 +239,11 @@ impl Proc {
     }
 
     /// Whether this process was created by us (`-c`) rather than grabbed (`-p`).
+    /// The executable a process created by [`Proc::create`] will run; `None` for a grabbed one.
+    pub fn exec_path(&self) -> Option<&Path> {
+        self.exec_path.as_deref()
+    }
+
     pub fn is_created(&self) -> bool {
         matches!(self.kind, Kind::Created { .. })
     }

@@ -35,6 +35,9 @@ fn prog_type(kind: &ProbeKind) -> ProgType {
         ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => ProgType::RawTracepoint,
         ProbeKind::Profile { .. } => ProgType::PerfEvent,
         ProbeKind::SyscallEntry { .. } | ProbeKind::SyscallReturn { .. } => ProgType::Tracepoint,
+        ProbeKind::Sdt { .. } => ProgType::Tracepoint,
+        ProbeKind::RawTp { .. } => ProgType::RawTracepoint,
+        ProbeKind::Uprobe(_) => ProgType::Kprobe,
     }
 }
 
@@ -265,6 +268,7 @@ impl Session {
         }
 
         // Stubs.
+        let mut rawtp_btf = None;
         let mut stubs = Vec::new();
         let mut begin = None;
         let mut end_stub = None;
@@ -290,6 +294,9 @@ impl Session {
                     offset: crate::provider::syscall::ARGS_OFFSET as i16,
                 },
                 ProbeKind::Profile { .. } => ArgSource::PerfEvent,
+                ProbeKind::Sdt { .. } | ProbeKind::RawTp { .. } | ProbeKind::Uprobe(_) => {
+                    crate::provider::args::source(&probe.kind, args_used, &mut rawtp_btf)
+                }
                 _ => ArgSource::None,
             };
             let spec = StubSpec {
@@ -389,6 +396,24 @@ impl Session {
                         &format!("sys_exit_{}", event),
                     )?);
                     self.tracepoint_links += 1;
+                }
+                ProbeKind::Sdt { group, event } => {
+                    self.links
+                        .push(attach::attach_tracepoint(prog, group, event)?);
+                    self.tracepoint_links += 1;
+                }
+                ProbeKind::RawTp { event } => {
+                    self.links.push(attach::attach_raw_tracepoint(prog, event)?);
+                }
+                ProbeKind::Uprobe(u) => {
+                    self.links.push(attach::attach_uprobe(
+                        prog,
+                        &u.path,
+                        u.offset,
+                        u.ret,
+                        u.pid,
+                        u.semaphore,
+                    )?);
                 }
                 ProbeKind::Profile {
                     period_ns,

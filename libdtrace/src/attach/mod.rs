@@ -5,9 +5,11 @@
 
 mod perf;
 pub mod tracefs;
+mod uprobe;
 
 pub use perf::{
     attach_cpu_clock, attach_raw_tracepoint, attach_tracepoint, attach_tracepoint_with, detach_all,
     detach_all_with, detach_in_background, perf_event_open, AttachMethod, Link, PerfEventAttr,
     ATTR_DISABLED, PERF_COUNT_SW_CPU_CLOCK, PERF_TYPE_SOFTWARE, PERF_TYPE_TRACEPOINT,
 };
+pub use uprobe::attach_uprobe;

@@ -4,6 +4,16 @@
 use super::emit::{Emitter, Reloc};
 use super::insn::*;
 use super::{mstate, state, MapRef};
+pub use crate::provider::sdt::FieldLoad;
+pub use crate::provider::usdt::{ArgLoc, ArgSpec};
+
+/// x86-64 `struct pt_regs` offsets of the argument registers of the calling convention
+/// (rdi, rsi, rdx, rcx, r8, r9), of rax and of rsp.
+const PT_REGS_ARGS: [i16; 6] = [14 * 8, 13 * 8, 12 * 8, 11 * 8, 9 * 8, 8 * 8];
+const PT_REGS_AX: i16 = 10 * 8;
+const PT_REGS_SP: i16 = 19 * 8;
+/// Stack slot the stub reads user memory into.
+const READ_SLOT: i16 = -16;
 
 /// Where a probe's arguments come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +27,17 @@ pub enum ArgSource {
     /// A perf event (profile/tick): arg0 = kernel PC (0 in user mode), arg1 = user PC (0 in
     /// the kernel).
     PerfEvent,
+    /// A tracepoint record (sdt): argument i from field `fields[i]`, for i < `n`.
+    Tracepoint { n: u8, fields: [FieldLoad; 10] },
+    /// A raw tracepoint: `nargs` u64 arguments at the start of the context.
+    RawTracepoint { nargs: u8 },
+    /// A uprobe at a function's entry (pid): arguments by the x86-64 calling convention.
+    UprobeEntry,
+    /// A uretprobe (pid return): arg0 = -1 (no return offset is known), arg1 = the return
+    /// value.
+    UprobeReturn,
+    /// A usdt probe: argument i from `args[i]`, for i < `n`.
+    Usdt { n: u8, args: [ArgSpec; 10] },
 }
 
 /// x86-64 `struct pt_regs` offsets of `ip` and `cs` (the perf event context starts with it).
@@ -104,6 +125,57 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
             e.bind(done);
             filled = 2;
         }
+        ArgSource::Tracepoint { n, fields } => {
+            for i in (0..n as i16).filter(|&i| used(i)) {
+                tracepoint_field(&mut e, fields[i as usize]);
+                e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
+            }
+            filled = n as i16;
+        }
+        ArgSource::RawTracepoint { nargs } => {
+            for i in (0..nargs as i16).filter(|&i| used(i)) {
+                e.emit(Insn::ldx(BPF_DW, R1, R9, 8 * i));
+                e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
+            }
+            filled = nargs as i16;
+        }
+        ArgSource::UprobeEntry => {
+            for i in (0..6i16).filter(|&i| used(i)) {
+                e.emit(Insn::ldx(BPF_DW, R1, R9, PT_REGS_ARGS[i as usize]));
+                e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
+            }
+            // Arguments 7 on are on the stack, above the return address.
+            for i in (6..10i16).filter(|&i| used(i)) {
+                let spec = ArgSpec {
+                    size: 8,
+                    signed: false,
+                    loc: ArgLoc::Mem {
+                        reg: PT_REGS_SP,
+                        disp: 8 * (i as i32 - 5),
+                    },
+                };
+                usdt_arg(&mut e, spec);
+                e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
+            }
+            filled = 10;
+        }
+        ArgSource::UprobeReturn => {
+            if used(0) {
+                e.emit(Insn::st(BPF_DW, R6, arg(0), -1));
+            }
+            if used(1) {
+                e.emit(Insn::ldx(BPF_DW, R1, R9, PT_REGS_AX));
+                e.emit(Insn::stx(BPF_DW, R6, arg(1), R1));
+            }
+            filled = 2;
+        }
+        ArgSource::Usdt { n, args } => {
+            for i in (0..n as i16).filter(|&i| used(i)) {
+                usdt_arg(&mut e, args[i as usize]);
+                e.emit(Insn::stx(BPF_DW, R6, arg(i), R1));
+            }
+            filled = n as i16;
+        }
     }
     for i in (filled..10).filter(|&i| used(i)) {
         e.emit(Insn::st(BPF_DW, R6, arg(i), 0));
@@ -119,4 +191,67 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
     e.emit(Insn::mov64_imm(R0, 0));
     e.emit(Insn::exit());
     e.finish()
+}
+
+/// R1 = a tracepoint field (R9 is the record).
+fn tracepoint_field(e: &mut Emitter, f: FieldLoad) {
+    match f {
+        FieldLoad::Scalar {
+            offset,
+            size,
+            signed,
+        } => {
+            let sz = match size {
+                1 => BPF_B,
+                2 => BPF_H,
+                4 => BPF_W,
+                _ => BPF_DW,
+            };
+            e.emit(Insn::ldx(sz, R1, R9, offset as i16));
+            if signed && size < 8 {
+                let sh = 64 - 8 * size as i32;
+                e.emit(Insn::alu64_imm(BPF_LSH, R1, sh));
+                e.emit(Insn::alu64_imm(BPF_ARSH, R1, sh));
+            }
+        }
+        FieldLoad::Addr { offset } => {
+            e.emit(Insn::mov64_reg(R1, R9));
+            e.emit(Insn::alu64_imm(BPF_ADD, R1, offset as i32));
+        }
+        FieldLoad::DataLoc { offset } => {
+            // The low 16 bits locate the data from the start of the record.
+            e.emit(Insn::ldx(BPF_W, R2, R9, offset as i16));
+            e.emit(Insn::alu64_imm(BPF_AND, R2, 0xffff));
+            e.emit(Insn::mov64_reg(R1, R9));
+            e.emit(Insn::alu64_reg(BPF_ADD, R1, R2));
+        }
+    }
+}
+
+/// R1 = a usdt argument (R9 is the uprobe's pt_regs). Clobbers R1-R5.
+fn usdt_arg(e: &mut Emitter, a: ArgSpec) {
+    match a.loc {
+        ArgLoc::Imm(v) => {
+            e.mov_imm(R1, v);
+            return;
+        }
+        ArgLoc::Reg(off) => e.emit(Insn::ldx(BPF_DW, R1, R9, off)),
+        ArgLoc::Mem { reg, disp } => {
+            // A fault leaves the slot zeroed: the argument reads as 0.
+            e.emit(Insn::st(BPF_DW, FP, READ_SLOT, 0));
+            e.emit(Insn::ldx(BPF_DW, R3, R9, reg));
+            e.emit(Insn::alu64_imm(BPF_ADD, R3, disp));
+            e.emit(Insn::mov64_reg(R1, FP));
+            e.emit(Insn::alu64_imm(BPF_ADD, R1, READ_SLOT as i32));
+            e.mov_imm(R2, a.size as i64);
+            e.call(helper::PROBE_READ_USER);
+            e.emit(Insn::ldx(BPF_DW, R1, FP, READ_SLOT));
+        }
+    }
+    if a.size < 8 {
+        let sh = 64 - 8 * a.size as i32;
+        e.emit(Insn::alu64_imm(BPF_LSH, R1, sh));
+        let op = if a.signed { BPF_ARSH } else { BPF_RSH };
+        e.emit(Insn::alu64_imm(op, R1, sh));
+    }
 }

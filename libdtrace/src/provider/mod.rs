@@ -5,9 +5,13 @@
 //! entry and return probe in tracefs order. Probes created on demand (`profile-1234`,
 //! `tick-3s`) get the next free IDs.
 
+pub mod args;
 pub mod glob;
+pub mod pid;
 pub mod profile;
+pub mod sdt;
 pub mod syscall;
+pub mod usdt;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::{ProbeDesc, ProbeSpecKind};
@@ -31,6 +35,17 @@ pub enum ProbeKind {
     SyscallReturn {
         event: String,
     },
+    /// `sdt:<group>::<event>`: the perf tracepoint event, arguments from its record.
+    Sdt {
+        group: String,
+        event: String,
+    },
+    /// `rawtp:<group>::<event>`: the raw tracepoint `event`, arguments its C arguments.
+    RawTp {
+        event: String,
+    },
+    /// A pid or usdt probe: a uprobe in one process.
+    Uprobe(Box<pid::Uprobe>),
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +148,12 @@ pub struct ProbeTable {
     /// Whether the syscall provider has been enumerated (it reads tracefs: done only when a
     /// description could match a syscall probe).
     syscalls_loaded: bool,
+    /// Whether the sdt and rawtp providers have been enumerated (after the syscalls).
+    tracepoints_loaded: bool,
+    /// Process probes already created, by name.
+    by_name: std::collections::HashMap<(String, String, String, String), u32>,
+    /// Executables of processes created but not exec'd yet.
+    exec_paths: std::collections::HashMap<i32, std::path::PathBuf>,
     /// Syscall probes are numbered after the pre-listed profile probes; probes created on
     /// demand before the syscalls are loaded are renumbered then, which is safe because IDs
     /// are only handed out after matching is complete.
@@ -150,6 +171,9 @@ impl ProbeTable {
         let mut t = ProbeTable {
             probes: Vec::new(),
             syscalls_loaded: false,
+            tracepoints_loaded: false,
+            by_name: Default::default(),
+            exec_paths: Default::default(),
             pending: Vec::new(),
         };
         for (name, kind) in [
@@ -226,13 +250,98 @@ impl ProbeTable {
         }
     }
 
+    /// The sdt and rawtp probes, numbered after the syscalls (loaded first so IDs are stable).
+    fn load_tracepoints(&mut self) {
+        if self.tracepoints_loaded {
+            return;
+        }
+        self.load_syscalls();
+        self.tracepoints_loaded = true;
+        let tps = sdt::tracepoints();
+        for (group, event) in &tps {
+            self.push(
+                ProbeDesc {
+                    id: 0,
+                    provider: "sdt".into(),
+                    module: group.clone(),
+                    function: "".into(),
+                    name: event.clone(),
+                },
+                ProbeKind::Sdt {
+                    group: group.clone(),
+                    event: event.clone(),
+                },
+            );
+        }
+        for (group, event) in tps {
+            self.push(
+                ProbeDesc {
+                    id: 0,
+                    provider: "rawtp".into(),
+                    module: group,
+                    function: "".into(),
+                    name: event.clone(),
+                },
+                ProbeKind::RawTp { event },
+            );
+        }
+    }
+
+    /// Every provider enumerated, so that probes created on demand get IDs after them.
+    fn load_static(&mut self) {
+        self.load_syscalls();
+        self.load_tracepoints();
+    }
+
+    /// The pid/usdt probes of the process a description names, created on first use (they
+    /// exist once some description names them). Module names match more loosely than globs
+    /// (`libc` names `libc.so.6`), so the IDs are returned rather than re-matched.
+    pub fn process_probes(&mut self, pat: &DescPattern) -> Result<Vec<u32>, pid::PidError> {
+        let Some(pid) = pid::described_pid(&pat.provider) else {
+            return Ok(Vec::new());
+        };
+        let exec = self.exec_paths.get(&pid).cloned();
+        let found = pid::probes_for(pid, pat, exec.as_deref())?;
+        if found.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.load_static();
+        let mut ids = Vec::with_capacity(found.len());
+        for (desc, kind) in found {
+            let key = (
+                desc.provider.clone(),
+                desc.module.clone(),
+                desc.function.clone(),
+                desc.name.clone(),
+            );
+            let id = match self.by_name.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.push(desc, kind);
+                    self.by_name.insert(key, id);
+                    id
+                }
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Record that process `pid` (created by `dtrace -c`, held before exec) will run the
+    /// executable `path`: its pid probes are looked up there, not in its current image.
+    pub fn set_exec_path(&mut self, pid: i32, path: std::path::PathBuf) {
+        self.exec_paths.insert(pid, path);
+    }
+
     pub fn get(&self, id: u32) -> Option<&Probe> {
         self.probes.get((id as usize).checked_sub(1)?)
     }
 
     /// Every probe, in ID order.
     pub fn all(&mut self) -> &[Probe] {
-        self.load_syscalls();
+        self.load_static();
         &self.probes
     }
 
@@ -241,10 +350,16 @@ impl ProbeTable {
         if glob::could_match(&pat.provider, "syscall") {
             self.load_syscalls();
         }
+        if glob::could_match(&pat.provider, "sdt") || glob::could_match(&pat.provider, "rawtp") {
+            self.load_tracepoints();
+        }
+        // A process that cannot be read leaves its description matching nothing.
+        let extra: std::collections::HashSet<u32> =
+            self.process_probes(pat).unwrap_or_default().into_iter().collect();
         let mut ids: Vec<u32> = self
             .probes
             .iter()
-            .filter(|p| pat.matches(&p.desc))
+            .filter(|p| pat.matches(&p.desc) || extra.contains(&p.desc.id))
             .map(|p| p.desc.id)
             .collect();
         if ids.is_empty() {
@@ -256,13 +371,9 @@ impl ProbeTable {
                     function: "".into(),
                     name,
                 };
-                if self.syscalls_loaded {
-                    ids.push(self.push(desc, kind));
-                } else {
-                    // Number it after the syscalls: load them now so the ID is final.
-                    self.load_syscalls();
-                    ids.push(self.push(desc, kind));
-                }
+                // Number it after every enumerated provider: load them now so the ID is final.
+                self.load_static();
+                ids.push(self.push(desc, kind));
             }
         }
         ids

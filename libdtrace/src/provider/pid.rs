@@ -1,0 +1,447 @@
+//! The pid provider: `pid<N>:<module>:<function>:entry|return|<hex offset>`, uprobes in one
+//! process, made when a description names the process (there are too many to list ahead).
+//!
+//! Modules are the ELF objects the process maps (`/proc/N/maps`), named by their file's base
+//! name; a module pattern also matches the base name's leading dot-separated parts (`libc`,
+//! `libc.so` for `libc.so.6`) and `a.out` names the executable, as in DTrace. Functions are
+//! the objects' function symbols (symbol table and dynamic symbol table). A process created by
+//! `dtrace -c` has not exec'd its command yet when probes are matched: its objects are then
+//! the command's executable, its program interpreter and the libraries it needs (DT_NEEDED,
+//! looked up in RUNPATH and the system library directories).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use object::read::elf::{Dyn, ElfFile64, ProgramHeader};
+use object::{Object, ObjectSegment, ObjectSymbol, SymbolKind};
+
+use super::{glob, usdt, DescPattern, ProbeKind};
+use crate::handle::ProbeDesc;
+
+/// Why a process's probes could not be found.
+#[derive(Debug, thiserror::Error)]
+pub enum PidError {
+    #[error("failed to grab pid {pid}: {source}")]
+    Grab { pid: i32, source: std::io::Error },
+}
+
+/// Where a pid or usdt probe's uprobe goes and how its arguments are found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uprobe {
+    /// Only this process's hits fire the probe.
+    pub pid: i32,
+    /// The object file the uprobe is placed in (uprobes belong to files, not processes).
+    pub path: PathBuf,
+    /// File offset of the probed instruction.
+    pub offset: u64,
+    /// A return probe (uretprobe at the function's entry).
+    pub ret: bool,
+    /// usdt: the note's argument locations. `None` for pid probes, whose arguments follow
+    /// the x86-64 calling convention.
+    pub usdt_args: Option<Vec<usdt::ArgSpec>>,
+    /// usdt: file offset of the probe's semaphore, which the kernel increments while the
+    /// probe is attached so the program knows it is traced.
+    pub semaphore: Option<u64>,
+}
+
+/// The process a provider name designates: `pid123` (pid provider) or `prov123` (usdt).
+pub fn described_pid(provider: &str) -> Option<i32> {
+    let (prefix, pid) = split_provider(provider)?;
+    if prefix.is_empty() || !glob::is_literal(prefix) {
+        return None;
+    }
+    Some(pid)
+}
+
+/// `prov123` → (`prov`, 123).
+pub fn split_provider(provider: &str) -> Option<(&str, i32)> {
+    let digits = provider
+        .bytes()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let (prefix, num) = provider.split_at(provider.len() - digits);
+    let pid: i32 = num.parse().ok()?;
+    if pid <= 0 {
+        return None;
+    }
+    Some((prefix, pid))
+}
+
+/// One ELF object mapped by (or about to be mapped by) a process.
+#[derive(Debug, Clone)]
+pub struct ProcObject {
+    pub path: PathBuf,
+    /// The file's base name: the probes' module.
+    pub name: String,
+    /// The process's executable (`a.out`).
+    pub main: bool,
+}
+
+impl ProcObject {
+    /// Whether a module pattern names this object.
+    pub fn matches(&self, pat: &str) -> bool {
+        if glob::matches(pat, &self.name) || (self.main && glob::matches(pat, "a.out")) {
+            return true;
+        }
+        // `libc` and `libc.so` name `libc.so.6`.
+        let mut end = 0;
+        while let Some(i) = self.name[end..].find('.') {
+            end += i;
+            if end > 0 && glob::matches(pat, &self.name[..end]) {
+                return true;
+            }
+            end += 1;
+        }
+        false
+    }
+}
+
+fn base_name(p: &Path) -> String {
+    p.file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The ELF objects of process `pid`. `exec` is the command a created process will exec (its
+/// maps still show dtrace then).
+pub fn objects(pid: i32, exec: Option<&Path>) -> Result<Vec<ProcObject>, PidError> {
+    if let Some(exe) = exec {
+        return Ok(objects_of_command(exe));
+    }
+    let grab = |source| PidError::Grab { pid, source };
+    let maps = std::fs::read_to_string(format!("/proc/{}/maps", pid)).map_err(grab)?;
+    let exe = std::fs::read_link(format!("/proc/{}/exe", pid)).ok();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for line in maps.lines() {
+        // address perms offset dev inode path
+        let Some(path) = line.splitn(6, ' ').nth(5).map(str::trim) else {
+            continue;
+        };
+        if !path.starts_with('/') || path.ends_with(" (deleted)") || !seen.insert(path) {
+            continue;
+        }
+        let path = PathBuf::from(path);
+        if !is_elf(&path) {
+            continue;
+        }
+        out.push(ProcObject {
+            name: base_name(&path),
+            main: exe.as_deref() == Some(path.as_path()),
+            path,
+        });
+    }
+    Ok(out)
+}
+
+fn is_elf(p: &Path) -> bool {
+    use std::io::Read;
+    let mut m = [0u8; 4];
+    std::fs::File::open(p)
+        .and_then(|mut f| f.read_exact(&mut m))
+        .map(|_| &m == b"\x7fELF")
+        .unwrap_or(false)
+}
+
+const LIB_DIRS: &[&str] = &[
+    "/lib/x86_64-linux-gnu",
+    "/usr/lib/x86_64-linux-gnu",
+    "/lib64",
+    "/usr/lib64",
+    "/lib",
+    "/usr/lib",
+    "/usr/local/lib",
+];
+
+/// The executable, its interpreter and its libraries (transitively), as the dynamic linker
+/// would find them.
+fn objects_of_command(exe: &Path) -> Vec<ProcObject> {
+    let mut out = vec![ProcObject {
+        path: exe.to_path_buf(),
+        name: base_name(exe),
+        main: true,
+    }];
+    let mut seen: HashSet<PathBuf> = HashSet::from([exe.to_path_buf()]);
+    let mut i = 0;
+    while i < out.len() {
+        let path = out[i].path.clone();
+        i += 1;
+        let Ok(data) = std::fs::read(&path) else {
+            continue;
+        };
+        let Ok(deps) = dependencies(&data, &path) else {
+            continue;
+        };
+        for d in deps {
+            if seen.insert(d.clone()) {
+                out.push(ProcObject {
+                    name: base_name(&d),
+                    path: d,
+                    main: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn dependencies(data: &[u8], path: &Path) -> object::Result<Vec<PathBuf>> {
+    let elf = ElfFile64::<object::Endianness>::parse(data)?;
+    let endian = elf.endian();
+    let mut out = Vec::new();
+    for ph in elf.elf_program_headers() {
+        if let Some(interp) = ph.interpreter(endian, data)? {
+            out.push(PathBuf::from(String::from_utf8_lossy(interp).into_owned()));
+        }
+    }
+    let sections = elf.elf_section_table();
+    let Some((dyns, link)) = sections.dynamic(endian, data)? else {
+        return Ok(out);
+    };
+    let strings = sections.strings(endian, data, link)?;
+    let origin = path.parent().unwrap_or(Path::new("/"));
+    let mut needed = Vec::new();
+    let mut runpath: Vec<PathBuf> = Vec::new();
+    for d in dyns {
+        let tag = d.d_tag(endian) as u32;
+        let Ok(s) = d.string(endian, strings) else {
+            continue;
+        };
+        let s = String::from_utf8_lossy(s).into_owned();
+        match tag {
+            object::elf::DT_NEEDED => needed.push(s),
+            object::elf::DT_RUNPATH | object::elf::DT_RPATH => {
+                for p in s.split(':').filter(|p| !p.is_empty()) {
+                    let p = p.replace("$ORIGIN", &origin.to_string_lossy());
+                    runpath.push(PathBuf::from(p));
+                }
+            }
+            _ => {}
+        }
+    }
+    let env_dirs: Vec<PathBuf> = std::env::var("LD_LIBRARY_PATH")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    for n in needed {
+        let found = if n.contains('/') {
+            Some(PathBuf::from(&n))
+        } else {
+            env_dirs
+                .iter()
+                .chain(runpath.iter())
+                .cloned()
+                .chain(LIB_DIRS.iter().map(PathBuf::from))
+                .map(|d| d.join(&n))
+                .find(|p| is_elf(p))
+        };
+        if let Some(p) = found {
+            out.push(std::fs::canonicalize(&p).unwrap_or(p));
+        }
+    }
+    Ok(out)
+}
+
+/// A function of an object: its name, file offset and size.
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub name: String,
+    pub offset: u64,
+    pub size: u64,
+}
+
+/// File offset of virtual address `addr` in an ELF file.
+pub fn file_offset(file: &object::File, addr: u64) -> Option<u64> {
+    file.segments().find_map(|s| {
+        let (off, size) = s.file_range();
+        let start = s.address();
+        (addr >= start && addr - start < size).then(|| off + (addr - start))
+    })
+}
+
+/// The defined functions of an ELF object, by name (the first definition of a name wins).
+pub fn functions(file: &object::File) -> Vec<Function> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for sym in file.symbols().chain(file.dynamic_symbols()) {
+        if sym.kind() != SymbolKind::Text || !sym.is_definition() || sym.address() == 0 {
+            continue;
+        }
+        let Ok(name) = sym.name() else {
+            continue;
+        };
+        if name.is_empty() || !seen.insert(name.to_string()) {
+            continue;
+        }
+        if let Some(offset) = file_offset(file, sym.address()) {
+            out.push(Function {
+                name: name.to_string(),
+                offset,
+                size: sym.size(),
+            });
+        }
+    }
+    out
+}
+
+/// What a probe name pattern asks for in each function.
+enum NameSel {
+    /// `entry` and/or `return` (a glob matched against both).
+    Glob(String),
+    /// An instruction offset in the function (a literal hexadecimal name).
+    Offset(u64),
+}
+
+fn name_sel(name: &str) -> NameSel {
+    if glob::is_literal(name) && !name.is_empty() && name != "entry" && name != "return" {
+        let hex = name.strip_prefix("0x").unwrap_or(name);
+        if let Ok(off) = u64::from_str_radix(hex, 16) {
+            return NameSel::Offset(off);
+        }
+    }
+    NameSel::Glob(name.to_string())
+}
+
+/// The probes of the process a description names (pid provider or usdt), with their kinds.
+pub fn probes_for(
+    pid: i32,
+    pat: &DescPattern,
+    exec: Option<&Path>,
+) -> Result<Vec<(ProbeDesc, ProbeKind)>, PidError> {
+    let Some((prefix, _)) = split_provider(&pat.provider) else {
+        return Ok(Vec::new());
+    };
+    let objs = objects(pid, exec)?;
+    let mut out = Vec::new();
+    for obj in objs.iter().filter(|o| o.matches(&pat.module)) {
+        let Ok(data) = std::fs::read(&obj.path) else {
+            continue;
+        };
+        let Ok(file) = object::File::parse(&*data) else {
+            continue;
+        };
+        if prefix == "pid" {
+            pid_probes(pid, obj, &file, pat, &mut out);
+        }
+        // A provider called `pid` can also be a usdt provider: DTrace looks for both.
+        usdt::probes(pid, prefix, obj, &data, &file, pat, &mut out);
+    }
+    Ok(out)
+}
+
+fn pid_probes(
+    pid: i32,
+    obj: &ProcObject,
+    file: &object::File,
+    pat: &DescPattern,
+    out: &mut Vec<(ProbeDesc, ProbeKind)>,
+) {
+    let sel = name_sel(&pat.name);
+    let provider = format!("pid{}", pid);
+    for f in functions(file) {
+        if !glob::matches(&pat.function, &f.name) {
+            continue;
+        }
+        let mut add = |name: String, offset: u64, ret: bool| {
+            out.push((
+                ProbeDesc {
+                    id: 0,
+                    provider: provider.clone(),
+                    module: obj.name.clone(),
+                    function: f.name.clone(),
+                    name,
+                },
+                ProbeKind::Uprobe(Box::new(Uprobe {
+                    pid,
+                    path: obj.path.clone(),
+                    offset,
+                    ret,
+                    usdt_args: None,
+                    semaphore: None,
+                })),
+            ))
+        };
+        match &sel {
+            NameSel::Glob(g) => {
+                if glob::matches(g, "entry") {
+                    add("entry".into(), f.offset, false);
+                }
+                if glob::matches(g, "return") {
+                    add("return".into(), f.offset, true);
+                }
+            }
+            // Offsets past the function's end name no instruction of it.
+            NameSel::Offset(off) if *off < f.size.max(1) => {
+                add(format!("{:x}", off), f.offset + off, false)
+            }
+            NameSel::Offset(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_names() {
+        assert_eq!(split_provider("pid123"), Some(("pid", 123)));
+        assert_eq!(split_provider("myprov42"), Some(("myprov", 42)));
+        assert_eq!(split_provider("pid"), None);
+        assert_eq!(split_provider("pid0"), None);
+        assert_eq!(described_pid("pid*"), None);
+        assert_eq!(described_pid("p*d1"), None);
+        assert_eq!(described_pid("syscall"), None);
+    }
+
+    #[test]
+    fn module_names() {
+        let o = ProcObject {
+            path: "/lib/x86_64-linux-gnu/libc.so.6".into(),
+            name: "libc.so.6".into(),
+            main: false,
+        };
+        assert!(o.matches("libc.so.6"));
+        assert!(o.matches("libc"));
+        assert!(o.matches("libc.so"));
+        assert!(o.matches("libc*"));
+        assert!(!o.matches("libc.s"));
+        assert!(!o.matches("a.out"));
+        let m = ProcObject {
+            path: "/bin/sleep".into(),
+            name: "sleep".into(),
+            main: true,
+        };
+        assert!(m.matches("a.out") && m.matches("sleep") && m.matches(""));
+    }
+
+    #[test]
+    fn own_objects_and_functions() {
+        let me = std::process::id() as i32;
+        let objs = objects(me, None).unwrap();
+        assert!(objs.iter().any(|o| o.main));
+        let libc = objs
+            .iter()
+            .find(|o| o.matches("libc"))
+            .expect("libc is mapped");
+        let data = std::fs::read(&libc.path).unwrap();
+        let file = object::File::parse(&*data).unwrap();
+        let fs = functions(&file);
+        assert!(fs.iter().any(|f| f.name == "malloc" && f.offset > 0));
+        assert!(objects(i32::MAX, None).is_err());
+    }
+
+    #[test]
+    fn command_objects() {
+        let objs = objects_of_command(Path::new("/bin/sleep"));
+        assert!(objs[0].main);
+        assert!(objs.iter().any(|o| o.name.starts_with("libc.so")));
+        assert!(objs.iter().any(|o| o.name.starts_with("ld-linux")));
+    }
+}

@@ -1,0 +1,289 @@
+//! usdt probes: the static probes `sys/sdt.h` compiles into programs and libraries, found in
+//! their `.note.stapsdt` notes and named `provider<pid>:module:function:name`.
+//!
+//! Each note gives the probe's address, the address of its semaphore (0 if none), the
+//! address the link editor gave `.stapsdt.base` (to correct for prelinking), and an argument
+//! string such as `-4@%eax 8@-16(%rbp) 4@$5`: one `size@operand` per argument, a negative size
+//! meaning signed, the operand in AT&T syntax.
+
+use object::read::elf::{ElfFile64, FileHeader, SectionHeader};
+use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
+
+use super::pid::{file_offset, ProcObject, Uprobe};
+use super::{glob, DescPattern, ProbeKind};
+use crate::handle::ProbeDesc;
+
+/// Where one usdt argument lives when the probe fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgLoc {
+    /// A register: its offset in x86-64 `struct pt_regs`.
+    Reg(i16),
+    /// Memory at register + displacement (in the traced process).
+    Mem { reg: i16, disp: i32 },
+    /// A constant.
+    Imm(i64),
+}
+
+/// One argument: its size in bytes, signedness and location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArgSpec {
+    pub size: u8,
+    pub signed: bool,
+    pub loc: ArgLoc,
+}
+
+/// Offset in x86-64 `struct pt_regs` of a register named in AT&T syntax (any width).
+pub fn pt_regs_offset(reg: &str) -> Option<i16> {
+    let idx = match reg {
+        "r15" | "r15d" | "r15w" | "r15b" => 0,
+        "r14" | "r14d" | "r14w" | "r14b" => 1,
+        "r13" | "r13d" | "r13w" | "r13b" => 2,
+        "r12" | "r12d" | "r12w" | "r12b" => 3,
+        "rbp" | "ebp" | "bp" | "bpl" => 4,
+        "rbx" | "ebx" | "bx" | "bl" | "bh" => 5,
+        "r11" | "r11d" | "r11w" | "r11b" => 6,
+        "r10" | "r10d" | "r10w" | "r10b" => 7,
+        "r9" | "r9d" | "r9w" | "r9b" => 8,
+        "r8" | "r8d" | "r8w" | "r8b" => 9,
+        "rax" | "eax" | "ax" | "al" | "ah" => 10,
+        "rcx" | "ecx" | "cx" | "cl" | "ch" => 11,
+        "rdx" | "edx" | "dx" | "dl" | "dh" => 12,
+        "rsi" | "esi" | "si" | "sil" => 13,
+        "rdi" | "edi" | "di" | "dil" => 14,
+        "rip" | "eip" => 16,
+        "rsp" | "esp" | "sp" | "spl" => 19,
+        _ => return None,
+    };
+    Some(idx * 8)
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    let (neg, t) = match s.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let v = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        i64::from_str_radix(h, 16).ok()?
+    } else {
+        t.parse::<i64>().ok()?
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// Parse one `size@operand` argument specification.
+pub fn parse_arg(spec: &str) -> Option<ArgSpec> {
+    let (size, op) = spec.split_once('@')?;
+    let n: i32 = size.parse().ok()?;
+    let signed = n < 0;
+    let size = n.unsigned_abs();
+    if !matches!(size, 1 | 2 | 4 | 8) {
+        return None;
+    }
+    let loc = if let Some(r) = op.strip_prefix('%') {
+        ArgLoc::Reg(pt_regs_offset(r)?)
+    } else if let Some(imm) = op.strip_prefix('$') {
+        ArgLoc::Imm(parse_int(imm)?)
+    } else if let Some(open) = op.find('(') {
+        let inner = op[open + 1..].strip_suffix(')')?;
+        // Indexed operands (`(%rax,%rbx,8)`) are not supported.
+        let reg = pt_regs_offset(inner.strip_prefix('%')?)?;
+        let disp = if open == 0 {
+            0
+        } else {
+            i32::try_from(parse_int(&op[..open])?).ok()?
+        };
+        ArgLoc::Mem { reg, disp }
+    } else {
+        return None;
+    };
+    Some(ArgSpec {
+        size: size as u8,
+        signed,
+        loc,
+    })
+}
+
+/// One `.note.stapsdt` probe, addresses already corrected for the link-time base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub provider: String,
+    pub name: String,
+    pub pc: u64,
+    pub semaphore: u64,
+    pub args: String,
+}
+
+/// The stapsdt notes of an ELF object.
+pub fn notes(data: &[u8]) -> Vec<Note> {
+    let Ok(elf) = ElfFile64::<object::Endianness>::parse(data) else {
+        return Vec::new();
+    };
+    let endian = elf.endian();
+    let base_addr = elf.section_by_name(".stapsdt.base").map(|s| s.address());
+    let mut out = Vec::new();
+    for sec in elf.elf_section_table().iter() {
+        let is_sdt = elf
+            .elf_section_table()
+            .section_name(endian, sec)
+            .map(|n| n == b".note.stapsdt")
+            .unwrap_or(false);
+        if !is_sdt {
+            continue;
+        }
+        let Ok(Some(mut it)) = sec.notes(endian, data) else {
+            continue;
+        };
+        while let Ok(Some(n)) = it.next() {
+            if n.name() != b"stapsdt" || n.n_type(endian) != 3 {
+                continue;
+            }
+            let d = n.desc();
+            if d.len() < 24 {
+                continue;
+            }
+            let word = |i: usize| {
+                let b: [u8; 8] = d[i * 8..i * 8 + 8].try_into().unwrap();
+                if elf.elf_header().is_little_endian() {
+                    u64::from_le_bytes(b)
+                } else {
+                    u64::from_be_bytes(b)
+                }
+            };
+            let (mut pc, base, mut sem) = (word(0), word(1), word(2));
+            if let Some(actual) = base_addr {
+                pc = pc.wrapping_add(actual.wrapping_sub(base));
+                if sem != 0 {
+                    sem = sem.wrapping_add(actual.wrapping_sub(base));
+                }
+            }
+            let mut strs = d[24..]
+                .split(|&c| c == 0)
+                .map(|s| String::from_utf8_lossy(s).into_owned());
+            let (Some(provider), Some(name)) = (strs.next(), strs.next()) else {
+                continue;
+            };
+            out.push(Note {
+                provider,
+                name,
+                pc,
+                semaphore: sem,
+                args: strs.next().unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// The function containing address `pc` (the probe's function), or "" if none.
+fn function_at(file: &object::File, pc: u64) -> String {
+    file.symbols()
+        .chain(file.dynamic_symbols())
+        .filter(|s| s.kind() == SymbolKind::Text && s.is_definition())
+        .find(|s| pc >= s.address() && pc < s.address() + s.size().max(1))
+        .and_then(|s| s.name().ok().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Add the usdt probes of `obj` whose provider is `prefix` and that `pat` matches.
+pub fn probes(
+    pid: i32,
+    prefix: &str,
+    obj: &ProcObject,
+    data: &[u8],
+    file: &object::File,
+    pat: &DescPattern,
+    out: &mut Vec<(ProbeDesc, ProbeKind)>,
+) {
+    for n in notes(data) {
+        // sys/sdt.h allows `-` in neither name, but DTrace spells `__` as `-` in probe names.
+        let name = n.name.replace("__", "-");
+        if n.provider != prefix || !glob::matches(&pat.name, &name) {
+            continue;
+        }
+        let function = function_at(file, n.pc);
+        if !glob::matches(&pat.function, &function) {
+            continue;
+        }
+        let Some(offset) = file_offset(file, n.pc) else {
+            continue;
+        };
+        let semaphore = if n.semaphore != 0 {
+            file_offset(file, n.semaphore)
+        } else {
+            None
+        };
+        let args: Vec<ArgSpec> = n
+            .args
+            .split_whitespace()
+            .map(|a| {
+                // An operand we cannot decode reads as 0 rather than hiding the probe.
+                parse_arg(a).unwrap_or(ArgSpec {
+                    size: 8,
+                    signed: false,
+                    loc: ArgLoc::Imm(0),
+                })
+            })
+            .collect();
+        out.push((
+            ProbeDesc {
+                id: 0,
+                provider: format!("{}{}", n.provider, pid),
+                module: obj.name.clone(),
+                function,
+                name,
+            },
+            ProbeKind::Uprobe(Box::new(Uprobe {
+                pid,
+                path: obj.path.clone(),
+                offset,
+                ret: false,
+                usdt_args: Some(args),
+                semaphore,
+            })),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argument_specs() {
+        assert_eq!(
+            parse_arg("-4@%eax"),
+            Some(ArgSpec {
+                size: 4,
+                signed: true,
+                loc: ArgLoc::Reg(80)
+            })
+        );
+        assert_eq!(
+            parse_arg("8@-16(%rbp)"),
+            Some(ArgSpec {
+                size: 8,
+                signed: false,
+                loc: ArgLoc::Mem { reg: 32, disp: -16 }
+            })
+        );
+        assert_eq!(
+            parse_arg("4@$5"),
+            Some(ArgSpec {
+                size: 4,
+                signed: false,
+                loc: ArgLoc::Imm(5)
+            })
+        );
+        assert_eq!(
+            parse_arg("8@(%rdi)"),
+            Some(ArgSpec {
+                size: 8,
+                signed: false,
+                loc: ArgLoc::Mem { reg: 112, disp: 0 }
+            })
+        );
+        assert_eq!(parse_arg("3@%eax"), None);
+        assert_eq!(parse_arg("8@%xmm0"), None);
+        assert_eq!(parse_arg("8@(%rax,%rbx,8)"), None);
+    }
+}

@@ -1,0 +1,3 @@
+status 0
+matched every tracepoint
+done in time

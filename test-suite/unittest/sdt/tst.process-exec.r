@@ -1,0 +1,2 @@
+sdt:sched::sched_process_exec 1 1 1
+
