@@ -104,16 +104,16 @@ translator lwpsinfo_t < struct task_struct *T > {
 	pr_pri = T->prio;
 	pr_start = T->start_time;
 	pr_name = T->comm;
-	pr_onpro = T->cpu;
+	pr_onpro = T->thread_info.cpu;
 	pr_bindpro = -1;
 	pr_bindpset = -1;
 	pr_lgrp = 0;
 };
 
 translator cpuinfo_t < struct task_struct *T > {
-	cpu_id = T->cpu;
+	cpu_id = T->thread_info.cpu;
 	cpu_pset = -1;
-	cpu_chip = T->cpu;
+	cpu_chip = T->thread_info.cpu;
 	cpu_lgrp = 0;
 };
 
