@@ -10,7 +10,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
-apt-get install -y --no-install-recommends gcc libc6-dev linux-libc-dev ca-certificates curl
+apt-get install -y --no-install-recommends gcc libc6-dev linux-libc-dev ca-certificates curl cpp
 if compgen -G "bpf/*.c" >/dev/null; then
 	apt-get install -y --no-install-recommends clang llvm
 fi
