@@ -11,7 +11,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends gcc libc6-dev linux-libc-dev ca-certificates curl \
-	systemtap-sdt-dev
+	systemtap-sdt-dev cpp
 if compgen -G "bpf/*.c" >/dev/null; then
 	apt-get install -y --no-install-recommends clang llvm
 fi

@@ -177,7 +177,11 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                 let bytes = std::fs::read(path).map_err(|e| {
                     Fatal::error(format!("failed to open {}: {}", path, strerror(&e)))
                 })?;
-                let text = String::from_utf8_lossy(&bytes);
+                let mut text = String::from_utf8_lossy(&bytes).into_owned();
+                if libdtrace::cpp::enabled(h.options()) {
+                    text = libdtrace::cpp::preprocess(&text, path, h.options())
+                        .map_err(|e| Fatal::error(e.to_string()))?;
+                }
                 let mut argv = vec![path.clone()];
                 argv.extend(a.operands.iter().cloned());
                 let prog = h.compile_file(&text, zdefs, &argv).map_err(|e| {

@@ -15,6 +15,7 @@ pub mod btf;
 pub mod check;
 pub mod codegen;
 pub mod consume;
+pub mod cpp;
 pub mod error;
 pub mod handle;
 pub mod handle_ext;

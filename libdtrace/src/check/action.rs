@@ -66,8 +66,16 @@ impl<'a> Checker<'a> {
             "trace" => {
                 Self::proto_len(name, args.len(), 1, 1, line)?;
                 let a = self.expr(&args[0])?;
+                let a = self.output_value(a);
                 if a.ty == Type::Void {
                     return Err(Self::proto_arg(name, 1, "@", a.ty, line));
+                }
+                if a.ty.by_ref() {
+                    return Err(err(
+                        ErrTag::D_UNKNOWN,
+                        line,
+                        format!("trace( ) of a value of type {} is not supported yet", a.ty),
+                    ));
                 }
                 Ok(Some(TStmt::Trace(a)))
             }
@@ -100,12 +108,14 @@ impl<'a> Checker<'a> {
                 let format = printf::parse(&fmt).map_err(|e| err(e.tag, line, e.msg))?;
                 let mut targs = Vec::new();
                 for a in &args[1..] {
-                    targs.push(self.expr(a)?);
+                    let t = self.expr(a)?;
+                    targs.push(self.output_value(t));
                 }
                 let kinds: Vec<printf::ArgType> = targs
                     .iter()
                     .map(|t| match t.ty {
                         Type::Int { size, signed } => printf::ArgType::Int { size, signed },
+                        Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => printf::ArgType::Int { size: 8, signed: false },
                         _ => printf::ArgType::String,
                     })
                     .collect();

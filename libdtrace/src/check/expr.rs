@@ -98,6 +98,9 @@ impl<'a> Checker<'a> {
                     ),
                 ));
             }
+            ExprKind::Index { base, keys } if self.is_mem_index(base) => {
+                self.index_mem(base, keys, line)?
+            }
             ExprKind::Index { .. } => {
                 return Err(err(
                     ErrTag::D_VAR_UNSUP,
@@ -153,19 +156,16 @@ impl<'a> Checker<'a> {
                         }
                         mk(TKind::Unary(*op, Box::new(t)), ty)
                     }
-                    UnOp::Deref | UnOp::AddrOf => {
-                        return Err(err(
-                            ErrTag::D_VAR_UNSUP,
-                            line,
-                            "pointers are not supported yet",
-                        ));
-                    }
+                    UnOp::Deref | UnOp::AddrOf => return self.unary_mem(*op, expr, line),
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let l = self.expr(lhs)?;
                 let r = self.expr(rhs)?;
-                self.binary(*op, l, r, line)?
+                match self.binary_mem(*op, l, r, line)? {
+                    Ok(t) => t,
+                    Err((l, r)) => self.binary(*op, l, r, line)?,
+                }
             }
             ExprKind::Assign { op, lhs, rhs } => {
                 let r = self.expr(rhs)?;
@@ -307,64 +307,25 @@ impl<'a> Checker<'a> {
                 };
                 mk(TKind::Ternary(Box::new(c), Box::new(t), Box::new(f)), ty)
             }
-            ExprKind::Cast { ty, expr } => {
-                let t = self.expr(expr)?;
-                let to = if ty.ptr > 0 {
-                    Some(ULONG)
-                } else {
-                    types::from_words(&ty.words)
-                }
-                .ok_or_else(|| {
-                    err(
-                        ErrTag::D_SYNTAX,
-                        line,
-                        format!("unknown type: {}", ty.words.join(" ")),
-                    )
-                })?;
-                match (to, t.ty) {
-                    (Type::Int { .. }, Type::Int { .. }) => {
-                        if let TKind::Const(v) = t.kind {
-                            return Ok(mk(TKind::Const(normalize(v, to)), to));
-                        }
-                        mk(TKind::Cast(Box::new(t)), to)
-                    }
-                    (Type::Str, Type::Str) => t,
-                    _ => {
-                        return Err(err(
-                            ErrTag::D_OP_INCOMPAT,
-                            line,
-                            format!("invalid cast expression: \"{}\" to \"{}\"", t.ty, to),
-                        ))
-                    }
-                }
-            }
-            ExprKind::SizeofType(ty) => {
-                let t = types::from_words(&ty.words)
-                    .ok_or_else(|| err(ErrTag::D_SYNTAX, line, "unknown type"))?;
-                let size = if ty.ptr > 0 { 8 } else { self.size_of(t) };
-                mk(TKind::Const(size as i64), ULONG)
-            }
-            ExprKind::SizeofExpr(e2) => {
-                let t = self.expr(e2)?;
-                mk(TKind::Const(self.size_of(t.ty) as i64), ULONG)
-            }
-            ExprKind::Stringof(e2) => {
-                let t = self.expr(e2)?;
-                if t.ty != Type::Str {
-                    return Err(err(
-                        ErrTag::D_VAR_UNSUP,
-                        line,
-                        "stringof of non-string values is not supported yet",
-                    ));
-                }
-                t
-            }
-            ExprKind::Offsetof { .. } | ExprKind::Member { .. } => {
+            ExprKind::Cast { ty, expr } => self.cast_mem(ty, expr, line)?,
+            ExprKind::SizeofType(ty) => self.sizeof_type(ty, line)?,
+            ExprKind::SizeofExpr(e2) => self.sizeof_expr(e2, line)?,
+            ExprKind::Stringof(e2) => self.stringof(e2, line)?,
+            ExprKind::Offsetof { ty, member } => self.offsetof(ty, member, line)?,
+            ExprKind::Member {
+                expr,
+                member,
+                arrow,
+            } => self.member_expr(expr, member, *arrow, line)?,
+            ExprKind::Xlate { ty, .. } => {
                 return Err(err(
-                    ErrTag::D_VAR_UNSUP,
+                    ErrTag::D_XLATE_NONE,
                     line,
-                    "structures are not supported yet",
-                ));
+                    format!(
+                        "xlate <{}> may only be used with a member reference in this version",
+                        ty.words.join(" ")
+                    ),
+                ))
             }
             ExprKind::Comma(a, b) => {
                 let a = self.expr(a)?;
@@ -375,11 +336,13 @@ impl<'a> Checker<'a> {
         })
     }
 
+    #[allow(dead_code)]
     pub(super) fn size_of(&self, t: Type) -> u32 {
         match t {
             Type::Int { size, .. } => size as u32,
             Type::Str => self.strsize(),
             Type::Void => 0,
+            t => t.size(self.strsize()).unwrap_or(0),
         }
     }
 
@@ -417,6 +380,11 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn ident(&mut self, name: &str, line: u32) -> Result<TExpr, CompileError> {
+        if !self.syms.tsyms.bindings.is_empty() {
+            if let Some(t) = self.ident_ext(name, line)? {
+                return Ok(t);
+            }
+        }
         if let Some(i) = arg_index(name) {
             return Ok(TExpr {
                 kind: TKind::Arg(i),
@@ -439,6 +407,9 @@ impl<'a> Checker<'a> {
                 line,
             });
         }
+        if let Some(t) = self.ident_ext(name, line)? {
+            return Ok(t);
+        }
         Err(err(
             ErrTag::D_IDENT_UNDEF,
             line,
@@ -453,6 +424,7 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<TExpr, CompileError> {
         match name {
+            "copyin" => self.copyin(args, line),
             "copyinstr" => {
                 Self::proto_len(name, args.len(), 1, 2, line)?;
                 let a = self.expr(&args[0])?;

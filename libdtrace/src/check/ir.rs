@@ -27,6 +27,8 @@ pub enum Builtin {
     Errno,
     Epid,
     Id,
+    /// `curthread`: the current `struct task_struct *`.
+    Curthread,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +71,31 @@ pub enum TKind {
     /// `copyinstr(addr[, maxlen])`
     Copyinstr(Box<TExpr>, Option<Box<TExpr>>),
     Comma(Box<TExpr>, Box<TExpr>),
+    /// Read a scalar of the node's type from the address the operand computes (a safe read:
+    /// a bad address faults). For a bit-field, the bit shift inside the bytes read and the width.
+    Load(Box<TExpr>, Option<(u8, u8)>),
+    /// `base + index * scale`: pointer arithmetic, array elements, member addresses.
+    PtrAdd {
+        base: Box<TExpr>,
+        index: Box<TExpr>,
+        scale: i64,
+    },
+    /// `(l - r) / scale` for two pointers to objects of `scale` bytes.
+    PtrDiff {
+        l: Box<TExpr>,
+        r: Box<TExpr>,
+        scale: i64,
+    },
+    /// A NUL-terminated string read from the address the operand computes, at most `max` bytes
+    /// (`stringof`, char arrays and pointers used as strings).
+    KStr(Box<TExpr>, u32),
+    /// `copyin(addr, size)`: user memory copied into a scratch buffer of `max` bytes; the value
+    /// is the buffer's address.
+    Copyin {
+        addr: Box<TExpr>,
+        size: Box<TExpr>,
+        max: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +167,17 @@ impl TExpr {
                 c.walk(f);
                 t.walk(f);
                 e.walk(f);
+            }
+            TKind::Load(a, _) | TKind::KStr(a, _) => a.walk(f),
+            TKind::PtrAdd {
+                base: l, index: r, ..
+            }
+            | TKind::PtrDiff { l, r, .. }
+            | TKind::Copyin {
+                addr: l, size: r, ..
+            } => {
+                l.walk(f);
+                r.walk(f);
             }
             TKind::Copyinstr(a, n) => {
                 a.walk(f);

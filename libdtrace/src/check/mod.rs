@@ -5,7 +5,9 @@
 //! every program compiled into one handle shares DTrace's one global namespace.
 
 mod action;
+pub mod decl;
 mod expr;
+mod mem;
 pub mod ir;
 pub mod types;
 
@@ -26,6 +28,8 @@ pub struct Symbols {
     pub aggs: Vec<Agg>,
     /// String constants, each in a zero-padded slot of `strsize` bytes.
     pub strtab: Vec<u8>,
+    /// Declared types, inlines and translators.
+    pub tsyms: decl::TypeSyms,
 }
 
 impl Symbols {
@@ -41,6 +45,7 @@ impl Symbols {
             Type::Int { size, .. } => (size as u32, size as u32),
             Type::Str => (strsize, 8),
             Type::Void => (8, 8),
+            t => (t.size(strsize).unwrap_or(8).max(1), t.align().max(1)),
         };
         let off = (self.globals_size + align - 1) / align * align;
         self.globals_size = off + size;
@@ -181,6 +186,14 @@ impl<'a> Checker<'a> {
                     last_line = d.line;
                     self.decl(d)?;
                 }
+                ast::Item::Type(t) => self.type_def(t)?,
+                ast::Item::Inline {
+                    ty,
+                    name,
+                    expr,
+                    line,
+                } => self.inline_def(ty, name, expr, *line)?,
+                ast::Item::Translator(x) => self.translator_def(x)?,
                 ast::Item::Clause(c) => {
                     last_line = c.line;
                     if let Some(tc) = self.clause(c)? {

@@ -4,6 +4,11 @@ use std::fmt;
 
 use crate::record::ValueKind;
 
+mod derived;
+mod kernel;
+pub use derived::*;
+pub use kernel::{kernel_type, ksym};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Type {
     /// An integer of `size` bytes (1, 2, 4, 8). Registers hold it extended to 64 bits according
@@ -13,6 +18,12 @@ pub enum Type {
     Str,
     /// The result of an action or a void function.
     Void,
+    /// A pointer; the pointed-to type is `def(id)` ([`Def::Ptr`]).
+    Ptr(u32),
+    /// An array ([`Def::Array`]); its value is the address of its first element.
+    Array(u32),
+    /// A struct or union ([`Def::Sou`]); its value is its address.
+    Sou(u32),
 }
 
 pub const INT: Type = Type::Int {
@@ -41,7 +52,7 @@ impl Type {
         matches!(self, Type::Int { .. })
     }
     pub fn is_scalar(&self) -> bool {
-        self.is_int()
+        self.is_int() || matches!(self, Type::Ptr(_))
     }
     /// How a value of this type is recorded, given the string size in force.
     pub fn value_kind(&self, strsize: u32) -> ValueKind {
@@ -51,6 +62,11 @@ impl Type {
             Type::Void => ValueKind::Int {
                 size: 8,
                 signed: true,
+            },
+            // Pointers, and arrays and structs as their address.
+            Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => ValueKind::Int {
+                size: 8,
+                signed: false,
             },
         }
     }
@@ -116,6 +132,7 @@ impl fmt::Display for Type {
             }
             Type::Str => f.write_str("string"),
             Type::Void => f.write_str("void"),
+            Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => f.write_str(&derived_name(*self)),
         }
     }
 }

@@ -11,6 +11,9 @@ use crate::parse::ast::{BinOp, UnOp};
 impl<'a> Gen<'a> {
     pub(super) fn expr(&mut self, x: &TExpr) -> Result<(), CompileError> {
         self.line = x.line;
+        if self.mem_expr(x)? {
+            return Ok(());
+        }
         match &x.kind {
             TKind::Const(v) => self.e.mov_imm(R0, *v),
             TKind::Str(off) => self.e.ld_map_value(R0, MapRef::StrTab, *off),
@@ -158,6 +161,11 @@ impl<'a> Gen<'a> {
                 self.expr(a)?;
                 self.expr(b)?;
             }
+            TKind::Load(..)
+            | TKind::PtrAdd { .. }
+            | TKind::PtrDiff { .. }
+            | TKind::KStr(..)
+            | TKind::Copyin { .. } => return Err(cerr(x.line, "memory expression not compiled")),
         }
         Ok(())
     }
@@ -367,6 +375,7 @@ impl<'a> Gen<'a> {
             Builtin::Errno => self.e.emit(Insn::ldx(BPF_DW, R0, R6, mstate::ERRNO)),
             Builtin::Epid => self.e.emit(Insn::ldx(BPF_W, R0, R6, mstate::SLOT)),
             Builtin::Id => self.e.emit(Insn::ldx(BPF_W, R0, R6, mstate::PROBE)),
+            Builtin::Curthread => self.e.call(helper::GET_CURRENT_TASK),
             Builtin::Execname => {
                 let slot = self.alloc_scratch(self.t.strsize);
                 self.e.emit(Insn::mov64_reg(R1, R6));

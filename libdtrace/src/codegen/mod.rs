@@ -15,6 +15,7 @@ pub mod clause;
 pub mod emit;
 mod expr;
 pub mod insn;
+mod mem;
 pub mod stub;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.

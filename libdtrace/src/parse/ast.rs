@@ -19,6 +19,58 @@ pub enum Item {
     },
     /// A declaration at file scope: `int x;`, `self int y;`, `this string s;`.
     Decl(Decl),
+    /// A type definition: `struct foo { ... };`, `enum e { ... };`, `typedef int myint;`.
+    Type(TypeDef),
+    /// `inline type name = expr;`
+    Inline {
+        ty: TypeName,
+        name: String,
+        expr: Expr,
+        line: u32,
+    },
+    /// `translator out < in param > { member = expr; ... };`
+    Translator(Translator),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDef {
+    /// `struct|union name { members };`, or without members (`None`) a forward declaration.
+    Sou {
+        union: bool,
+        name: String,
+        members: Option<Vec<MemberDecl>>,
+        line: u32,
+    },
+    /// `enum name { A, B = expr, ... };`
+    Enum {
+        name: String,
+        values: Vec<(String, Option<Expr>)>,
+        line: u32,
+    },
+    /// `typedef type name;`
+    Typedef {
+        ty: TypeName,
+        name: String,
+        line: u32,
+    },
+}
+
+/// A member of a struct or union definition: `int a;`, `char b[8];`, `unsigned c : 3;`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberDecl {
+    pub ty: TypeName,
+    pub name: String,
+    pub bits: Option<Expr>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translator {
+    pub out: TypeName,
+    pub input: TypeName,
+    pub param: String,
+    pub members: Vec<(String, Expr)>,
+    pub line: u32,
 }
 
 /// `desc[, desc...] [/predicate/] [{ statements }]`.
@@ -77,6 +129,8 @@ pub struct Decl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeName {
     /// The words of the base type, in order: `["unsigned", "long", "long"]`, `["struct", "foo"]`.
+    /// Array dimensions of a declarator follow as words `"[N]"` (`int a[5]` has
+    /// `["int", "[5]"]`), outermost first.
     pub words: Vec<String>,
     /// Number of `*` after it.
     pub ptr: u32,
@@ -171,6 +225,11 @@ pub enum ExprKind {
     },
     /// `a, b`
     Comma(Box<Expr>, Box<Expr>),
+    /// `xlate <type>(expr)`
+    Xlate {
+        ty: TypeName,
+        expr: Box<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

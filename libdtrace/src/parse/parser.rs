@@ -9,6 +9,8 @@ use super::ast::*;
 use super::lexer::{Lexer, Mode, Tok, Token};
 use crate::error::{CompileError, ErrTag};
 
+mod decl;
+
 type PResult<T> = Result<T, CompileError>;
 
 /// Nesting beyond this is refused rather than risking the stack (DTrace's yacc stack is bounded
@@ -28,6 +30,8 @@ pub(crate) struct Parser<'a> {
     /// stand left of an assignment operator in the grammar).
     was_unary: bool,
     depth: u32,
+    /// Names declared by `typedef` so far: they read as type names, as in DTrace's lexer.
+    typedefs: std::collections::HashSet<String>,
 }
 
 fn is_type_word(w: &str) -> bool {
@@ -41,6 +45,7 @@ impl<'a> Parser<'a> {
             ahead: VecDeque::new(),
             was_unary: false,
             depth: 0,
+            typedefs: Default::default(),
         }
     }
 
@@ -144,7 +149,11 @@ impl<'a> Parser<'a> {
                 Tok::Kw(_) => {
                     self.next()?;
                     self.lx.mode = Mode::Expr;
-                    new_items.extend(self.declaration(Some(t))?.into_iter().map(Item::Decl));
+                    if let Some(items) = self.type_item(&t)? {
+                        new_items.extend(items);
+                    } else {
+                        new_items.extend(self.declaration(Some(t))?.into_iter().map(Item::Decl));
+                    }
                 }
                 Tok::PSpec(text) => {
                     if let Some(n) = self.outer_type_len(&t, text) {
@@ -314,6 +323,8 @@ impl<'a> Parser<'a> {
                 return Err(self.syntax_error(&n));
             };
             let mut keys = None;
+            let mut words = words.clone();
+            words.extend(self.dimensions()?);
             if self.peek_is_op("[")? {
                 self.next()?;
                 let mut ks = Vec::new();
@@ -333,10 +344,7 @@ impl<'a> Parser<'a> {
             }
             decls.push(Decl {
                 scope,
-                ty: TypeName {
-                    words: words.clone(),
-                    ptr,
-                },
+                ty: TypeName { words, ptr },
                 name,
                 keys,
                 line,
@@ -380,7 +388,8 @@ impl<'a> Parser<'a> {
             // and is not used the way DTrace's lexer takes as a variable.
             Tok::Ident(name) => {
                 let base = name.rsplit('`').next().unwrap_or(name);
-                base.ends_with("_t") && !self.lx.followed_like_variable(t.end)
+                (base.ends_with("_t") || self.typedefs.contains(base))
+                    && !self.lx.followed_like_variable(t.end)
             }
             _ => false,
         })
@@ -829,6 +838,18 @@ impl<'a> Parser<'a> {
                 let e = self.expression()?;
                 self.expect_op(")")?;
                 return Ok(Expr { kind: e.kind, line });
+            }
+            Tok::Kw("xlate") => {
+                self.expect_op("<")?;
+                let ty = self.type_name()?;
+                self.expect_op(">")?;
+                self.expect_op("(")?;
+                let e = self.expression()?;
+                self.expect_op(")")?;
+                ExprKind::Xlate {
+                    ty,
+                    expr: Box::new(e),
+                }
             }
             Tok::Kw("offsetof") => {
                 self.expect_op("(")?;

@@ -112,6 +112,7 @@ fn sh(e: &Expr) -> String {
             )
         }
         Comma(a, b) => format!("(, {} {})", sh(a), sh(b)),
+        Xlate { ty, expr } => format!("(xlate {} {})", ty.words.join(" "), sh(expr)),
     }
 }
 

@@ -1,0 +1,558 @@
+//! Type definitions, `inline`s and translators, the type names programs write, and the D
+//! library (`dlib/*.d`: `psinfo_t`, `curpsinfo` ...) loaded on first reference.
+
+use std::collections::HashMap;
+
+use super::ir::TExpr;
+use super::types::{self, Members, Sou, Type, TypeScope};
+use super::{err, Checker};
+use crate::error::{CompileError, ErrTag};
+use crate::parse::ast::{self, Expr, ExprKind, TypeName};
+
+/// The D library shipped with the tool, in the order it must be read.
+const DLIB: &[(&str, &str)] = &[("procfs.d", include_str!("../../dlib/procfs.d"))];
+
+/// Names the library defines; an unknown name among these loads it.
+const DLIB_NAMES: &[&str] = &[
+    "curpsinfo",
+    "curlwpsinfo",
+    "curcpu",
+    "psinfo_t",
+    "lwpsinfo_t",
+    "cpuinfo_t",
+    "psinfo",
+    "lwpsinfo",
+    "cpuinfo",
+];
+
+/// An `inline`: its type and the expression substituted where it is named.
+#[derive(Debug, Clone)]
+pub struct Inline {
+    pub ty: Type,
+    pub expr: Expr,
+}
+
+/// A translator from `input` to the struct `out`.
+#[derive(Debug, Clone)]
+pub struct Xlator {
+    pub out: Type,
+    pub input: Type,
+    pub param: String,
+    pub members: Vec<(String, Expr)>,
+}
+
+/// What a handle knows about declared types, inlines and translators.
+#[derive(Debug, Default)]
+pub struct TypeSyms {
+    pub scope: TypeScope,
+    pub inlines: HashMap<String, Inline>,
+    pub xlators: Vec<Xlator>,
+    pub dlib_loaded: bool,
+    /// Translator parameters in scope while a translated member is checked.
+    pub(super) bindings: Vec<(String, TExpr)>,
+    /// Inlines being expanded (a self-referencing inline is an error, not a loop).
+    pub(super) expanding: Vec<String>,
+}
+
+impl<'a> Checker<'a> {
+    /// Resolve a type as written to a type; errors with DTrace's D_TYPE_ERR when unknown.
+    pub(super) fn resolve_type(&mut self, tn: &TypeName, line: u32) -> Result<Type, CompileError> {
+        let dims: Vec<u32> = tn
+            .words
+            .iter()
+            .filter_map(|w| w.strip_prefix('[')?.strip_suffix(']')?.parse().ok())
+            .collect();
+        let words: Vec<String> = tn
+            .words
+            .iter()
+            .filter(|w| !w.starts_with('['))
+            .cloned()
+            .collect();
+        let mut t = self.base_type(&words, line)?;
+        for _ in 0..tn.ptr {
+            t = types::pointer(t);
+        }
+        for &n in dims.iter().rev() {
+            t = types::array(t, n);
+        }
+        Ok(t)
+    }
+
+    fn base_type(&mut self, words: &[String], line: u32) -> Result<Type, CompileError> {
+        if let Some(t) = self.declared_type(words) {
+            return Ok(t);
+        }
+        if let Some(t) = types::from_words(words) {
+            return Ok(t);
+        }
+        if !self.syms.tsyms.dlib_loaded
+            && words
+                .last()
+                .map(|w| DLIB_NAMES.contains(&w.as_str()))
+                .unwrap_or(false)
+        {
+            self.load_dlib()?;
+            return self.base_type(words, line);
+        }
+        if let Some(t) = types::kernel_type(words) {
+            return Ok(t);
+        }
+        // A tag nobody defined names an incomplete struct, as in C.
+        if words.len() == 2 && matches!(words[0].as_str(), "struct" | "union") {
+            return Ok(self.forward(words[0] == "union", &words[1]));
+        }
+        Err(err(
+            ErrTag::D_TYPE_ERR,
+            line,
+            format!("failed to resolve type {}: Unknown type name", words.join(" ")),
+        ))
+    }
+
+    fn declared_type(&self, words: &[String]) -> Option<Type> {
+        let sc = &self.syms.tsyms.scope;
+        match words {
+            [k, n] if k == "struct" => sc.structs.get(n).copied(),
+            [k, n] if k == "union" => sc.unions.get(n).copied(),
+            [k, n] if k == "enum" => sc.enums.get(n).copied(),
+            [n] => sc.typedefs.get(n).copied(),
+            _ => None,
+        }
+    }
+
+    fn forward(&mut self, union: bool, name: &str) -> Type {
+        let map = if union {
+            &mut self.syms.tsyms.scope.unions
+        } else {
+            &mut self.syms.tsyms.scope.structs
+        };
+        *map.entry(name.to_string()).or_insert_with(|| {
+            types::new_sou(Sou {
+                name: name.to_string(),
+                union,
+                size: 0,
+                align: 1,
+                members: Members::Incomplete,
+            })
+        })
+    }
+
+    /// `struct`/`union`/`enum` definitions and `typedef`.
+    pub(super) fn type_def(&mut self, d: &ast::TypeDef) -> Result<(), CompileError> {
+        match d {
+            ast::TypeDef::Sou {
+                union,
+                name,
+                members,
+                line,
+            } => {
+                let ty = self.forward(*union, name);
+                let Some(members) = members else {
+                    return Ok(());
+                };
+                if ty.sou().map(|s| s.members != Members::Incomplete).unwrap_or(false) {
+                    return Err(err(
+                        ErrTag::D_DECL_TYPERED,
+                        *line,
+                        format!(
+                            "type redeclared: {} {}",
+                            if *union { "union" } else { "struct" },
+                            name
+                        ),
+                    ));
+                }
+                let mut ms = Vec::with_capacity(members.len());
+                for m in members {
+                    let mt = self.resolve_type(&m.ty, m.line)?;
+                    if ms.iter().any(|(n, _, _): &(String, Type, u8)| *n == m.name) {
+                        return Err(err(
+                            ErrTag::D_UNKNOWN,
+                            m.line,
+                            format!("failed to define member '{}': Duplicate member name", m.name),
+                        ));
+                    }
+                    if mt.size(self.strsize()).is_none() {
+                        return Err(err(
+                            ErrTag::D_DECL_INCOMPLETE,
+                            m.line,
+                            format!("declaration of member {} uses incomplete type {}", m.name, mt),
+                        ));
+                    }
+                    let bits = match &m.bits {
+                        None => 0,
+                        Some(e) => {
+                            let v = self.const_expr(e)?;
+                            let tsize = mt.size(self.strsize()).unwrap_or(0) as i64 * 8;
+                            if !mt.is_int() || v <= 0 || v > tsize {
+                                return Err(err(
+                                    ErrTag::D_DECL_BFSIZE,
+                                    m.line,
+                                    format!("bit-field '{}' has invalid width {}", m.name, v),
+                                ));
+                            }
+                            v as u8
+                        }
+                    };
+                    ms.push((m.name.clone(), mt, bits));
+                }
+                let (members, size, align) = types::layout(*union, &ms, self.strsize());
+                types::define_sou(
+                    ty,
+                    Sou {
+                        name: name.clone(),
+                        union: *union,
+                        size,
+                        align,
+                        members: Members::Known(members),
+                    },
+                );
+                Ok(())
+            }
+            ast::TypeDef::Enum { name, values, line } => {
+                let mut next = 0i64;
+                for (n, v) in values {
+                    if let Some(e) = v {
+                        next = self.const_expr(e)?;
+                    }
+                    if self.syms.tsyms.scope.enumerators.contains_key(n) {
+                        return Err(err(
+                            ErrTag::D_DECL_IDRED,
+                            *line,
+                            format!("identifier redeclared: {}", n),
+                        ));
+                    }
+                    self.syms.tsyms.scope.enumerators.insert(n.clone(), next);
+                    next = next.wrapping_add(1);
+                }
+                self.syms
+                    .tsyms
+                    .scope
+                    .enums
+                    .insert(name.clone(), types::INT);
+                Ok(())
+            }
+            ast::TypeDef::Typedef { ty, name, line } => {
+                let t = self.resolve_type(ty, *line)?;
+                self.syms.tsyms.scope.typedefs.insert(name.clone(), t);
+                Ok(())
+            }
+        }
+    }
+
+    /// An integer constant expression (enum values, bit-field widths).
+    fn const_expr(&mut self, e: &Expr) -> Result<i64, CompileError> {
+        let t = self.expr(e)?;
+        match t.kind {
+            super::ir::TKind::Const(v) => Ok(v),
+            _ => Err(err(
+                ErrTag::D_DECL_ENCONST,
+                e.line,
+                "enumerator or bit-field size must be an integral constant expression",
+            )),
+        }
+    }
+
+    pub(super) fn inline_def(
+        &mut self,
+        ty: &TypeName,
+        name: &str,
+        expr: &Expr,
+        line: u32,
+    ) -> Result<(), CompileError> {
+        let t = self.resolve_type(ty, line)?;
+        if self.syms.tsyms.inlines.contains_key(name) || self.syms.global(name).is_some() {
+            return Err(err(
+                ErrTag::D_DECL_IDRED,
+                line,
+                format!("identifier redeclared: {}", name),
+            ));
+        }
+        self.syms.tsyms.inlines.insert(
+            name.to_string(),
+            Inline {
+                ty: t,
+                expr: expr.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    pub(super) fn translator_def(&mut self, x: &ast::Translator) -> Result<(), CompileError> {
+        let out = self.resolve_type(&x.out, x.line)?;
+        let input = self.resolve_type(&x.input, x.line)?;
+        let Some(sou) = out.sou() else {
+            return Err(err(
+                ErrTag::D_XLATE_SOU,
+                x.line,
+                format!("translator output type must be a struct or union: {}", out),
+            ));
+        };
+        if sou.members == Members::Incomplete {
+            return Err(err(
+                ErrTag::D_XLATE_SOU,
+                x.line,
+                format!("incomplete struct/union/enum {}", out),
+            ));
+        }
+        if self
+            .syms
+            .tsyms
+            .xlators
+            .iter()
+            .any(|t| t.out == out && t.input == input)
+        {
+            return Err(err(
+                ErrTag::D_XLATE_REDECL,
+                x.line,
+                format!("translator from {} to {} has already been declared", input, out),
+            ));
+        }
+        for (m, e) in &x.members {
+            if out.member(m).is_none() {
+                return Err(err(
+                    ErrTag::D_XLATE_MEMB,
+                    e.line,
+                    format!("translator member {} is not a member of {}", m, out),
+                ));
+            }
+        }
+        self.syms.tsyms.xlators.push(Xlator {
+            out,
+            input,
+            param: x.param.clone(),
+            members: x.members.clone(),
+        });
+        Ok(())
+    }
+
+    /// Read the D library into this handle's symbols.
+    pub(super) fn load_dlib(&mut self) -> Result<(), CompileError> {
+        if self.syms.tsyms.dlib_loaded {
+            return Ok(());
+        }
+        self.syms.tsyms.dlib_loaded = true;
+        for (file, src) in DLIB {
+            let prog = crate::parse::parse_program(src).map_err(|e| {
+                CompileError::lineless(e.tag, format!("{}: {}", file, e.render(false)))
+            })?;
+            for item in &prog.items {
+                let r = match item {
+                    ast::Item::Type(t) => self.type_def(t),
+                    ast::Item::Inline {
+                        ty,
+                        name,
+                        expr,
+                        line,
+                    } => self.inline_def(ty, name, expr, *line),
+                    ast::Item::Translator(x) => self.translator_def(x),
+                    _ => Ok(()),
+                };
+                r.map_err(|e| {
+                    CompileError::lineless(e.tag, format!("{}: {}", file, e.render(false)))
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Identifiers this module resolves: translator parameters, inlines, enumerators,
+    /// `curthread`, kernel symbols, and the library's names. `None` when none applies.
+    pub(super) fn ident_ext(
+        &mut self,
+        name: &str,
+        line: u32,
+    ) -> Result<Option<TExpr>, CompileError> {
+        if let Some((_, t)) = self
+            .syms
+            .tsyms
+            .bindings
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+        {
+            let mut t = t.clone();
+            t.line = line;
+            return Ok(Some(t));
+        }
+        if let Some(v) = self.syms.tsyms.scope.enumerators.get(name) {
+            return Ok(Some(TExpr {
+                kind: super::ir::TKind::Const(*v),
+                ty: types::INT,
+                line,
+            }));
+        }
+        if let Some(inl) = self.syms.tsyms.inlines.get(name).cloned() {
+            if self.syms.tsyms.expanding.iter().any(|n| n == name) {
+                return Err(err(
+                    ErrTag::D_IDENT_UNDEF,
+                    line,
+                    format!("failed to resolve {}: inline refers to itself", name),
+                ));
+            }
+            self.syms.tsyms.expanding.push(name.to_string());
+            let r = self.expr(&inl.expr);
+            self.syms.tsyms.expanding.pop();
+            let mut t = r?;
+            t.line = line;
+            return Ok(Some(self.convert(t, inl.ty, line)?));
+        }
+        if name == "curthread" {
+            let task = self
+                .base_type(&["struct".into(), "task_struct".into()], line)
+                .ok()
+                .filter(|t| t.sou().map(|s| s.members != Members::Incomplete).unwrap_or(false))
+                .ok_or_else(|| {
+                    err(
+                        ErrTag::D_IDENT_UNDEF,
+                        line,
+                        "failed to resolve curthread: the kernel has no BTF for struct task_struct",
+                    )
+                })?;
+            return Ok(Some(TExpr {
+                kind: super::ir::TKind::Builtin(super::ir::Builtin::Curthread),
+                ty: types::pointer(task),
+                line,
+            }));
+        }
+        if let Some(sym) = name.strip_prefix('`').or_else(|| name.split_once('`').map(|(_, s)| s)) {
+            return match types::ksym(sym) {
+                Some(addr) => Ok(Some(TExpr {
+                    kind: super::ir::TKind::Const(addr as i64),
+                    ty: types::pointer(Type::Void),
+                    line,
+                })),
+                None => Err(err(
+                    ErrTag::D_SYM_BADREF,
+                    line,
+                    format!("failed to resolve {}: Unknown symbol name", name),
+                )),
+            };
+        }
+        if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&name) {
+            self.load_dlib()?;
+            return self.ident_ext(name, line);
+        }
+        Ok(None)
+    }
+
+    /// An inline's or translated member's value converted to its declared type.
+    fn convert(&mut self, t: TExpr, to: Type, line: u32) -> Result<TExpr, CompileError> {
+        if t.ty == to {
+            return Ok(t);
+        }
+        match (to, t.ty) {
+            (Type::Int { .. }, Type::Int { .. }) => {
+                if let super::ir::TKind::Const(v) = t.kind {
+                    return Ok(TExpr {
+                        kind: super::ir::TKind::Const(super::normalize(v, to)),
+                        ty: to,
+                        line,
+                    });
+                }
+                Ok(TExpr {
+                    kind: super::ir::TKind::Cast(Box::new(t)),
+                    ty: to,
+                    line,
+                })
+            }
+            (Type::Ptr(_) | Type::Int { .. }, Type::Ptr(_) | Type::Int { .. }) => Ok(TExpr {
+                ty: to,
+                ..t
+            }),
+            (Type::Str, _) if t.ty.is_strcompat() => Ok(self.as_string(t)),
+            (Type::Array(_), Type::Array(_)) | (Type::Array(_), Type::Str) => Ok(t),
+            _ => Err(err(
+                ErrTag::D_OP_INCOMPAT,
+                line,
+                format!("operands have incompatible types: \"{}\" = \"{}\"", to, t.ty),
+            )),
+        }
+    }
+
+    /// `xlate`d member access: `xlate<T *>(e)->m`, `xlate<T>(e).m`, or through an inline
+    /// whose value is such an `xlate` (`curpsinfo->pr_pid`). `None` when `base` is no
+    /// translation.
+    pub(super) fn xlate_member(
+        &mut self,
+        base: &Expr,
+        member: &str,
+        arrow: bool,
+        line: u32,
+    ) -> Result<Option<TExpr>, CompileError> {
+        let mut b = base.clone();
+        // Follow inlines to the xlate they stand for.
+        for _ in 0..8 {
+            match &b.kind {
+                ExprKind::Ident(n) => {
+                    if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&n.as_str()) {
+                        self.load_dlib()?;
+                    }
+                    match self.syms.tsyms.inlines.get(n) {
+                        Some(inl) if matches!(inl.expr.kind, ExprKind::Xlate { .. }) => {
+                            b = inl.expr.clone()
+                        }
+                        _ => return Ok(None),
+                    }
+                }
+                _ => break,
+            }
+        }
+        let ExprKind::Xlate { ty, expr } = &b.kind else {
+            return Ok(None);
+        };
+        let to = self.resolve_type(ty, line)?;
+        let (out, is_ptr) = match to.pointee() {
+            Some(p) => (p, true),
+            None => (to, false),
+        };
+        if is_ptr != arrow {
+            return Err(if arrow {
+                err(ErrTag::D_OP_PTR, line, "operator -> must be applied to a pointer")
+            } else {
+                err(
+                    ErrTag::D_OP_SOU,
+                    line,
+                    format!(
+                        "operator . cannot be applied to type \"{}\"; must be applied to a struct or union",
+                        to
+                    ),
+                )
+            });
+        }
+        let input = self.expr(expr)?;
+        let xl = self.find_xlator(out, &input, line)?;
+        let Some((_, mexpr)) = xl.members.iter().find(|(m, _)| m == member) else {
+            return Err(err(
+                ErrTag::D_XLATE_NOCONV,
+                line,
+                format!("translator does not define conversion for member: {}", member),
+            ));
+        };
+        let mty = out
+            .member(member)
+            .map(|m| m.ty)
+            .unwrap_or(types::LONG);
+        self.syms.tsyms.bindings.push((xl.param.clone(), input));
+        let r = self.expr(mexpr);
+        self.syms.tsyms.bindings.pop();
+        let mut t = r?;
+        t.line = line;
+        Ok(Some(self.convert(t, mty, line)?))
+    }
+
+    fn find_xlator(&self, out: Type, input: &TExpr, line: u32) -> Result<Xlator, CompileError> {
+        let xs = &self.syms.tsyms.xlators;
+        let exact = xs.iter().find(|x| x.out == out && x.input == input.ty);
+        // DT_XLATE_FUZZY: any pointer input matches a translator from a pointer type.
+        let fuzzy = || {
+            xs.iter()
+                .find(|x| x.out == out && x.input.is_ptr() && input.ty.is_ptr())
+        };
+        exact.or_else(fuzzy).cloned().ok_or_else(|| {
+            err(
+                ErrTag::D_XLATE_NONE,
+                line,
+                format!("cannot translate from \"{}\" to \"{}\"", input.ty, out),
+            )
+        })
+    }
+}

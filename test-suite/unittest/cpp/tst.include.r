@@ -1,0 +1,3 @@
+42
+
+dtrace: failed to compile script DIR/bad.d: line 3: failed to resolve nosuchvar: Unknown variable name

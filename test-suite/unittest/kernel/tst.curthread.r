@@ -1,0 +1,8 @@
+1
+1
+1
+1
+1
+dtrace
+dtrace
+

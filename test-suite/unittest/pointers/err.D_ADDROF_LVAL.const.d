@@ -1,0 +1,4 @@
+/*
+ * & needs an lvalue.
+ */
+BEGIN { trace(&1); }

@@ -1,0 +1,4 @@
+/*
+ * & of a D variable.
+ */
+BEGIN { x = 1; trace(&x); }

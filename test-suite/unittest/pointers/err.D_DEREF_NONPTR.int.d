@@ -1,0 +1,4 @@
+/*
+ * Only pointers and arrays can be dereferenced.
+ */
+BEGIN { trace(*pid); }

@@ -1,0 +1,4 @@
+/*
+ * A void pointer cannot be dereferenced.
+ */
+BEGIN { trace(*(void *)arg0); }

@@ -1,0 +1,4 @@
+/*
+ * Pointers to different types do not subtract.
+ */
+BEGIN { trace((int *)0 - (long *)0); }

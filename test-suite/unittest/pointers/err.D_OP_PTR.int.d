@@ -1,0 +1,4 @@
+/*
+ * -> needs a pointer.
+ */
+BEGIN { trace(pid->x); }

@@ -1,0 +1,4 @@
+/*
+ * -> needs a pointer to a struct or union.
+ */
+BEGIN { trace(((int *)arg0)->x); }

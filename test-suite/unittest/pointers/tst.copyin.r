@@ -1,0 +1,4 @@
+1
+e
+/etc/hostname
+

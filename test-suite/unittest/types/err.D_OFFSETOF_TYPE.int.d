@@ -1,0 +1,4 @@
+/*
+ * offsetof requires a struct or union.
+ */
+BEGIN { trace(offsetof(int, a)); }

@@ -1,0 +1,4 @@
+/*
+ * sizeof of an incomplete type.
+ */
+BEGIN { trace(sizeof (struct never_defined)); }

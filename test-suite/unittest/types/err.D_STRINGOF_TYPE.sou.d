@@ -1,0 +1,4 @@
+/*
+ * stringof of a struct.
+ */
+BEGIN { trace(stringof(*curthread)); }
