@@ -63,6 +63,10 @@ pub enum ErrTag {
     D_ACT_SPEC,
     D_EXIT_SPEC,
     D_STRSIZE_BIG,
+    D_DECL_IDRED,
+    D_DECL_LOCASSC,
+    D_DECL_VOIDOBJ,
+    D_ARR_LOCAL,
 }
 
 impl fmt::Display for ErrTag {

@@ -72,6 +72,29 @@ pub struct DataDesc {
     /// Total record size in bytes, header included, a multiple of 8.
     pub size: u32,
     pub actions: Vec<ActionDesc>,
+    /// For a clause with `if` statements around data-recording actions: the offset of a u64
+    /// mask whose bit i says that `actions[i]` ran in this firing (the record has slots for
+    /// every action of every branch; only those that ran hold data). `None`: every action ran.
+    pub guard: Option<u32>,
+}
+
+impl DataDesc {
+    /// Whether action `i` ran in the firing recorded in `data`.
+    pub fn ran(&self, data: &[u8], i: usize) -> bool {
+        match self.guard {
+            None => true,
+            Some(off) => {
+                let off = off as usize;
+                match data.get(off..off + 8) {
+                    Some(b) => {
+                        let mask = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+                        i < 64 && mask & (1 << i) != 0
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
 }
 
 /// A decoded value, borrowed from the record it came from.
