@@ -199,7 +199,7 @@ impl<'a> Checker<'a> {
                 format!("cannot have void object: {}", name),
             ));
         }
-        Ok(stored(ty))
+        Ok(ty)
     }
 
     fn local(&self, name: &str) -> Option<u32> {
