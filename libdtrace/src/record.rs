@@ -2,6 +2,11 @@
 //!
 //! Every record in the output buffer starts with a [`RecordHeader`]; its EPID names a
 //! [`DataDesc`] that lists the actions of the clause and where each action's data sits.
+//!
+//! Clauses with `if` statements record every action of every branch at a fixed offset and a
+//! mask of the actions that ran ([`DataDesc::guard`]). A runtime fault writes a record of its
+//! own whose EPID is `codegen::fault::FAULT_EPID` (layout in `codegen::fault::fault_record`):
+//! the consumer turns it into DTrace's `error on enabled probe ID ...` message.
 
 use std::sync::Arc;
 

@@ -76,7 +76,10 @@ impl<'a> Checker<'a> {
             return Err(err(
                 ErrTag::D_VAR_UNSUP,
                 line,
-                format!("declaration of pointer variable {} is not supported", d.name),
+                format!(
+                    "declaration of pointer variable {} is not supported",
+                    d.name
+                ),
             ));
         }
         let ty = self.decl_type(&d.ty, &d.name, line)?;
@@ -122,7 +125,10 @@ impl<'a> Checker<'a> {
                     let prev = self.syms.globals[self.syms.global(&d.name).unwrap() as usize].ty;
                     return Err(redeclared(&d.name, "array", ty, "scalar", prev, line));
                 }
-                if !thread && (self.builtin(&d.name).is_some() || super::expr::arg_index(&d.name).is_some()) {
+                if !thread
+                    && (self.builtin(&d.name).is_some()
+                        || super::expr::arg_index(&d.name).is_some())
+                {
                     return Err(err(
                         ErrTag::D_DECL_IDRED,
                         line,
@@ -529,14 +535,7 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn redeclared(
-    name: &str,
-    kind: &str,
-    ty: Type,
-    pkind: &str,
-    pty: Type,
-    line: u32,
-) -> CompileError {
+fn redeclared(name: &str, kind: &str, ty: Type, pkind: &str, pty: Type, line: u32) -> CompileError {
     err(
         ErrTag::D_DECL_IDRED,
         line,

@@ -86,7 +86,8 @@ impl<'a> Gen<'a> {
             Some(r) => self.e.emit(Insn::stx(BPF_DW, R6, f(frame::VALUE), r)),
             None => self.e.emit(Insn::st(BPF_DW, R6, f(frame::VALUE), 0)),
         }
-        self.e.emit(Insn::st(BPF_W, R6, f(frame::KIND), kind as i32));
+        self.e
+            .emit(Insn::st(BPF_W, R6, f(frame::KIND), kind as i32));
         self.e
             .emit(Insn::st(BPF_W, R6, f(frame::ACTION), self.action as i32));
         if self.reserved {
@@ -155,19 +156,13 @@ impl<'a> Gen<'a> {
             let arg = |i: i16| mstate::ARGS + 8 * i;
             // Save what ERROR overwrites.
             self.e.emit(Insn::ldx(BPF_W, R1, R6, mstate::SLOT));
-            self.e
-                .emit(Insn::stx(BPF_W, R6, f(frame::SAVED_SLOT), R1));
+            self.e.emit(Insn::stx(BPF_W, R6, f(frame::SAVED_SLOT), R1));
             self.e.emit(Insn::ldx(BPF_W, R2, R6, mstate::PROBE));
-            self.e
-                .emit(Insn::stx(BPF_W, R6, f(frame::SAVED_PROBE), R2));
+            self.e.emit(Insn::stx(BPF_W, R6, f(frame::SAVED_PROBE), R2));
             for i in 0..6 {
                 self.e.emit(Insn::ldx(BPF_DW, R2, R6, arg(i)));
-                self.e.emit(Insn::stx(
-                    BPF_DW,
-                    R6,
-                    f(frame::SAVED_ARGS) + 8 * i,
-                    R2,
-                ));
+                self.e
+                    .emit(Insn::stx(BPF_DW, R6, f(frame::SAVED_ARGS) + 8 * i, R2));
             }
             // ERROR's arguments.
             self.e.emit(Insn::st(BPF_DW, R6, arg(0), 0));

@@ -311,3 +311,34 @@ impl<'a> Gen<'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::types::{INT, LONG};
+
+    #[test]
+    fn layouts() {
+        let mut syms = Symbols::default();
+        syms.dyns.push(DynVar {
+            name: "x".into(),
+            thread: true,
+            ty: LONG,
+            typed: true,
+            keys: vec![],
+        });
+        syms.dyns.push(DynVar {
+            name: "a".into(),
+            thread: false,
+            ty: Type::Str,
+            typed: true,
+            keys: vec![Type::Str, INT],
+        });
+        // self->x: the thread word; an 8-byte value.
+        assert_eq!(dyn_layout(&syms, 0, 256), (8, 8));
+        // a[string, int]: a 256-byte string slot and an 8-byte integer; a string value.
+        assert_eq!(dyn_layout(&syms, 1, 256), (264, 256));
+        // Odd string sizes are padded so integer keys stay aligned.
+        assert_eq!(dyn_layout(&syms, 1, 13), (24, 16));
+    }
+}
