@@ -93,6 +93,8 @@ pub enum ErrTag {
     D_DECL_ENCONST,
     D_DECL_VOIDOBJ,
     D_SYM_BADREF,
+    D_DECL_LOCASSC,
+    D_ARR_LOCAL,
 }
 
 impl fmt::Display for ErrTag {

@@ -2,6 +2,11 @@
 //!
 //! Every record in the output buffer starts with a [`RecordHeader`]; its EPID names a
 //! [`DataDesc`] that lists the actions of the clause and where each action's data sits.
+//!
+//! Clauses with `if` statements record every action of every branch at a fixed offset and a
+//! mask of the actions that ran ([`DataDesc::guard`]). A runtime fault writes a record of its
+//! own whose EPID is `codegen::fault::FAULT_EPID` (layout in `codegen::fault::fault_record`):
+//! the consumer turns it into DTrace's `error on enabled probe ID ...` message.
 
 use std::sync::Arc;
 
@@ -72,6 +77,29 @@ pub struct DataDesc {
     /// Total record size in bytes, header included, a multiple of 8.
     pub size: u32,
     pub actions: Vec<ActionDesc>,
+    /// For a clause with `if` statements around data-recording actions: the offset of a u64
+    /// mask whose bit i says that `actions[i]` ran in this firing (the record has slots for
+    /// every action of every branch; only those that ran hold data). `None`: every action ran.
+    pub guard: Option<u32>,
+}
+
+impl DataDesc {
+    /// Whether action `i` ran in the firing recorded in `data`.
+    pub fn ran(&self, data: &[u8], i: usize) -> bool {
+        match self.guard {
+            None => true,
+            Some(off) => {
+                let off = off as usize;
+                match data.get(off..off + 8) {
+                    Some(b) => {
+                        let mask = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+                        i < 64 && mask & (1 << i) != 0
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
 }
 
 /// A decoded value, borrowed from the record it came from.

@@ -58,6 +58,8 @@ pub struct Session {
     exiting: bool,
     /// Drops already reported, per CPU: (buffer, aggregation).
     reported_drops: Vec<(u64, u64)>,
+    /// Dynamic variable drops and errors in ERROR clauses already reported (all CPUs).
+    reported_dyn: (u64, u64),
     aggs_printed: bool,
 }
 
@@ -93,19 +95,6 @@ impl Session {
         } else {
             (None, None)
         };
-        let target = Target {
-            strsize,
-            ring_size,
-            task_real_parent,
-            task_tgid,
-        };
-
-        // Code for every clause, once.
-        let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
-        for c in enabled {
-            codes.push(clause::compile(c, syms, target)?);
-        }
-
         // Probes in ID order, each with its clauses in program order; slots and EPIDs.
         let mut by_probe: Vec<(u32, Vec<usize>)> = Vec::new();
         for (ci, c) in enabled.iter().enumerate() {
@@ -117,10 +106,39 @@ impl Session {
             }
         }
         by_probe.sort_by_key(|(id, _)| *id);
-        let mut descs: Vec<Option<DataDesc>> = vec![None];
         let mut slot_base: Vec<u32> = Vec::new();
+        let mut next_slot = 1u32;
+        for (_, cls) in &by_probe {
+            slot_base.push(next_slot);
+            next_slot += cls.len() as u32 + 1; // the empty slot ending this probe's chain
+        }
+        let error_probe = (1..=3u32).find(|&id| {
+            probes
+                .get(id)
+                .map(|p| p.kind == ProbeKind::Error)
+                .unwrap_or(false)
+        });
+        let error_chain = by_probe
+            .iter()
+            .position(|(id, _)| Some(*id) == error_probe)
+            .map(|pi| (pi, slot_base[pi]));
+        let target = Target {
+            strsize,
+            ring_size,
+            task_real_parent,
+            task_tgid,
+            dynvarsize: opts.dynvarsize,
+            error_probe,
+            error_slot: error_chain.map(|(_, s)| s),
+        };
+
+        // Code for every clause, once.
+        let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
+        for c in enabled {
+            codes.push(clause::compile(c, syms, target)?);
+        }
+        let mut descs: Vec<Option<DataDesc>> = vec![None];
         for (pid, cls) in &by_probe {
-            slot_base.push(descs.len() as u32);
             for &ci in cls {
                 let code = &codes[ci];
                 descs.push(Some(DataDesc {
@@ -128,9 +146,10 @@ impl Session {
                     probe_id: *pid,
                     size: code.record_size.max(RECORD_HEADER_SIZE),
                     actions: code.actions.clone(),
+                    guard: code.guard,
                 }));
             }
-            descs.push(None); // the empty slot ending this probe's chain
+            descs.push(None);
         }
         let nslots = descs.len() as u32;
 
@@ -235,6 +254,22 @@ impl Session {
             };
             maps.insert(MapRef::Agg(i as u32), m);
         }
+        for i in 0..syms.dyns.len() as u32 {
+            let (ksize, vsize) = crate::codegen::vars::dyn_layout(syms, i, strsize);
+            let cost = crate::codegen::vars::dyn_cost(ksize, vsize);
+            let max = (opts.dynvarsize / cost).clamp(1, 1 << 22) as u32;
+            maps.insert(
+                MapRef::Dyn(i),
+                Map::create(
+                    MapType::Hash,
+                    ksize,
+                    vsize,
+                    max,
+                    load::BPF_F_NO_PREALLOC,
+                    "dt_dynvar",
+                )?,
+            );
+        }
 
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
@@ -264,6 +299,46 @@ impl Session {
                     }
                 };
                 prog_arrays[&tkey].set(slot_base[pi] + k as u32, &clause_progs[idx])?;
+            }
+        }
+        // A fault tail-calls ERROR's clauses in the faulting program's own prog array: every
+        // array gets a copy of them, and the resume program ending their chain.
+        if let Some((epi, eslot)) = error_chain {
+            let ecls = &by_probe[epi].1;
+            let types: Vec<u32> = prog_arrays.keys().copied().collect();
+            for tkey in types {
+                let Some(ty) = [
+                    ProgType::Tracepoint,
+                    ProgType::PerfEvent,
+                    ProgType::RawTracepoint,
+                    ProgType::Kprobe,
+                ]
+                .into_iter()
+                .find(|t| t.raw() == tkey) else {
+                    continue;
+                };
+                let pa_fd = prog_arrays[&tkey].fd();
+                for (k, &ci) in ecls.iter().enumerate() {
+                    let idx = match loaded.get(&(ci, tkey)) {
+                        Some(&i) => i,
+                        None => {
+                            let insns = link(&codes[ci].insns, &codes[ci].relocs, &|m| {
+                                fd_of(&maps, m, pa_fd)
+                            });
+                            let p =
+                                Program::load(ty, &insns, &format!("dt_clause_{}", ci), LICENSE)?;
+                            clause_progs.push(p);
+                            loaded.insert((ci, tkey), clause_progs.len() - 1);
+                            clause_progs.len() - 1
+                        }
+                    };
+                    prog_arrays[&tkey].set(eslot + k as u32, &clause_progs[idx])?;
+                }
+                let (insns, relocs) = crate::codegen::fault::resume_program();
+                let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
+                let p = Program::load(ty, &insns, "dt_resume", LICENSE)?;
+                prog_arrays[&tkey].set(eslot + ecls.len() as u32, &p)?;
+                clause_progs.push(p);
             }
         }
 
@@ -333,6 +408,7 @@ impl Session {
             stopped: false,
             exiting: false,
             reported_drops: vec![(0, 0); ncpus],
+            reported_dyn: (0, 0),
             aggs_printed: false,
         };
         s.set_wall_offset()?;
@@ -504,9 +580,16 @@ impl Session {
             }
             let epid = u32::from_ne_bytes(data[0..4].try_into().unwrap());
             let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
+            if epid == crate::codegen::fault::FAULT_EPID {
+                fault_record(data, descs, probes, h);
+                return ControlFlow::Continue(());
+            }
             let Some(Some(desc)) = descs.get(epid as usize) else {
                 return ControlFlow::Continue(());
             };
+            if desc.guard.is_some() && !(0..desc.actions.len()).any(|i| desc.ran(data, i)) {
+                return ControlFlow::Continue(());
+            }
             let Some(probe) = probes.get(desc.probe_id) else {
                 return ControlFlow::Continue(());
             };
@@ -518,7 +601,10 @@ impl Session {
             if h.probe(out, &pd) == Consume::Abort {
                 return ControlFlow::Break(());
             }
-            for a in &desc.actions {
+            for (ai, a) in desc.actions.iter().enumerate() {
+                if !desc.ran(data, ai) {
+                    continue;
+                }
                 buf.clear();
                 match a {
                     ActionDesc::Exit(r) => {
@@ -604,6 +690,32 @@ impl Session {
             }
             *seen = (buf, agg);
         }
+        // Dynamic variable drops and errors in ERROR clauses are reported for all CPUs
+        // together, as DTrace's status does.
+        let word = |cpu: usize, off: i16| {
+            let b = &v[cpu * per + off as usize..cpu * per + off as usize + 8];
+            u64::from_ne_bytes(b.try_into().unwrap())
+        };
+        let n = self.reported_drops.len();
+        let dyn_total: u64 = (0..n).map(|c| word(c, drops::DYN)).sum();
+        let dbl_total: u64 = (0..n).map(|c| word(c, drops::DBLERR)).sum();
+        if dyn_total > self.reported_dyn.0 {
+            let d = dyn_total - self.reported_dyn.0;
+            h.drop(&format!(
+                "{} dynamic variable drop{}",
+                d,
+                if d == 1 { "" } else { "s" }
+            ));
+        }
+        if dbl_total > self.reported_dyn.1 {
+            let d = dbl_total - self.reported_dyn.1;
+            h.drop(&format!(
+                "{} error{} in ERROR probe enabling",
+                d,
+                if d == 1 { "" } else { "s" }
+            ));
+        }
+        self.reported_dyn = (dyn_total, dbl_total);
         Ok(())
     }
 
@@ -637,6 +749,31 @@ impl Session {
         })?;
         Ok(())
     }
+}
+
+/// Turn a fault record into DTrace's error message.
+fn fault_record(
+    data: &[u8],
+    descs: &[Option<DataDesc>],
+    probes: &ProbeTable,
+    h: &mut dyn ConsumeHandler,
+) {
+    use crate::codegen::fault::{fault_message, fault_record as fr};
+    if data.len() < fr::SIZE as usize {
+        return;
+    }
+    let u32_at = |o: usize| u32::from_ne_bytes(data[o..o + 4].try_into().unwrap());
+    let epid = u32_at(fr::EPID);
+    let action = u32_at(fr::ACTION);
+    let kind = u32_at(fr::KIND);
+    let value = u64::from_ne_bytes(data[fr::VALUE..fr::VALUE + 8].try_into().unwrap());
+    let Some(Some(desc)) = descs.get(epid as usize) else {
+        return;
+    };
+    let Some(probe) = probes.get(desc.probe_id) else {
+        return;
+    };
+    h.error(&fault_message(epid, &probe.desc, action, kind, value));
 }
 
 fn state_value(activity: u32) -> Vec<u8> {

@@ -78,16 +78,10 @@ impl<'a> Checker<'a> {
                 mk(TKind::Str(self.syms.string(v.as_bytes(), ss)), Type::Str)
             }
             ExprKind::Ident(name) => self.ident(name, line)?,
-            ExprKind::SelfVar(n) | ExprKind::ThisVar(n) => {
-                return Err(err(
-                    ErrTag::D_VAR_UNSUP,
-                    line,
-                    format!(
-                        "thread-local and clause-local variables are not supported yet: {}",
-                        n
-                    ),
-                ));
-            }
+            ExprKind::SelfVar(_) | ExprKind::ThisVar(_) => match self.var_read(e)? {
+                Some(t) => t,
+                None => return Err(err(ErrTag::D_SYNTAX, line, "invalid variable reference")),
+            },
             ExprKind::Agg { name, .. } => {
                 return Err(err(
                     ErrTag::D_AGG_FUNC,
@@ -101,13 +95,16 @@ impl<'a> Checker<'a> {
             ExprKind::Index { base, keys } if self.is_mem_index(base) => {
                 self.index_mem(base, keys, line)?
             }
-            ExprKind::Index { .. } => {
-                return Err(err(
-                    ErrTag::D_VAR_UNSUP,
-                    line,
-                    "associative arrays are not supported yet",
-                ));
-            }
+            ExprKind::Index { .. } => match self.var_read(e)? {
+                Some(t) => t,
+                None => {
+                    return Err(err(
+                        ErrTag::D_VAR_UNSUP,
+                        line,
+                        "indexing of this expression is not supported yet",
+                    ))
+                }
+            },
             ExprKind::Call { name, args } => self.call(name, args, line)?,
             ExprKind::Unary { op, expr } => {
                 let t = self.expr(expr)?;
@@ -169,6 +166,15 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Assign { op, lhs, rhs } => {
                 let r = self.expr(rhs)?;
+                if let ExprKind::Ident(n) = &lhs.kind {
+                    if self.is_global_array(n) {
+                        return Err(err(ErrTag::D_IDENT_BADREF, line, format!("array '{}' may not be referenced as scalar", n)));
+                    }
+                }
+                let r = match self.var_assign(lhs, *op, r, line)? {
+                    Ok(t) => return Ok(t),
+                    Err(r) => r,
+                };
                 let name =
                     match &lhs.kind {
                         ExprKind::Ident(n) => n.clone(),
@@ -183,13 +189,20 @@ impl<'a> Checker<'a> {
                             ErrTag::D_OP_LVAL,
                             line,
                             format!(
-                                "operator {}= requires a writable lvalue as the left-hand operand",
+                                "operator {}= requires modifiable lvalue as an operand",
                                 op.map(|o| o.as_str()).unwrap_or("")
                             ),
                         )),
                     };
-                if let Some(reason) = self.not_writable(&name) {
-                    return Err(err(ErrTag::D_OP_WRITE, line, reason));
+                if self.not_writable(&name).is_some() {
+                    return Err(err(
+                        ErrTag::D_OP_WRITE,
+                        line,
+                        format!(
+                            "operator {}= can only be applied to a writable variable",
+                            op.map(|o| o.as_str()).unwrap_or("")
+                        ),
+                    ));
                 }
                 let var = match self.syms.global(&name) {
                     Some(v) => v,
@@ -236,6 +249,9 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::IncDec { pre, inc, expr } => {
+                if let Some(t) = self.var_incdec(expr, *pre, *inc, line)? {
+                    return Ok(t);
+                }
                 let name = match &expr.kind {
                     ExprKind::Ident(n) => n.clone(),
                     _ => {
@@ -243,7 +259,7 @@ impl<'a> Checker<'a> {
                             ErrTag::D_OP_LVAL,
                             line,
                             format!(
-                                "operator {} requires a writable lvalue",
+                                "operator {} requires modifiable lvalue as an operand",
                                 if *inc { "++" } else { "--" }
                             ),
                         ))
@@ -257,7 +273,7 @@ impl<'a> Checker<'a> {
                                 ErrTag::D_OP_WRITE,
                                 line,
                                 format!(
-                                    "operator {} requires a writable lvalue",
+                                    "operator {} can only be applied to a writable variable",
                                     if *inc { "++" } else { "--" }
                                 ),
                             ));
@@ -409,6 +425,20 @@ impl<'a> Checker<'a> {
         }
         if let Some(t) = self.ident_ext(name, line)? {
             return Ok(t);
+        }
+        if let Some((v, ty)) = super::vars::constant(name) {
+            return Ok(TExpr {
+                kind: TKind::Const(v),
+                ty,
+                line,
+            });
+        }
+        if self.is_global_array(name) {
+            return Err(err(
+                ErrTag::D_IDENT_BADREF,
+                line,
+                format!("array '{}' may not be referenced as scalar", name),
+            ));
         }
         Err(err(
             ErrTag::D_IDENT_UNDEF,

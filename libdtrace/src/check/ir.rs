@@ -96,6 +96,63 @@ pub enum TKind {
         size: Box<TExpr>,
         max: u32,
     },
+    /// Read of a thread-local, clause-local or associative-array variable.
+    Var(VarRef),
+    /// Assignment to a variable of `Var`; the value is the new value.
+    VarAssign {
+        var: VarRef,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
+    VarIncDec {
+        var: VarRef,
+        pre: bool,
+        inc: bool,
+    },
+}
+
+/// Where a variable that is not a global scalar lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VarKind {
+    /// `this->x`: index into `Symbols::locals`.
+    Local,
+    /// `self->x` or `self->x[keys]`: index into `Symbols::dyns`.
+    Thread,
+    /// `a[keys]`: a global associative array, index into `Symbols::dyns`.
+    Array,
+}
+
+/// A reference to a variable of kind `kind` with its key expressions (empty for scalars).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VarRef {
+    pub kind: VarKind,
+    pub id: u32,
+    pub keys: Vec<TExpr>,
+}
+
+/// A dynamic variable (thread-local or associative array): one BPF hash map each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DynVar {
+    pub name: String,
+    /// `self->` (keyed by thread first) or global associative array.
+    pub thread: bool,
+    /// Value type: declared, or that of the first assignment (an implicit variable read
+    /// before any assignment is an int64_t, as DTrace's implicit variables are).
+    pub ty: Type,
+    /// Whether the type came from a declaration or an assignment (an implicit variable
+    /// typed by a read takes the type of its first assignment instead).
+    pub typed: bool,
+    /// Key types; empty for a thread-local scalar.
+    pub keys: Vec<Type>,
+}
+
+/// A clause-local variable: its type and offset in the clause-local area of the machine state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Local {
+    pub name: String,
+    pub ty: Type,
+    pub typed: bool,
+    pub offset: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +169,12 @@ pub enum TStmt {
         agg: u32,
         keys: Vec<TExpr>,
         args: Vec<TExpr>,
+    },
+    /// `if (cond) { then } else { els }`
+    If {
+        cond: TExpr,
+        then: Vec<TStmt>,
+        els: Vec<TStmt>,
     },
 }
 
@@ -185,6 +248,26 @@ impl TExpr {
                     n.walk(f);
                 }
             }
+            TKind::Var(v) | TKind::VarIncDec { var: v, .. } => v.keys.iter().for_each(|k| k.walk(f)),
+            TKind::VarAssign { var, rhs, .. } => {
+                var.keys.iter().for_each(|k| k.walk(f));
+                rhs.walk(f);
+            }
+        }
+    }
+}
+
+impl TStmt {
+    /// Visit every expression node of the statement, nested statements included.
+    pub fn walk(&self, f: &mut dyn FnMut(&TExpr)) {
+        match self {
+            TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.walk(f),
+            TStmt::Printf { args, .. } => args.iter().for_each(|a| a.walk(f)),
+            TStmt::Agg { keys, args, .. } => keys.iter().chain(args).for_each(|a| a.walk(f)),
+            TStmt::If { cond, then, els } => {
+                cond.walk(f);
+                then.iter().chain(els).for_each(|s| s.walk(f));
+            }
         }
     }
 }
@@ -196,11 +279,7 @@ impl TClause {
             p.walk(f);
         }
         for s in &self.stmts {
-            match s {
-                TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.walk(f),
-                TStmt::Printf { args, .. } => args.iter().for_each(|a| a.walk(f)),
-                TStmt::Agg { keys, args, .. } => keys.iter().chain(args).for_each(|a| a.walk(f)),
-            }
+            s.walk(f);
         }
     }
 

@@ -10,6 +10,7 @@ mod expr;
 mod mem;
 pub mod ir;
 pub mod types;
+mod vars;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -30,6 +31,11 @@ pub struct Symbols {
     pub strtab: Vec<u8>,
     /// Declared types, inlines and translators.
     pub tsyms: decl::TypeSyms,
+    /// Thread-local variables and associative arrays.
+    pub dyns: Vec<DynVar>,
+    /// Clause-local variables and the bytes their area takes.
+    pub locals: Vec<Local>,
+    pub locals_size: u32,
 }
 
 impl Symbols {
@@ -270,21 +276,40 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn decl(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
-        if d.scope != ast::Scope::Global || d.keys.is_some() || d.ty.ptr > 0 {
+        if d.scope != ast::Scope::Global || d.keys.is_some() {
+            return self.declare(d);
+        }
+        if d.ty.ptr > 0 {
             return Err(err(
                 ErrTag::D_VAR_UNSUP,
                 d.line,
                 format!("declaration of {} is not supported yet", d.name),
             ));
         }
-        let ty = types::from_words(&d.ty.words).ok_or_else(|| {
-            err(
-                ErrTag::D_SYNTAX,
+        let ty = self.decl_type(&d.ty, &d.name, d.line)?;
+        if self.builtin(&d.name).is_some() || expr::arg_index(&d.name).is_some() {
+            return Err(err(
+                ErrTag::D_DECL_IDRED,
                 d.line,
-                format!("unknown type: {}", d.ty.words.join(" ")),
-            )
-        })?;
-        if self.syms.global(&d.name).is_some() {
+                format!("built-in identifier redeclared: {}", d.name),
+            ));
+        }
+        if self.is_global_array(&d.name) {
+            return Err(err(
+                ErrTag::D_DECL_IDRED,
+                d.line,
+                format!("identifier redeclared: {}\n\t current: scalar {}\n\tprevious: array", d.name, ty),
+            ));
+        }
+        if let Some(g) = self.syms.global(&d.name) {
+            let prev = self.syms.globals[g as usize].ty;
+            if prev != ty {
+                return Err(err(
+                    ErrTag::D_DECL_IDRED,
+                    d.line,
+                    format!("identifier redeclared: {}\n\t current: scalar {}\n\tprevious: scalar {}", d.name, ty, prev),
+                ));
+            }
             return Ok(());
         }
         let ss = self.strsize();
@@ -432,11 +457,9 @@ impl<'a> Checker<'a> {
                 out.push(TStmt::Expr(t));
                 Ok(())
             }
-            ast::Stmt::If { line, .. } => Err(err(
-                ErrTag::D_SYNTAX,
-                *line,
-                "if statements are not supported yet",
-            )),
+            ast::Stmt::If {
+                cond, then, els, ..
+            } => self.if_stmt(cond, then, els, out),
             ast::Stmt::Decl(d) => Err(err(
                 ErrTag::D_SYNTAX,
                 d.line,

@@ -26,6 +26,12 @@ pub struct Target {
     /// Offsets for `ppid`: `task_struct.real_parent` and `task_struct.tgid`.
     pub task_real_parent: Option<u32>,
     pub task_tgid: Option<u32>,
+    /// Bytes of dynamic variable space (`dynvarsize`).
+    pub dynvarsize: u64,
+    /// The ERROR probe's ID (faults inside its clauses are not reported through it again).
+    pub error_probe: Option<u32>,
+    /// The slot of ERROR's first clause, when it has clauses.
+    pub error_slot: Option<u32>,
 }
 
 /// One compiled clause.
@@ -39,6 +45,8 @@ pub struct ClauseCode {
     /// Bytes of machine-state scratch used after `mstate::SCRATCH`.
     pub scratch: u32,
     pub uses_probe_names: bool,
+    /// Offset of the ran-actions mask in the record (see `record::DataDesc::guard`).
+    pub guard: Option<u32>,
 }
 
 /// Bytes of BPF stack for temporaries: below the 8-byte key slot at fp-8.
@@ -63,6 +71,16 @@ pub(super) struct Gen<'a> {
     /// Whether R7 holds a reserved record.
     pub(super) reserved: bool,
     pub(super) line: u32,
+    /// The statement being compiled, 1-based in source order (0 = the predicate): the action
+    /// index a fault reports.
+    pub(super) action: u32,
+    /// Runtime faults (see `fault`): discard the record, then report.
+    pub(super) flt_discard: Label,
+    pub(super) flt_common: Label,
+    pub(super) flt_discard_used: bool,
+    pub(super) flt_common_used: bool,
+    /// Offset of the ran-actions mask in the record, for clauses with `if` (see `ifelse`).
+    pub(super) guard: Option<u32>,
 }
 
 pub(super) fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
@@ -70,19 +88,18 @@ pub(super) fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
 }
 
 pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, CompileError> {
-    let records = c.default_action
-        || c.stmts
-            .iter()
-            .any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)));
+    let records = c.default_action || c.stmts.iter().any(super::ifelse::records);
     let mut e = Emitter::new();
     let fault = e.label();
     let next = e.label();
+    let flt_discard = e.label();
+    let flt_common = e.label();
     let mut g = Gen {
         e,
         syms,
         t,
         temps: 0,
-        scratch: 0,
+        scratch: super::vars::reserved_scratch(syms),
         record_size: RECORD_HEADER_SIZE,
         actions: Vec::new(),
         uses_probe_names: false,
@@ -91,6 +108,12 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         next,
         reserved: false,
         line: c.line,
+        action: 0,
+        flt_discard,
+        flt_common,
+        flt_discard_used: false,
+        flt_common_used: false,
+        guard: None,
     };
     let out = g.e.label();
 
@@ -107,26 +130,21 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     }
 
     // The record's layout is fixed before any code writes to it.
+    if super::ifelse::guarded(&c.stmts) {
+        g.guard = Some(
+            g.alloc_rec(ValueKind::Int {
+                size: 8,
+                signed: false,
+            })
+            .offset,
+        );
+    }
     let mut slots = Vec::new();
     for s in &c.stmts {
-        match s {
-            TStmt::Trace(x) => slots.push(vec![g.alloc_rec(x.ty.value_kind(t.strsize))]),
-            TStmt::Printf { args, .. } => {
-                let v: Vec<RecDesc> = args
-                    .iter()
-                    .map(|a| g.alloc_rec(a.ty.value_kind(t.strsize)))
-                    .collect();
-                slots.push(v);
-            }
-            TStmt::Exit(_) => slots.push(vec![g.alloc_rec(ValueKind::Int {
-                size: 4,
-                signed: true,
-            })]),
-            _ => slots.push(Vec::new()),
-        }
+        slots.push(g.stmt_slots(s));
     }
     g.record_size = (g.record_size + 7) / 8 * 8;
-    let exits = c.stmts.iter().any(|s| matches!(s, TStmt::Exit(_)));
+    let exits = c.stmts.iter().any(super::ifelse::exits);
 
     if records {
         let reserved = g.e.label();
@@ -144,47 +162,34 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         g.e.emit(Insn::stx(BPF_W, R7, 0, R1));
         g.e.call(helper::GET_SMP_PROCESSOR_ID);
         g.e.emit(Insn::stx(BPF_W, R7, 4, R0));
-    }
-
-    for (s, recs) in c.stmts.iter().zip(slots) {
-        g.line = match s {
-            TStmt::Expr(x) | TStmt::Trace(x) | TStmt::Exit(x) => x.line,
-            _ => g.line,
-        };
-        match s {
-            TStmt::Expr(x) => g.expr(x)?,
-            TStmt::Trace(x) => {
-                g.expr(x)?;
-                g.store_rec(&recs[0]);
-                g.actions.push(ActionDesc::Trace(recs[0]));
-            }
-            TStmt::Printf { format, args } => {
-                for (a, r) in args.iter().zip(&recs) {
-                    g.expr(a)?;
-                    g.store_rec(r);
-                }
-                g.actions.push(ActionDesc::Printf {
-                    format: Arc::clone(format),
-                    args: recs.clone(),
-                });
-            }
-            TStmt::Exit(x) => {
-                g.expr(x)?;
-                g.store_rec(&recs[0]);
-                g.actions.push(ActionDesc::Exit(recs[0]));
-                g.e.ld_map_value(R1, MapRef::State, 0);
-                g.e.emit(Insn::st(BPF_W, R1, state::ACTIVITY, 1));
-            }
-            TStmt::Agg { agg, keys, args } => g.aggregate(*agg, keys, args)?,
+        if let Some(off) = g.guard {
+            g.e.emit(Insn::st(BPF_DW, R7, off as i16, 0));
         }
     }
 
+    for (s, recs) in c.stmts.iter().zip(slots) {
+        g.stmt(s, &recs)?;
+    }
+
     if records {
+        let submit = g.e.label();
+        let done = g.e.label();
+        if let Some(off) = g.guard {
+            // No action ran: the firing leaves no record.
+            g.e.emit(Insn::ldx(BPF_DW, R1, R7, off as i16));
+            g.e.jne_imm(R1, 0, submit);
+            g.e.emit(Insn::mov64_reg(R1, R7));
+            g.e.emit(Insn::mov64_imm(R2, 0));
+            g.e.call(helper::RINGBUF_DISCARD);
+            g.e.ja(done);
+        }
+        g.e.bind(submit);
         if exits {
             g.submit(Some(BPF_RB_FORCE_WAKEUP));
         } else {
             g.submit(None);
         }
+        g.e.bind(done);
         if g.fault_used {
             g.e.ja(next);
             // A fault after the reservation discards the record.
@@ -196,6 +201,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     } else if g.fault_used {
         g.e.bind(g.fault);
     }
+    g.fault_handler(next);
 
     g.e.bind(next);
     g.e.emit(Insn::ldx(BPF_W, R3, R6, mstate::SLOT));
@@ -216,10 +222,74 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         record_size: if records { g.record_size } else { 0 },
         scratch: g.scratch,
         uses_probe_names: g.uses_probe_names,
+        guard: g.guard,
     })
 }
 
 impl<'a> Gen<'a> {
+    /// The record slots statement `s` writes, allocated in the record (both branches of an
+    /// `if`, in source order).
+    pub(super) fn stmt_slots(&mut self, s: &TStmt) -> Vec<RecDesc> {
+        let strsize = self.t.strsize;
+        match s {
+            TStmt::Trace(x) => vec![self.alloc_rec(x.ty.value_kind(strsize))],
+            TStmt::Printf { args, .. } => args
+                .iter()
+                .map(|a| self.alloc_rec(a.ty.value_kind(strsize)))
+                .collect(),
+            TStmt::Exit(_) => vec![self.alloc_rec(ValueKind::Int {
+                size: 4,
+                signed: true,
+            })],
+            TStmt::If { then, els, .. } => then
+                .iter()
+                .chain(els)
+                .flat_map(|s| self.stmt_slots(s))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// One statement, writing its data to the record slots `recs`.
+    pub(super) fn stmt(&mut self, s: &TStmt, recs: &[RecDesc]) -> Result<(), CompileError> {
+        self.action += 1;
+        self.line = match s {
+            TStmt::Expr(x) | TStmt::Trace(x) | TStmt::Exit(x) => x.line,
+            _ => self.line,
+        };
+        match s {
+            TStmt::Expr(x) => self.expr(x)?,
+            TStmt::Trace(x) => {
+                self.expr(x)?;
+                self.store_rec(&recs[0]);
+                self.actions.push(ActionDesc::Trace(recs[0]));
+                self.mark_ran()?;
+            }
+            TStmt::Printf { format, args } => {
+                for (a, r) in args.iter().zip(recs) {
+                    self.expr(a)?;
+                    self.store_rec(r);
+                }
+                self.actions.push(ActionDesc::Printf {
+                    format: Arc::clone(format),
+                    args: recs.to_vec(),
+                });
+                self.mark_ran()?;
+            }
+            TStmt::Exit(x) => {
+                self.expr(x)?;
+                self.store_rec(&recs[0]);
+                self.actions.push(ActionDesc::Exit(recs[0]));
+                self.mark_ran()?;
+                self.e.ld_map_value(R1, MapRef::State, 0);
+                self.e.emit(Insn::st(BPF_W, R1, state::ACTIVITY, 1));
+            }
+            TStmt::Agg { agg, keys, args } => self.aggregate(*agg, keys, args)?,
+            TStmt::If { cond, then, els } => self.if_stmt(cond, then, els, recs)?,
+        }
+        Ok(())
+    }
+
     /// The fault label, noting that it is used.
     pub(super) fn fault(&mut self) -> Label {
         if !self.reserved {

@@ -146,14 +146,17 @@ impl<'a> Gen<'a> {
                 } else {
                     self.e.emit(Insn::mov64_imm(R2, ss));
                 }
+                let at = self.push(R3)?;
                 self.e.emit(Insn::mov64_reg(R1, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R1, slot as i32));
                 self.e.call(helper::PROBE_READ_USER_STR);
-                // A failed read leaves an empty string.
+                // A failed read is DTrace's invalid address fault.
                 let ok = self.e.label();
                 self.e.jump(Insn::jmp_imm(BPF_JSGT, R0, 0, 0), ok);
-                self.e.emit(Insn::st(BPF_B, R6, slot as i16, 0));
+                self.e.emit(Insn::ldx(BPF_DW, R1, FP, at));
+                self.raise_fault(super::fault::code::BADADDR, Some(R1));
                 self.e.bind(ok);
+                self.pop(R1);
                 self.e.emit(Insn::mov64_reg(R0, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R0, slot as i32));
             }
@@ -166,6 +169,9 @@ impl<'a> Gen<'a> {
             | TKind::PtrDiff { .. }
             | TKind::KStr(..)
             | TKind::Copyin { .. } => return Err(cerr(x.line, "memory expression not compiled")),
+            TKind::Var(v) => self.var_read(v, x.ty)?,
+            TKind::VarAssign { var, op, rhs } => self.var_assign(var, *op, rhs, x.ty)?,
+            TKind::VarIncDec { var, pre, inc } => self.var_incdec(var, *pre, *inc, x.ty)?,
         }
         Ok(())
     }
@@ -271,8 +277,10 @@ impl<'a> Gen<'a> {
             }
         };
         if matches!(op, Div | Mod) {
-            let f = self.fault();
-            self.e.jeq_imm(R1, 0, f);
+            let ok = self.e.label();
+            self.e.jne_imm(R1, 0, ok);
+            self.raise_fault(super::fault::code::DIVZERO, None);
+            self.e.bind(ok);
             if signed {
                 self.e.emit(Insn::alu64_sreg(code, R0, R1));
             } else {

@@ -14,6 +14,9 @@ mod agg;
 pub mod clause;
 pub mod emit;
 mod expr;
+pub mod fault;
+mod ifelse;
+pub mod vars;
 pub mod insn;
 mod mem;
 pub mod stub;
@@ -39,6 +42,8 @@ pub enum MapRef {
     ProbeNames,
     /// Aggregation by ID.
     Agg(u32),
+    /// Dynamic variable (thread-local or associative array) by index into `Symbols::dyns`.
+    Dyn(u32),
 }
 
 /// Layout of the per-CPU machine state.
@@ -61,7 +66,9 @@ pub mod state {
     pub const ACTIVITY: i16 = 0;
     /// i64: CLOCK_REALTIME minus CLOCK_MONOTONIC in ns, for `walltimestamp`.
     pub const WALL_OFFSET: i16 = 8;
-    pub const SIZE: u32 = 16;
+    /// u64: bytes of dynamic variable space in use (bounded by `dynvarsize`).
+    pub const DYN_USED: i16 = 16;
+    pub const SIZE: u32 = 24;
 }
 
 /// Layout of the per-CPU drop counters.
@@ -70,7 +77,11 @@ pub mod drops {
     pub const BUFFER: i16 = 0;
     /// u64: aggregation updates lost because the aggregation map was full.
     pub const AGG: i16 = 8;
-    pub const SIZE: u32 = 16;
+    /// u64: dynamic variable stores dropped because `dynvarsize` was exhausted.
+    pub const DYN: i16 = 16;
+    /// u64: faults inside ERROR clauses (not reported through ERROR again).
+    pub const DBLERR: i16 = 24;
+    pub const SIZE: u32 = 32;
 }
 
 /// Offsets of the four names in a `ProbeNames` value; each is a `strsize` slot.

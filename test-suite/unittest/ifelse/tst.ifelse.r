@@ -1,0 +1,6 @@
+start
+big 3
+three
+nested right
+end 1
+

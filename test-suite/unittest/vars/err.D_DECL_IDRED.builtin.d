@@ -1,0 +1,9 @@
+/*
+ * Built-in variables cannot be declared.
+ */
+int pid;
+
+BEGIN
+{
+	exit(0);
+}

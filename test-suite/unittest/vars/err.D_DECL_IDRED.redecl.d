@@ -1,0 +1,10 @@
+/*
+ * A variable redeclared with another type.
+ */
+int x;
+string x;
+
+BEGIN
+{
+	exit(0);
+}

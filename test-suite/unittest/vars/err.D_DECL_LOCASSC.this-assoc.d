@@ -1,0 +1,9 @@
+/*
+ * Associative arrays may not be clause-local.
+ */
+this int a[int];
+
+BEGIN
+{
+	exit(0);
+}

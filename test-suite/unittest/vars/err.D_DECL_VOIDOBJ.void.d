@@ -1,0 +1,9 @@
+/*
+ * A variable of type void.
+ */
+self void v;
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/*
+ * Assignment to something that is not an lvalue.
+ */
+BEGIN
+{
+	1 = 2;
+}

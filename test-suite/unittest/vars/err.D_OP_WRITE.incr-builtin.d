@@ -1,0 +1,7 @@
+/*
+ * ++ on a built-in variable.
+ */
+BEGIN
+{
+	timestamp++;
+}

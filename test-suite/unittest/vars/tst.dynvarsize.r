@@ -1,0 +1,3 @@
+status 0
+200 1 0
+drops reported

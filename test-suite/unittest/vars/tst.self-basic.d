@@ -1,0 +1,26 @@
+/*
+ * Thread-local variables: implicit on first assignment, integers and strings; an unset one
+ * reads as 0 or ""; assigning 0 frees it, so it reads as 0 again.
+ */
+#pragma D option quiet
+
+self string never;
+
+BEGIN
+{
+	self->n = 41;
+	self->n++;
+	self->s = "thread";
+	printf("%d %s [%s] %d\n", self->n, self->s, self->never, self->unset);
+	self->n = 0;
+	printf("%d\n", self->n);
+	self->n += 7;
+	printf("%d\n", self->n);
+}
+
+BEGIN
+{
+	/* Same thread, next clause: the values are still there. */
+	printf("%d %s\n", self->n, self->s);
+	exit(0);
+}
