@@ -226,6 +226,7 @@ impl<'a> Checker<'a> {
                 match (gty, r.ty, op) {
                     (Type::Int { .. }, Type::Int { .. }, _) => {}
                     (Type::Str, Type::Str, None) => {}
+                    (a, b, None) if a == b => {}
                     _ => {
                         return Err(err(
                             ErrTag::D_OP_INCOMPAT,

@@ -16,7 +16,7 @@ impl<'a> Gen<'a> {
         match &x.kind {
             TKind::Load(addr, bits) => {
                 self.expr(addr)?;
-                self.load(x.ty, *bits);
+                self.load(x.ty, *bits)?;
             }
             TKind::PtrAdd { base, index, scale } => {
                 if let TKind::Const(i) = index.kind {
@@ -59,9 +59,7 @@ impl<'a> Gen<'a> {
                 self.e.emit(Insn::mov64_reg(R1, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R1, slot as i32));
                 self.e.emit(Insn::mov64_imm(R2, max as i32));
-                self.e.call(helper::PROBE_READ_KERNEL_STR);
-                let f = self.fault();
-                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                self.read_or_fault(helper::PROBE_READ_KERNEL_STR, true)?;
                 self.e.emit(Insn::mov64_reg(R0, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R0, slot as i32));
             }
@@ -79,9 +77,7 @@ impl<'a> Gen<'a> {
                 self.pop(R2);
                 self.e.emit(Insn::mov64_reg(R1, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R1, slot as i32));
-                self.e.call(helper::PROBE_READ_USER);
-                let f = self.fault();
-                self.e.jne_imm(R0, 0, f);
+                self.read_or_fault(helper::PROBE_READ_USER, false)?;
                 self.e.emit(Insn::mov64_reg(R0, R6));
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R0, slot as i32));
             }
@@ -93,7 +89,7 @@ impl<'a> Gen<'a> {
 
     /// R0 = the value of type `ty` at the address in R0 (for a bit-field, `bits` = shift and
     /// width inside the bytes read); a failed read faults.
-    fn load(&mut self, ty: Type, bits: Option<(u8, u8)>) {
+    fn load(&mut self, ty: Type, bits: Option<(u8, u8)>) -> Result<(), CompileError> {
         let (size, signed) = match ty {
             Type::Int { size, signed } => (size as u32, signed),
             _ => (8, false),
@@ -109,9 +105,7 @@ impl<'a> Gen<'a> {
         self.e.emit(Insn::mov64_reg(R1, FP));
         self.e.emit(Insn::alu64_imm(BPF_ADD, R1, LOAD_SLOT as i32));
         self.e.emit(Insn::mov64_imm(R2, n as i32));
-        self.e.call(helper::PROBE_READ_KERNEL);
-        let f = self.fault();
-        self.e.jne_imm(R0, 0, f);
+        self.read_or_fault(helper::PROBE_READ_KERNEL, false)?;
         match bits {
             None => self.load_int(R0, FP, LOAD_SLOT, ty),
             Some((shift, width)) => {
@@ -125,5 +119,28 @@ impl<'a> Gen<'a> {
                     .emit(Insn::alu64_imm(if signed { BPF_ARSH } else { BPF_RSH }, R0, down));
             }
         }
+        Ok(())
+    }
+}
+
+impl<'a> Gen<'a> {
+    /// Call a `bpf_probe_read*` helper whose source address is in R3; when it fails, raise an
+    /// invalid-address fault naming that address. `str_read`: the helper returns a length
+    /// (negative on failure) rather than 0 on success.
+    fn read_or_fault(&mut self, helper_id: i32, str_read: bool) -> Result<(), CompileError> {
+        let slot = self.push(R3)?;
+        self.e.call(helper_id);
+        let ok = self.e.label();
+        if str_read {
+            self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), ok);
+        } else {
+            self.e.jeq_imm(R0, 0, ok);
+        }
+        self.e.emit(Insn::ldx(BPF_DW, R1, FP, slot));
+        self.raise_fault(super::fault::code::BADADDR, Some(R1));
+        self.e.bind(ok);
+        // The saved address is not needed on the path that goes on.
+        self.temps -= 1;
+        Ok(())
     }
 }
