@@ -95,6 +95,8 @@ pub enum ErrTag {
     D_SYM_BADREF,
     D_DECL_LOCASSC,
     D_ARR_LOCAL,
+    D_ARGS_MULTI,
+    D_ARGS_IDX,
 }
 
 impl fmt::Display for ErrTag {

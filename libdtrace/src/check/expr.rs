@@ -92,6 +92,7 @@ impl<'a> Checker<'a> {
                     ),
                 ));
             }
+            ExprKind::Index { base, keys } if Self::is_args(base) => self.args_ref(keys, line)?,
             ExprKind::Index { base, keys } if self.is_mem_index(base) => {
                 self.index_mem(base, keys, line)?
             }

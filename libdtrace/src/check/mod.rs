@@ -5,6 +5,7 @@
 //! every program compiled into one handle shares DTrace's one global namespace.
 
 mod action;
+mod args;
 pub mod decl;
 mod expr;
 mod mem;
@@ -130,6 +131,10 @@ pub struct Checker<'a> {
     pub kind: ProbeSpecKind,
     pub zdefs: bool,
     used_macros: Vec<bool>,
+    /// Probes of the clause being checked (for `args[]`).
+    cur_probes: Vec<u32>,
+    /// Argument types of probes already looked up (reading them costs a format file or BTF).
+    arg_types: std::collections::HashMap<u32, Vec<String>>,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -170,6 +175,8 @@ impl<'a> Checker<'a> {
             kind,
             zdefs,
             used_macros: vec![false; n],
+            cur_probes: Vec::new(),
+            arg_types: std::collections::HashMap::new(),
         }
     }
 
@@ -398,6 +405,7 @@ impl<'a> Checker<'a> {
             }
             descs.push((pat, ids));
         }
+        self.cur_probes = probes.clone();
         let body = match &c.body {
             Some(b) => b,
             None if self.kind != ProbeSpecKind::Script => &Vec::new() as &Vec<ast::Stmt>,

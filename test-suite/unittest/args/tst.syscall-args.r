@@ -1,0 +1,2 @@
+/etc/hostname 4 1
+
