@@ -452,6 +452,9 @@ impl<'a> Checker<'a> {
         args: &[Expr],
         line: u32,
     ) -> Result<TExpr, CompileError> {
+        if let Some(r) = self.subr(name, args, line) {
+            return r;
+        }
         match name {
             "copyinstr" => {
                 Self::proto_len(name, args.len(), 1, 2, line)?;

@@ -69,6 +69,11 @@ pub enum TKind {
     /// `copyinstr(addr[, maxlen])`
     Copyinstr(Box<TExpr>, Option<Box<TExpr>>),
     Comma(Box<TExpr>, Box<TExpr>),
+    /// A call to a subroutine (`check::subr`).
+    Subr {
+        id: super::subr::Subr,
+        args: Vec<TExpr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +146,7 @@ impl TExpr {
                 t.walk(f);
                 e.walk(f);
             }
+            TKind::Subr { args, .. } => args.iter().for_each(|a| a.walk(f)),
             TKind::Copyinstr(a, n) => {
                 a.walk(f);
                 if let Some(n) = n {

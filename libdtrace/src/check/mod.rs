@@ -7,6 +7,7 @@
 mod action;
 mod expr;
 pub mod ir;
+pub mod subr;
 pub mod types;
 
 use crate::error::{CompileError, ErrTag};

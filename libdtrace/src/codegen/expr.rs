@@ -158,6 +158,7 @@ impl<'a> Gen<'a> {
                 self.expr(a)?;
                 self.expr(b)?;
             }
+            TKind::Subr { id, args } => self.subr(*id, args, x.ty)?,
         }
         Ok(())
     }

@@ -15,7 +15,9 @@ pub mod clause;
 pub mod emit;
 mod expr;
 pub mod insn;
+pub mod link;
 pub mod stub;
+pub mod subr;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +40,8 @@ pub enum MapRef {
     ProbeNames,
     /// Aggregation by ID.
     Agg(u32),
+    /// Per-CPU state of subroutines that outlives a clause (`strtok`), see `subr::state_size`.
+    SubrState,
 }
 
 /// Layout of the per-CPU machine state.
