@@ -74,8 +74,8 @@ ROUTINE s64 dt_strtoll(const char *s, u64 base, u64 n, char *tmp)
 		if (c != ' ' && c != '\t')
 			break;
 	}
-	pos = launder(slot, k);
-	if (pos < 0 || pos + 3 >= (s64)n)
+	pos = launder(slot, k) & LEN_MASK;
+	if (pos + 3 >= (s64)n)
 		goto digits;
 	if (tmp[pos] == '-' || tmp[pos] == '+') {
 		neg = tmp[pos] == '-';
@@ -85,13 +85,14 @@ ROUTINE s64 dt_strtoll(const char *s, u64 base, u64 n, char *tmp)
 	    digit_value(tmp[pos + 2]) < 16)
 		pos += 2;
 digits:
-	pos = launder(slot, pos);
-	if (pos < 0 || pos >= (s64)n)
+	pos = launder(slot, pos) & LEN_MASK;
+	if (pos >= (s64)n)
 		return 0;
 	for (k = 0; k < n; k++) {
 		s64 p = pos + k;
 		int x;
 
+		barrier_var(p);
 		if (p >= (s64)n)
 			break;
 		x = digit_value(tmp[p]);

@@ -28,12 +28,24 @@ static long (*const bpf_probe_read_kernel)(void *dst, u32 size, const void *src)
 static long (*const bpf_probe_read_kernel_str)(void *dst, u32 size, const void *src) = (void *)115;
 static u64 (*const bpf_get_current_task)(void) = (void *)35;
 
+/*
+ * Keep clang from rewriting v (say pos + k back into its parts) so that the register the
+ * verifier saw bounds-checked is the one used for the access.
+ */
+#define barrier_var(v) asm volatile("" : "+r"(v))
+
 /* Hide the value of v from the verifier's range tracking (see above). */
 static inline u64 launder(volatile u64 *slot, u64 v)
 {
 	*slot = v;
 	return *slot;
 }
+
+/*
+ * A laundered length made non-negative for the verifier: clang may turn an unsigned bound
+ * check into a signed one, which leaves the minimum unknown. Slots hold at most 2^20 + 1 bytes.
+ */
+#define LEN_MASK 0x3fffffULL
 
 /*
  * Copy the string at src into buf (n bytes) and return its length, at most n - 1, as a value the

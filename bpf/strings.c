@@ -82,7 +82,7 @@ ROUTINE s64 dt_strfind(const char *s, const char *t, s64 pos, u64 mode_n, char *
 	u64 *win = (u64 *)(buf + w);
 	u64 *sc = (u64 *)(buf + 2 * w);
 	s64 len, sublen, start, k, p;
-	u64 i;
+	u64 i, ulen, usub;
 
 	for (i = 0; i < w / 8; i++) {
 		tt[i] = 0;
@@ -90,11 +90,14 @@ ROUTINE s64 dt_strfind(const char *s, const char *t, s64 pos, u64 mode_n, char *
 		sc[i] = 0;
 		sc[w / 8 + i] = 0;
 	}
-	len = launder(&win[0], copy_str((char *)sc, s, n));
-	sublen = launder(&win[0], copy_str((char *)tt, t, n));
+	ulen = launder(&win[0], copy_str((char *)sc, s, n)) & LEN_MASK;
+	usub = launder(&win[0], copy_str((char *)tt, t, n)) & LEN_MASK;
 	win[0] = 0;
-	if (len > (s64)n - 1 || sublen > (s64)n - 1)
+	/* Unsigned bounds, which the verifier turns into both signed bounds. */
+	if (ulen >= n || usub >= n)
 		return -1;
+	len = ulen;
+	sublen = usub;
 	if (sublen == 0 && len == 0)
 		return 0;
 
