@@ -52,7 +52,9 @@ fn main() {
         let stem = src.file_stem().unwrap().to_string_lossy().to_string();
         let obj = out.join(format!("{}.o", stem));
         let status = Command::new(&clang)
-            .args(["-target", "bpf", "-O2", "-mcpu=v3", "-c", "-g0", "-Wall", "-Werror"])
+            .args([
+                "-target", "bpf", "-O2", "-mcpu=v3", "-c", "-g0", "-Wall", "-Werror",
+            ])
             .arg("-ffreestanding")
             .arg("-I")
             .arg(&bpf_dir)
@@ -80,7 +82,10 @@ fn main() {
     for f in &funcs {
         for (_, callee) in &f.calls {
             if !names.contains(&callee.as_str()) {
-                fail(format!("BPF routine {} calls {}, which bpf/ does not define", f.name, callee));
+                fail(format!(
+                    "BPF routine {} calls {}, which bpf/ does not define",
+                    f.name, callee
+                ));
             }
         }
     }
@@ -90,10 +95,14 @@ fn main() {
 /// The global functions of one object's `.text`, with their calls.
 fn read_object(path: &Path) -> Vec<Func> {
     let data = std::fs::read(path).unwrap_or_else(|e| fail(format!("{}: {}", path.display(), e)));
-    let file = object::File::parse(&*data).unwrap_or_else(|e| fail(format!("{}: {}", path.display(), e)));
+    let file =
+        object::File::parse(&*data).unwrap_or_else(|e| fail(format!("{}: {}", path.display(), e)));
     for s in file.sections() {
         let name = s.name().unwrap_or("");
-        let is_data = name.starts_with(".rodata") || name.starts_with(".data") || name.starts_with(".bss") || name == ".maps";
+        let is_data = name.starts_with(".rodata")
+            || name.starts_with(".data")
+            || name.starts_with(".bss")
+            || name == ".maps";
         if is_data && s.size() > 0 {
             fail(format!(
                 "{}: section {} is not empty: BPF runtime routines may not use global data or maps \
@@ -103,16 +112,24 @@ fn read_object(path: &Path) -> Vec<Func> {
             ));
         }
         if name != ".text" && s.kind() == object::SectionKind::Text && s.size() > 0 {
-            fail(format!("{}: code in section {}: BPF runtime routines live in .text", path.display(), name));
+            fail(format!(
+                "{}: code in section {}: BPF runtime routines live in .text",
+                path.display(),
+                name
+            ));
         }
     }
     let Some(text) = file.section_by_name(".text") else {
         return Vec::new();
     };
-    let bytes = text.data().unwrap_or_else(|e| fail(format!("{}: {}", path.display(), e)));
+    let bytes = text
+        .data()
+        .unwrap_or_else(|e| fail(format!("{}: {}", path.display(), e)));
     let mut syms: Vec<(u64, u64, String)> = file
         .symbols()
-        .filter(|s| s.kind() == SymbolKind::Text && s.section_index() == Some(text.index()) && s.is_global())
+        .filter(|s| {
+            s.kind() == SymbolKind::Text && s.section_index() == Some(text.index()) && s.is_global()
+        })
         .map(|s| (s.address(), s.size(), s.name().unwrap_or("").to_string()))
         .collect();
     syms.sort();
@@ -127,7 +144,9 @@ fn read_object(path: &Path) -> Vec<Func> {
             RelocationTarget::Symbol(i) => file.symbol_by_index(i).ok(),
             _ => None,
         };
-        let callee = target.filter(|t| t.kind() == SymbolKind::Text).and_then(|t| t.name().ok());
+        let callee = target
+            .filter(|t| t.kind() == SymbolKind::Text)
+            .and_then(|t| t.name().ok());
         match (r_type, callee) {
             (R_BPF_64_32, Some(c)) if !c.is_empty() => relocs.push((off, c.to_string())),
             _ => fail(format!(
@@ -142,7 +161,11 @@ fn read_object(path: &Path) -> Vec<Func> {
     let mut funcs = Vec::new();
     for (addr, size, name) in &syms {
         if size % 8 != 0 || (addr + size) as usize > bytes.len() {
-            fail(format!("{}: function {} has a bad size", path.display(), name));
+            fail(format!(
+                "{}: function {} has a bad size",
+                path.display(),
+                name
+            ));
         }
         let mut insns = Vec::new();
         let mut calls = Vec::new();
@@ -160,7 +183,11 @@ fn read_object(path: &Path) -> Vec<Func> {
                         let target = at as i64 + 8 + imm * 8;
                         match syms.iter().find(|(a, _, _)| *a as i64 == target) {
                             Some((_, _, n)) => n.clone(),
-                            None => fail(format!("{}: {} calls a non-global function", path.display(), name)),
+                            None => fail(format!(
+                                "{}: {} calls a non-global function",
+                                path.display(),
+                                name
+                            )),
                         }
                     }
                 };
@@ -168,7 +195,11 @@ fn read_object(path: &Path) -> Vec<Func> {
             }
             insns.push(b);
         }
-        funcs.push(Func { name: name.clone(), insns, calls });
+        funcs.push(Func {
+            name: name.clone(),
+            insns,
+            calls,
+        });
     }
     funcs
 }
@@ -177,7 +208,11 @@ fn write_table(path: &Path, funcs: &[Func]) {
     let mut s = String::from("// Generated by libdtrace/build.rs from bpf/*.c. Do not edit.\n\n");
     s.push_str("pub static ROUTINES: &[RoutineDef] = &[\n");
     for f in funcs {
-        let _ = writeln!(s, "    RoutineDef {{\n        name: {:?},\n        insns: &[", f.name);
+        let _ = writeln!(
+            s,
+            "    RoutineDef {{\n        name: {:?},\n        insns: &[",
+            f.name
+        );
         for b in &f.insns {
             let off = i16::from_le_bytes([b[2], b[3]]);
             let imm = i32::from_le_bytes([b[4], b[5], b[6], b[7]]);

@@ -1,7 +1,7 @@
 //! D's subroutines (strlen, strjoin, substr, ...): their prototypes as DTrace declares them, and
 //! the checks of a call against them with DTrace's messages.
 
-use super::ir::{TExpr, TKind, TClause};
+use super::ir::{TClause, TExpr, TKind};
 use super::types::{Type, INT, LONG, UINT, ULONG};
 use super::Checker;
 use crate::error::CompileError;
@@ -97,13 +97,21 @@ fn proto(name: &str) -> Option<(Subr, Type, &'static [Param], usize)> {
 
 impl<'a> Checker<'a> {
     /// A call to subroutine `name`, or `None` when `name` is not one.
-    pub(super) fn subr(&mut self, name: &str, args: &[Expr], line: u32) -> Option<Result<TExpr, CompileError>> {
+    pub(super) fn subr(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        line: u32,
+    ) -> Option<Result<TExpr, CompileError>> {
         let (id, ret, params, required) = proto(name)?;
-        Some(self.subr_args(name, id, params, required, args, line).map(|args| TExpr {
-            kind: TKind::Subr { id, args },
-            ty: ret,
-            line,
-        }))
+        Some(
+            self.subr_args(name, id, params, required, args, line)
+                .map(|args| TExpr {
+                    kind: TKind::Subr { id, args },
+                    ty: ret,
+                    line,
+                }),
+        )
     }
 
     fn subr_args(
@@ -119,7 +127,8 @@ impl<'a> Checker<'a> {
         let mut out = Vec::with_capacity(args.len());
         for (i, (a, p)) in args.iter().zip(params).enumerate() {
             // strtok(NULL, delims) continues the previous string.
-            if id == Subr::Strtok && i == 0 && matches!(&a.kind, ExprKind::Ident(n) if n == "NULL") {
+            if id == Subr::Strtok && i == 0 && matches!(&a.kind, ExprKind::Ident(n) if n == "NULL")
+            {
                 out.push(TExpr {
                     kind: TKind::Const(0),
                     ty: ULONG,
@@ -129,7 +138,9 @@ impl<'a> Checker<'a> {
             }
             let t = self.expr(a)?;
             let ok = match p {
-                Param::Str => t.ty == Type::Str || (id == Subr::Strtok && i == 0 && t.kind == TKind::Const(0)),
+                Param::Str => {
+                    t.ty == Type::Str || (id == Subr::Strtok && i == 0 && t.kind == TKind::Const(0))
+                }
                 Param::Int(_) => t.ty.is_int(),
             };
             if !ok {
@@ -148,13 +159,29 @@ impl<'a> Checker<'a> {
 /// Whether the clause calls a subroutine that walks task structures (needs BTF offsets).
 pub fn uses_task(c: &TClause) -> bool {
     let mut found = false;
-    c.walk(&mut |e| found |= matches!(e.kind, TKind::Subr { id: Subr::Progenyof, .. }));
+    c.walk(&mut |e| {
+        found |= matches!(
+            e.kind,
+            TKind::Subr {
+                id: Subr::Progenyof,
+                ..
+            }
+        )
+    });
     found
 }
 
 /// Whether the clause calls `strtok` (needs the per-CPU subroutine state).
 pub fn uses_strtok(c: &TClause) -> bool {
     let mut found = false;
-    c.walk(&mut |e| found |= matches!(e.kind, TKind::Subr { id: Subr::Strtok, .. }));
+    c.walk(&mut |e| {
+        found |= matches!(
+            e.kind,
+            TKind::Subr {
+                id: Subr::Strtok,
+                ..
+            }
+        )
+    });
     found
 }

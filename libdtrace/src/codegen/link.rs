@@ -59,7 +59,8 @@ pub fn link_with(
     calls: &[(usize, &str)],
 ) -> Result<(), LinkError> {
     let mut placed: HashMap<&str, usize> = HashMap::new();
-    let mut pending: Vec<(usize, String)> = calls.iter().map(|(i, n)| (*i, n.to_string())).collect();
+    let mut pending: Vec<(usize, String)> =
+        calls.iter().map(|(i, n)| (*i, n.to_string())).collect();
     while let Some((site, name)) = pending.pop() {
         let start = match placed.get(name.as_str()) {
             Some(&s) => s,
@@ -90,15 +91,26 @@ mod tests {
     use super::*;
     use crate::codegen::insn::*;
 
-    static LEAF: [Insn; 2] = [Insn::raw(BPF_ALU64 | BPF_MOV, R0, 0, 0, 7), Insn::raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0)];
+    static LEAF: [Insn; 2] = [
+        Insn::raw(BPF_ALU64 | BPF_MOV, R0, 0, 0, 7),
+        Insn::raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
+    ];
     static MID: [Insn; 3] = [
         Insn::raw(BPF_ALU64 | BPF_MOV, R1, 0, 0, 1),
         Insn::raw(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, -1),
         Insn::raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
     ];
     static TABLE: [RoutineDef; 2] = [
-        RoutineDef { name: "leaf", insns: &LEAF, calls: &[] },
-        RoutineDef { name: "mid", insns: &MID, calls: &[(1, "leaf")] },
+        RoutineDef {
+            name: "leaf",
+            insns: &LEAF,
+            calls: &[],
+        },
+        RoutineDef {
+            name: "mid",
+            insns: &MID,
+            calls: &[(1, "leaf")],
+        },
     ];
 
     fn main_prog(n: usize) -> Vec<Insn> {
@@ -157,7 +169,10 @@ mod tests {
             Err(LinkError::Unknown("nope".into()))
         );
         let mut p = main_prog(1);
-        assert_eq!(link_with(&TABLE, &mut p, &[(0, "leaf")]), Err(LinkError::NotACall(0)));
+        assert_eq!(
+            link_with(&TABLE, &mut p, &[(0, "leaf")]),
+            Err(LinkError::NotACall(0))
+        );
     }
 
     #[test]
@@ -165,7 +180,12 @@ mod tests {
         for r in routines() {
             assert!(!r.insns.is_empty(), "{} is empty", r.name);
             for (i, c) in r.calls {
-                assert!(routines().iter().any(|x| x.name == *c), "{} calls unknown {}", r.name, c);
+                assert!(
+                    routines().iter().any(|x| x.name == *c),
+                    "{} calls unknown {}",
+                    r.name,
+                    c
+                );
                 assert_eq!(r.insns[*i].src(), BPF_PSEUDO_CALL);
             }
         }

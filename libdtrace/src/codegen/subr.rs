@@ -190,7 +190,11 @@ impl<'a> Gen<'a> {
                     Subr::InetNtop => regs_for(self, &[R2, R3]),
                     _ => {
                         regs_for(self, &[R3]);
-                        let af = if id == Subr::InetNtoa { AF_INET } else { AF_INET6 | NTOA6 };
+                        let af = if id == Subr::InetNtoa {
+                            AF_INET
+                        } else {
+                            AF_INET6 | NTOA6
+                        };
                         self.e.mov_imm(R2, af);
                     }
                 }
@@ -238,7 +242,8 @@ impl<'a> Gen<'a> {
             }
             Subr::Getminor => {
                 regs_for(self, &[R0]);
-                self.e.emit(Insn::alu64_imm(BPF_AND, R0, (1 << MINORBITS) - 1));
+                self.e
+                    .emit(Insn::alu64_imm(BPF_AND, R0, (1 << MINORBITS) - 1));
             }
         }
         Ok(())
