@@ -89,7 +89,7 @@ impl Session {
         // Reading BTF costs start-up time: only when a clause needs it.
         let ppid = enabled
             .iter()
-            .any(|c| c.uses(crate::check::ir::Builtin::Ppid));
+            .any(|c| c.uses(crate::check::ir::Builtin::Ppid) || crate::check::subr::uses_task(c));
         let (task_real_parent, task_tgid) = if ppid {
             (task_offset("real_parent"), task_offset("tgid"))
         } else {
@@ -204,6 +204,11 @@ impl Session {
             MapRef::Drops,
             Map::create(MapType::PercpuArray, 4, drops::SIZE, 1, 0, "dt_drops")?,
         );
+        if enabled.iter().any(crate::check::subr::uses_strtok) {
+            let size = crate::codegen::subr::state_size(strsize);
+            let m = Map::create(MapType::PercpuArray, 4, size, 1, 0, "dt_subr")?;
+            maps.insert(MapRef::SubrState, m);
+        }
         if codes.iter().any(|c| c.uses_probe_names) {
             let names = Map::create(
                 MapType::Hash,

@@ -455,6 +455,9 @@ impl<'a> Checker<'a> {
         args: &[Expr],
         line: u32,
     ) -> Result<TExpr, CompileError> {
+        if let Some(r) = self.subr(name, args, line) {
+            return r;
+        }
         match name {
             "copyin" => self.copyin(args, line),
             "copyinstr" => {

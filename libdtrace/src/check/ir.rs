@@ -109,6 +109,11 @@ pub enum TKind {
         pre: bool,
         inc: bool,
     },
+    /// A call to a subroutine (`check::subr`).
+    Subr {
+        id: super::subr::Subr,
+        args: Vec<TExpr>,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -242,6 +247,7 @@ impl TExpr {
                 l.walk(f);
                 r.walk(f);
             }
+            TKind::Subr { args, .. } => args.iter().for_each(|a| a.walk(f)),
             TKind::Copyinstr(a, n) => {
                 a.walk(f);
                 if let Some(n) = n {

@@ -10,6 +10,7 @@ pub mod decl;
 mod expr;
 mod mem;
 pub mod ir;
+pub mod subr;
 pub mod types;
 mod vars;
 

@@ -214,7 +214,9 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     g.e.emit(Insn::mov64_imm(R0, 0));
     g.e.emit(Insn::exit());
 
-    let (insns, relocs) = g.e.finish();
+    let calls = std::mem::take(&mut g.e.routine_calls);
+    let (mut insns, relocs) = g.e.finish();
+    super::link::link(&mut insns, &calls).map_err(|e| cerr(c.line, e.to_string()))?;
     Ok(ClauseCode {
         insns,
         relocs,

@@ -19,6 +19,8 @@ pub struct Emitter {
     pub relocs: Vec<Reloc>,
     labels: Vec<Option<usize>>,
     fixups: Vec<(usize, Label)>,
+    /// Calls to BPF runtime routines: (instruction index, routine name), for `link`.
+    pub routine_calls: Vec<(usize, &'static str)>,
 }
 
 impl Emitter {
@@ -79,6 +81,11 @@ impl Emitter {
     }
     pub fn call(&mut self, helper: i32) {
         self.emit(Insn::call(helper));
+    }
+    /// A BPF-to-BPF call to runtime routine `name`; `link` places it and fixes the offset.
+    pub fn call_routine(&mut self, name: &'static str) {
+        self.routine_calls.push((self.insns.len(), name));
+        self.emit(super::link::pseudo_call());
     }
     /// Resolve jumps. Panics only on a label never bound, which is a codegen bug.
     pub fn finish(mut self) -> (Vec<Insn>, Vec<Reloc>) {

@@ -172,6 +172,7 @@ impl<'a> Gen<'a> {
             TKind::Var(v) => self.var_read(v, x.ty)?,
             TKind::VarAssign { var, op, rhs } => self.var_assign(var, *op, rhs, x.ty)?,
             TKind::VarIncDec { var, pre, inc } => self.var_incdec(var, *pre, *inc, x.ty)?,
+            TKind::Subr { id, args } => self.subr(*id, args, x.ty)?,
         }
         Ok(())
     }

@@ -19,7 +19,9 @@ mod ifelse;
 pub mod vars;
 pub mod insn;
 mod mem;
+pub mod link;
 pub mod stub;
+pub mod subr;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +46,8 @@ pub enum MapRef {
     Agg(u32),
     /// Dynamic variable (thread-local or associative array) by index into `Symbols::dyns`.
     Dyn(u32),
+    /// Per-CPU state of subroutines that outlives a clause (`strtok`), see `subr::state_size`.
+    SubrState,
 }
 
 /// Layout of the per-CPU machine state.

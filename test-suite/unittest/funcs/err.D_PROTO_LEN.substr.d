@@ -1,0 +1,1 @@
+BEGIN { trace(substr("abc", 1, 2, 3)); }

@@ -1,0 +1,17 @@
+/foo/bar baz
+/foo/bar baz
+/foo/bar baz
+/foo/bar/baz .
+/foo/bar/baz .
+foo/bar baz
+/ /
+. .
+/ /
+/ .
+/. .
+. .
+. f
+. f
+/ /
+. .
+

@@ -1,0 +1,2 @@
+[/bar/baz] [/baz] [foo/bar/baz] [z]
+

@@ -1,0 +1,2 @@
+[foobar] [bar] [foo] [abcd]
+

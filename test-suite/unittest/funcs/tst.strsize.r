@@ -1,0 +1,9 @@
+[abcdefgh]
+[abcdef]
+[ABCDEFGH]
+[cdefgh]
+[12345678]
+[0xff]
+[12345678]
+[8]
+

@@ -1,0 +1,2 @@
+[barbazbar] [foobar] [foobar]
+

@@ -1,0 +1,12 @@
+[barbazbop]
+[bar]
+[bop]
+[bo]
+[foobarbaz]
+[]
+[fo]
+[foobarbazbop]
+[]
+[]
+[p]
+

@@ -1,0 +1,2 @@
+[FOO BAR 1-Z] [foo bar 1-z] []
+
