@@ -38,6 +38,7 @@ fn prog_type(kind: &ProbeKind) -> ProgType {
         ProbeKind::Sdt { .. } => ProgType::Tracepoint,
         ProbeKind::RawTp { .. } => ProgType::RawTracepoint,
         ProbeKind::Uprobe(_) => ProgType::Kprobe,
+        ProbeKind::Stable(_) => ProgType::RawTracepoint,
     }
 }
 
@@ -377,6 +378,11 @@ impl Session {
                 ProbeKind::Sdt { .. } | ProbeKind::RawTp { .. } | ProbeKind::Uprobe(_) => {
                     crate::provider::args::source(&probe.kind, args_used, &mut rawtp_btf)
                 }
+                ProbeKind::Stable(st) => crate::provider::args::source(
+                    &ProbeKind::RawTp { event: st.event.to_string() },
+                    args_used,
+                    &mut rawtp_btf,
+                ),
                 _ => ArgSource::None,
             };
             let spec = StubSpec {
@@ -485,6 +491,9 @@ impl Session {
                 }
                 ProbeKind::RawTp { event } => {
                     self.links.push(attach::attach_raw_tracepoint(prog, event)?);
+                }
+                ProbeKind::Stable(st) => {
+                    self.links.push(attach::attach_raw_tracepoint(prog, st.event)?);
                 }
                 ProbeKind::Uprobe(u) => {
                     self.links.push(attach::attach_uprobe(

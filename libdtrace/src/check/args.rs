@@ -29,6 +29,9 @@ impl<'a> Checker<'a> {
                 ))
             }
         };
+        if let Some(t) = self.stable_arg(idx, line)? {
+            return Ok(t);
+        }
         let mut ty: Option<Type> = None;
         let mut btf = None;
         for id in self.cur_probes.clone() {
@@ -57,6 +60,67 @@ impl<'a> Checker<'a> {
             }
         }
         Ok(TExpr { kind: TKind::Arg(idx), ty: ty.unwrap_or(LONG), line })
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// `args[i]` of stable-provider probes: the D expression the provider defines for it,
+    /// checked here. `None` when the clause's probes are not stable-provider probes.
+    fn stable_arg(&mut self, idx: u8, line: u32) -> Result<Option<TExpr>, CompileError> {
+        match self.stable_arg_ast(idx, line)? {
+            Some(e) => Ok(Some(self.expr(&e)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// `args[keys]` as the syntax tree of the stable provider's expression for it, so that a
+    /// member reference on it reaches the translator (`args[0]->pr_pid`).
+    pub(super) fn stable_args_ast(&mut self, keys: &[Expr], line: u32) -> Result<Option<Expr>, CompileError> {
+        let [k] = keys else { return Ok(None) };
+        let idx = match &k.kind {
+            ExprKind::Int { value, .. } if *value < 10 => *value as u8,
+            _ => return Ok(None),
+        };
+        self.stable_arg_ast(idx, line)
+    }
+
+    fn stable_arg_ast(&mut self, idx: u8, line: u32) -> Result<Option<Expr>, CompileError> {
+        let mut text: Option<&'static str> = None;
+        let mut others = false;
+        for &id in &self.cur_probes {
+            match self.probes.get(id).map(|p| &p.kind) {
+                Some(crate::provider::ProbeKind::Stable(st)) => {
+                    let t = st.args.get(idx as usize).map(|a| a.0).unwrap_or("0");
+                    if text.is_some_and(|p| p != t) {
+                        others = true;
+                    }
+                    text = Some(t);
+                }
+                _ => others = true,
+            }
+        }
+        let Some(text) = text else { return Ok(None) };
+        if others {
+            return Err(err(
+                ErrTag::D_ARGS_MULTI,
+                line,
+                "args[ ] may not be referenced because the probe description matches probes whose arguments have different types",
+            ));
+        }
+        // The provider's expression is D over the raw arguments; parse it as a statement.
+        let prog = crate::parse::parse_program(&format!("BEGIN {{ {}; }}", text))?;
+        let expr = prog.items.into_iter().find_map(|i| match i {
+            crate::parse::ast::Item::Clause(c) => c.body.and_then(|b| b.into_iter().next()),
+            _ => None,
+        });
+        match expr {
+            Some(crate::parse::ast::Stmt::Expr(mut e)) => {
+                e.line = line;
+                self.load_dlib()?;
+                Ok(Some(e))
+            }
+            _ => Err(err(ErrTag::D_UNKNOWN, line, format!("bad argument translation: {}", text))),
+        }
     }
 }
 

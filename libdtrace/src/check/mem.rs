@@ -9,7 +9,7 @@ use super::ir::*;
 use super::types::{self, Members, Type, INT, ULONG};
 use super::{err, Checker};
 use crate::error::{CompileError, ErrTag};
-use crate::parse::ast::{BinOp, Expr, TypeName, UnOp};
+use crate::parse::ast::{BinOp, Expr, ExprKind, TypeName, UnOp};
 
 /// `copyin` of a size only known at run time copies at most this many bytes.
 pub const COPYIN_MAX: u32 = 1024;
@@ -31,6 +31,13 @@ impl<'a> Checker<'a> {
     ) -> Result<TExpr, CompileError> {
         if let Some(t) = self.xlate_member(base, member, arrow, line)? {
             return Ok(t);
+        }
+        if let ExprKind::Index { base: b, keys } = &base.kind {
+            if Self::is_args(b) {
+                if let Some(e) = self.stable_args_ast(keys, line)? {
+                    return self.member_expr(&e, member, arrow, line);
+                }
+            }
         }
         let b = self.expr(base)?;
         let op = if arrow { "->" } else { "." };

@@ -103,6 +103,7 @@ pub fn native_types(kind: &ProbeKind, cache: &mut Option<Option<Btf>>) -> Vec<St
                 .unwrap_or_default()
         }
         ProbeKind::SyscallReturn { .. } => vec!["long".into()],
+        ProbeKind::Stable(st) => st.args.iter().map(|(_, t)| t.to_string()).collect(),
         _ => Vec::new(),
     }
 }

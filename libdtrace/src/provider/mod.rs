@@ -9,6 +9,7 @@ pub mod args;
 pub mod glob;
 pub mod pid;
 pub mod profile;
+pub mod stable;
 pub mod sdt;
 pub mod syscall;
 pub mod usdt;
@@ -46,6 +47,9 @@ pub enum ProbeKind {
     },
     /// A pid or usdt probe: a uprobe in one process.
     Uprobe(Box<pid::Uprobe>),
+    /// A probe of a stable provider (`proc`, `sched`): a raw tracepoint with translated
+    /// arguments.
+    Stable(&'static stable::Stable),
 }
 
 #[derive(Debug, Clone)]
@@ -273,6 +277,7 @@ impl ProbeTable {
                 },
             );
         }
+        let have: std::collections::HashSet<(String, String)> = tps.iter().cloned().collect();
         for (group, event) in tps {
             self.push(
                 ProbeDesc {
@@ -284,6 +289,20 @@ impl ProbeTable {
                 },
                 ProbeKind::RawTp { event },
             );
+        }
+        for p in stable::PROBES {
+            if have.contains(&(p.group.to_string(), p.event.to_string())) {
+                self.push(
+                    ProbeDesc {
+                        id: 0,
+                        provider: p.provider.into(),
+                        module: "vmlinux".into(),
+                        function: "".into(),
+                        name: p.name.into(),
+                    },
+                    ProbeKind::Stable(p),
+                );
+            }
         }
     }
 
@@ -350,7 +369,7 @@ impl ProbeTable {
         if glob::could_match(&pat.provider, "syscall") {
             self.load_syscalls();
         }
-        if glob::could_match(&pat.provider, "sdt") || glob::could_match(&pat.provider, "rawtp") {
+        if ["sdt", "rawtp", "proc", "sched"].iter().any(|p| glob::could_match(&pat.provider, p)) {
             self.load_tracepoints();
         }
         // A process that cannot be read leaves its description matching nothing.

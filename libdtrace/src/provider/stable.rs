@@ -1,0 +1,98 @@
+//! The stable providers (`proc`, `sched`), built on raw tracepoints: each probe is a raw
+//! tracepoint whose `args[]` are D expressions over the tracepoint's raw arguments, translated
+//! to DTrace's stable types by the translators of `dlib/procfs.d` (`psinfo_t`, `lwpsinfo_t`).
+//!
+//! Only probes that a tracepoint of this kernel reaches with the right thread as `curthread`
+//! are offered. Missing, and why:
+//! - `proc:::exec` and `exec-failure`: no tracepoint before or on failure of an exec (only
+//!   `sched_process_exec`, on success).
+//! - `proc:::start`, `lwp-start`: no tracepoint runs in a new process or thread's context
+//!   when it first runs.
+//! - `proc:::lwp-create`, `lwp-exit`: `sched_process_fork`/`exit` do not tell a thread from a
+//!   process without a predicate the probe would have to carry.
+//! - `sched:::on-cpu`, `remain-cpu`, `enqueue`, `dequeue`, `tick`, `change-pri`, `sleep`,
+//!   `preempt`, `surrender`: `sched_switch` runs in the context of the thread leaving the CPU
+//!   (which makes `off-cpu` right and `on-cpu` wrong); the others have no tracepoint.
+
+/// One stable probe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stable {
+    pub provider: &'static str,
+    pub name: &'static str,
+    /// The raw tracepoint it is attached to (by its event name).
+    pub event: &'static str,
+    /// The tracepoint's group, for checking that this kernel has it.
+    pub group: &'static str,
+    /// `args[i]`: a D expression over the raw arguments `arg0..`, and its type as `-lv` shows
+    /// it.
+    pub args: &'static [(&'static str, &'static str)],
+}
+
+const LWPSINFO: &str = "lwpsinfo_t *";
+const PSINFO: &str = "psinfo_t *";
+
+/// `CLD_EXITED` (1), `CLD_DUMPED` (3) or `CLD_KILLED` (2) from the task's exit code.
+const EXIT_REASON: &str = "(((struct task_struct *)arg0)->exit_code & 0x7f) == 0 ? 1 : \
+    ((((struct task_struct *)arg0)->exit_code & 0x80) != 0 ? 3 : 2)";
+
+pub const PROBES: &[Stable] = &[
+    Stable {
+        provider: "proc",
+        name: "create",
+        event: "sched_process_fork",
+        group: "sched",
+        args: &[("xlate <psinfo_t *> ((struct task_struct *)arg1)", PSINFO)],
+    },
+    Stable { provider: "proc", name: "exec-success", event: "sched_process_exec", group: "sched", args: &[] },
+    Stable { provider: "proc", name: "exit", event: "sched_process_exit", group: "sched", args: &[(EXIT_REASON, "int")] },
+    Stable {
+        provider: "proc",
+        name: "signal-send",
+        event: "signal_generate",
+        group: "signal",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
+            ("(int)arg0", "int"),
+        ],
+    },
+    Stable { provider: "proc", name: "signal-handle", event: "signal_deliver", group: "signal", args: &[("(int)arg0", "int")] },
+    Stable {
+        provider: "sched",
+        name: "off-cpu",
+        event: "sched_switch",
+        group: "sched",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
+        ],
+    },
+    Stable {
+        provider: "sched",
+        name: "wakeup",
+        event: "sched_wakeup",
+        group: "sched",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg0)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg0)", PSINFO),
+        ],
+    },
+];
+
+/// The stable probe named `provider:::name`.
+pub fn lookup(provider: &str, name: &str) -> Option<&'static Stable> {
+    PROBES.iter().find(|p| p.provider == provider && p.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent() {
+        for p in PROBES {
+            assert_eq!(lookup(p.provider, p.name), Some(p));
+            assert!(p.args.len() <= 10);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+woken 1 off-cpu 1
+
