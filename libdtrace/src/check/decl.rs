@@ -10,7 +10,10 @@ use crate::error::{CompileError, ErrTag};
 use crate::parse::ast::{self, Expr, ExprKind, TypeName};
 
 /// The D library shipped with the tool, in the order it must be read.
-const DLIB: &[(&str, &str)] = &[("procfs.d", include_str!("../../dlib/procfs.d"))];
+const DLIB: &[(&str, &str)] = &[
+    ("procfs.d", include_str!("../../dlib/procfs.d")),
+    ("io.d", include_str!("../../dlib/io.d")),
+];
 
 /// Names the library defines; an unknown name among these loads it.
 const DLIB_NAMES: &[&str] = &[
@@ -23,6 +26,20 @@ const DLIB_NAMES: &[&str] = &[
     "psinfo",
     "lwpsinfo",
     "cpuinfo",
+    "bufinfo_t",
+    "devinfo_t",
+    "fileinfo_t",
+    "bufinfo",
+    "devinfo",
+    "fileinfo",
+    "B_READ",
+    "B_WRITE",
+    "B_BUSY",
+    "B_DONE",
+    "B_ERROR",
+    "B_PAGEIO",
+    "B_PHYS",
+    "B_ASYNC",
 ];
 
 /// An `inline`: its type and the expression substituted where it is named.

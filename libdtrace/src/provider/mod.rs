@@ -369,7 +369,7 @@ impl ProbeTable {
         if glob::could_match(&pat.provider, "syscall") {
             self.load_syscalls();
         }
-        if ["sdt", "rawtp", "proc", "sched"].iter().any(|p| glob::could_match(&pat.provider, p)) {
+        if ["sdt", "rawtp", "proc", "sched", "io"].iter().any(|p| glob::could_match(&pat.provider, p)) {
             self.load_tracepoints();
         }
         // A process that cannot be read leaves its description matching nothing.

@@ -1,6 +1,7 @@
-//! The stable providers (`proc`, `sched`), built on raw tracepoints: each probe is a raw
+//! The stable providers (`proc`, `sched`, `io`), built on raw tracepoints: each probe is a raw
 //! tracepoint whose `args[]` are D expressions over the tracepoint's raw arguments, translated
-//! to DTrace's stable types by the translators of `dlib/procfs.d` (`psinfo_t`, `lwpsinfo_t`).
+//! to DTrace's stable types by the translators of `dlib/procfs.d` (`psinfo_t`, `lwpsinfo_t`)
+//! and `dlib/io.d` (`bufinfo_t`, `devinfo_t`, `fileinfo_t`).
 //!
 //! Only probes that a tracepoint of this kernel reaches with the right thread as `curthread`
 //! are offered. Missing, and why:
@@ -10,6 +11,7 @@
 //!   when it first runs.
 //! - `proc:::lwp-create`, `lwp-exit`: `sched_process_fork`/`exit` do not tell a thread from a
 //!   process without a predicate the probe would have to carry.
+//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
 //! - `sched:::on-cpu`, `remain-cpu`, `enqueue`, `dequeue`, `tick`, `change-pri`, `sleep`,
 //!   `preempt`, `surrender`: `sched_switch` runs in the context of the thread leaving the CPU
 //!   (which makes `off-cpu` right and `on-cpu` wrong); the others have no tracepoint.
@@ -75,6 +77,28 @@ pub const PROBES: &[Stable] = &[
         args: &[
             ("xlate <lwpsinfo_t *> ((struct task_struct *)arg0)", LWPSINFO),
             ("xlate <psinfo_t *> ((struct task_struct *)arg0)", PSINFO),
+        ],
+    },
+    Stable {
+        provider: "io",
+        name: "start",
+        event: "block_rq_issue",
+        group: "block",
+        args: &[
+            ("xlate <bufinfo_t *> ((struct request *)arg0)", "bufinfo_t *"),
+            ("xlate <devinfo_t *> ((struct request *)arg0)", "devinfo_t *"),
+            ("xlate <fileinfo_t *> ((struct request *)arg0)", "fileinfo_t *"),
+        ],
+    },
+    Stable {
+        provider: "io",
+        name: "done",
+        event: "block_rq_complete",
+        group: "block",
+        args: &[
+            ("xlate <bufinfo_t *> ((struct request *)arg0)", "bufinfo_t *"),
+            ("xlate <devinfo_t *> ((struct request *)arg0)", "devinfo_t *"),
+            ("xlate <fileinfo_t *> ((struct request *)arg0)", "fileinfo_t *"),
         ],
     },
 ];
