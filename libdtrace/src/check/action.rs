@@ -185,7 +185,9 @@ impl<'a> Checker<'a> {
         }
         let mut tkeys = Vec::new();
         for k in keys {
+            // Char arrays are keyed by their string, pointers by their value, as in trace().
             let t = self.expr(k)?;
+            let t = self.output_value(t);
             if t.ty == Type::Void {
                 return Err(err(
                     ErrTag::D_OP_INCOMPAT,
