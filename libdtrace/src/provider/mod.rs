@@ -366,10 +366,21 @@ impl ProbeTable {
 
     /// The IDs of the probes a description matches, creating a profile/tick probe on demand.
     pub fn matching(&mut self, pat: &DescPattern) -> Vec<u32> {
-        if glob::could_match(&pat.provider, "syscall") {
+        // Enumerating the syscall and tracepoint providers reads tracefs (milliseconds): skip
+        // it when the description's name cannot be one of theirs (`BEGIN`, `tick-1s`).
+        let literal = glob::is_literal(&pat.name) && !pat.name.is_empty();
+        let syscall_name = !literal || pat.name == "entry" || pat.name == "return";
+        if glob::could_match(&pat.provider, "syscall") && syscall_name {
             self.load_syscalls();
         }
-        if ["sdt", "rawtp", "proc", "sched", "io"].iter().any(|p| glob::could_match(&pat.provider, p)) {
+        // Tracepoint names are lowercase C identifiers (kernel style for TRACE_EVENT names).
+        let tracepoint_name = !literal
+            || pat.name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
+        let tracepoints = ["sdt", "rawtp"].iter().any(|p| glob::could_match(&pat.provider, p)) && tracepoint_name;
+        let stable = stable::PROBES
+            .iter()
+            .any(|p| glob::could_match(&pat.provider, p.provider) && glob::matches(&pat.name, p.name));
+        if tracepoints || stable {
             self.load_tracepoints();
         }
         // A process that cannot be read leaves its description matching nothing.
