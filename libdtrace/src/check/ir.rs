@@ -27,6 +27,11 @@ pub enum Builtin {
     Errno,
     Epid,
     Id,
+    /// Kernel PC of the caller (`caller`), user PC of the caller (`ucaller`), stack depths.
+    Caller,
+    Ucaller,
+    Stackdepth,
+    Ustackdepth,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +74,8 @@ pub enum TKind {
     /// `copyinstr(addr[, maxlen])`
     Copyinstr(Box<TExpr>, Option<Box<TExpr>>),
     Comma(Box<TExpr>, Box<TExpr>),
+    /// `speculation()`: a free speculation buffer ID, 0 when none is free.
+    Speculation,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +93,8 @@ pub enum TStmt {
         keys: Vec<TExpr>,
         args: Vec<TExpr>,
     },
+    /// Stacks, symbols, tracemem, speculations, destructive actions (check/actions2.rs).
+    Act(super::ir_act::ActStmt),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,7 +138,8 @@ impl TExpr {
             | TKind::Builtin(_)
             | TKind::Arg(_)
             | TKind::Global(_)
-            | TKind::IncDec { .. } => {}
+            | TKind::IncDec { .. }
+            | TKind::Speculation => {}
             TKind::Unary(_, a) | TKind::Cast(a) => a.walk(f),
             TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => {
                 l.walk(f);
@@ -162,6 +172,7 @@ impl TClause {
                 TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.walk(f),
                 TStmt::Printf { args, .. } => args.iter().for_each(|a| a.walk(f)),
                 TStmt::Agg { keys, args, .. } => keys.iter().chain(args).for_each(|a| a.walk(f)),
+                TStmt::Act(a) => a.exprs().into_iter().for_each(|a| a.walk(f)),
             }
         }
     }

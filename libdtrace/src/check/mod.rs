@@ -5,8 +5,10 @@
 //! every program compiled into one handle shares DTrace's one global namespace.
 
 mod action;
+mod actions2;
 mod expr;
 pub mod ir;
+pub mod ir_act;
 pub mod types;
 
 use crate::error::{CompileError, ErrTag};
@@ -389,6 +391,7 @@ impl<'a> Checker<'a> {
         for s in body {
             self.stmt(s, &mut stmts)?;
         }
+        self.speculation_rules(&stmts, body, c.line)?;
         let default_action = body.is_empty();
         Ok(Some(TClause {
             probes,

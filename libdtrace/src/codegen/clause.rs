@@ -26,6 +26,8 @@ pub struct Target {
     /// Offsets for `ppid`: `task_struct.real_parent` and `task_struct.tgid`.
     pub task_real_parent: Option<u32>,
     pub task_tgid: Option<u32>,
+    /// Speculation buffers (`nspec`).
+    pub nspec: u32,
 }
 
 /// One compiled clause.
@@ -73,7 +75,8 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     let records = c.default_action
         || c.stmts
             .iter()
-            .any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)));
+            .any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)))
+        || super::actions::clause_records(c);
     let mut e = Emitter::new();
     let fault = e.label();
     let next = e.label();
@@ -108,6 +111,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
 
     // The record's layout is fixed before any code writes to it.
     let mut slots = Vec::new();
+    let pid_rec = g.act_pid_slot(c);
     for s in &c.stmts {
         match s {
             TStmt::Trace(x) => slots.push(vec![g.alloc_rec(x.ty.value_kind(t.strsize))]),
@@ -122,7 +126,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
                 size: 4,
                 signed: true,
             })]),
-            _ => slots.push(Vec::new()),
+            _ => slots.push(g.act_alloc(s)),
         }
     }
     g.record_size = (g.record_size + 7) / 8 * 8;
@@ -144,6 +148,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         g.e.emit(Insn::stx(BPF_W, R7, 0, R1));
         g.e.call(helper::GET_SMP_PROCESSOR_ID);
         g.e.emit(Insn::stx(BPF_W, R7, 4, R0));
+        g.act_prologue(pid_rec);
     }
 
     for (s, recs) in c.stmts.iter().zip(slots) {
@@ -176,6 +181,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
                 g.e.emit(Insn::st(BPF_W, R1, state::ACTIVITY, 1));
             }
             TStmt::Agg { agg, keys, args } => g.aggregate(*agg, keys, args)?,
+            TStmt::Act(a) => g.act_stmt(a, &recs)?,
         }
     }
 

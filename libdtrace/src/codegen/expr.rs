@@ -158,6 +158,7 @@ impl<'a> Gen<'a> {
                 self.expr(a)?;
                 self.expr(b)?;
             }
+            TKind::Speculation => self.speculation()?,
         }
         Ok(())
     }
@@ -397,6 +398,9 @@ impl<'a> Gen<'a> {
                     R0,
                     (field * self.t.strsize) as i32,
                 ));
+            }
+            Builtin::Caller | Builtin::Ucaller | Builtin::Stackdepth | Builtin::Ustackdepth => {
+                self.builtin2(b)?
             }
             Builtin::Ppid => {
                 let (rp, tg) = match (self.t.task_real_parent, self.t.task_tgid) {
