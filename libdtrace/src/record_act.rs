@@ -60,8 +60,9 @@ pub enum ActDesc {
         format: Arc<Format>,
         args: Vec<RecDesc>,
     },
+    /// `freopen()`; no format: back to the original stream.
     Freopen {
-        format: Arc<Format>,
+        format: Option<Arc<Format>>,
         args: Vec<RecDesc>,
     },
 }

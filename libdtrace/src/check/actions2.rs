@@ -186,6 +186,13 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 };
+                if name == "freopen" && fmt.is_empty() {
+                    Self::proto_len(name, args.len(), 1, 1, line)?;
+                    return Ok(Some(TStmt::Act(ActStmt::Freopen {
+                        format: None,
+                        args: Vec::new(),
+                    })));
+                }
                 let format = printf::parse(&fmt).map_err(|e| err(e.tag, line, e.msg))?;
                 let mut targs = Vec::new();
                 for a in &args[1..] {
@@ -209,7 +216,7 @@ impl<'a> Checker<'a> {
                     }
                 } else {
                     ActStmt::Freopen {
-                        format,
+                        format: Some(format),
                         args: targs,
                     }
                 }

@@ -39,9 +39,10 @@ pub enum ActStmt {
         format: Arc<Format>,
         args: Vec<TExpr>,
     },
-    /// `freopen(fmt, ...)`: redirect the consumer's output ("" = back to stdout).
+    /// `freopen(fmt, ...)`: redirect the consumer's output; `freopen("")` (no format) goes
+    /// back to the original stream.
     Freopen {
-        format: Arc<Format>,
+        format: Option<Arc<Format>>,
         args: Vec<TExpr>,
     },
     /// `raise(sig)`: signal the current process.

@@ -198,16 +198,18 @@ impl<'a> Gen<'a> {
                     _ => ActDesc::Discard(recs[0]),
                 }));
             }
-            ActStmt::System { format, args } | ActStmt::Freopen { format, args } => {
-                for (x, r) in args.iter().zip(recs) {
-                    self.expr(x)?;
-                    self.store_rec(r);
-                }
-                let format = Arc::clone(format);
-                let args = recs.to_vec();
-                self.actions.push(ActionDesc::Act(match a {
-                    ActStmt::System { .. } => ActDesc::System { format, args },
-                    _ => ActDesc::Freopen { format, args },
+            ActStmt::System { format, args } => {
+                self.record_args(args, recs)?;
+                self.actions.push(ActionDesc::Act(ActDesc::System {
+                    format: Arc::clone(format),
+                    args: recs.to_vec(),
+                }));
+            }
+            ActStmt::Freopen { format, args } => {
+                self.record_args(args, recs)?;
+                self.actions.push(ActionDesc::Act(ActDesc::Freopen {
+                    format: format.clone(),
+                    args: recs.to_vec(),
                 }));
             }
             ActStmt::Raise(sig) => {
@@ -238,6 +240,14 @@ impl<'a> Gen<'a> {
                 self.e.call(HELPER_PROBE_WRITE_USER);
                 self.e.bind(skip);
             }
+        }
+        Ok(())
+    }
+
+    fn record_args(&mut self, args: &[TExpr], recs: &[RecDesc]) -> Result<(), CompileError> {
+        for (x, r) in args.iter().zip(recs) {
+            self.expr(x)?;
+            self.store_rec(r);
         }
         Ok(())
     }

@@ -240,7 +240,9 @@ impl ActState {
             ActDesc::Freopen { format, args } => {
                 let vals: Vec<Value> = args.iter().filter_map(|r| Value::decode(data, r)).collect();
                 let mut name = Vec::new();
-                let _ = format.format_with(&mut name, &vals, &self.symbols());
+                if let Some(format) = format {
+                    let _ = format.format_with(&mut name, &vals, &self.symbols());
+                }
                 out.write_all(buf)?;
                 buf.clear();
                 out.flush()?;
