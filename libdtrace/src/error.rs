@@ -97,6 +97,23 @@ pub enum ErrTag {
     D_ARR_LOCAL,
     D_ARGS_MULTI,
     D_ARGS_IDX,
+    D_SPEC_SPEC,
+    D_SPEC_COMM,
+    D_SPEC_DREC,
+    D_AGG_SPEC,
+    D_AGG_COMM,
+    D_COMM_COMM,
+    D_COMM_DREC,
+    D_DREC_COMM,
+    D_TRACEMEM_ADDR,
+    D_TRACEMEM_SIZE,
+    D_TRACEMEM_ARGS,
+    D_TRACEMEM_DYNSIZE,
+    D_STACK_PROTO,
+    D_STACK_SIZE,
+    D_USTACK_FRAMES,
+    D_USTACK_STRSIZE,
+    D_USTACK_PROTO,
 }
 
 impl fmt::Display for ErrTag {

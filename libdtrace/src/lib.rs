@@ -26,6 +26,7 @@ pub mod print;
 pub mod proc;
 pub mod provider;
 pub mod record;
+pub mod record_act;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;

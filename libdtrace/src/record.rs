@@ -66,6 +66,8 @@ pub enum ActionDesc {
     },
     /// `exit(status)`: the status is an int32.
     Exit(RecDesc),
+    /// Stacks, symbols, tracemem, speculations, destructive actions (record_act.rs).
+    Act(crate::record_act::ActDesc),
 }
 
 /// What the consumer knows about an EPID: which probe fired and how to decode the record.

@@ -62,6 +62,8 @@ pub struct Session {
     /// Dynamic variable drops and errors in ERROR clauses already reported (all CPUs).
     reported_dyn: (u64, u64),
     aggs_printed: bool,
+    /// Symbols, speculations and freopen() of the consumer (consume/act.rs).
+    act: crate::consume::act::ActState,
 }
 
 fn link(insns: &[Insn], relocs: &[Reloc], fd: &dyn Fn(MapRef) -> i32) -> Vec<Insn> {
@@ -83,6 +85,7 @@ impl Session {
         probes: &ProbeTable,
         opts: &Options,
     ) -> Result<Session> {
+        crate::consume::act::setup::check_destructive(enabled, opts)?;
         let ncpus = load::possible_cpus().max(1);
         let strsize = opts.string_slot();
         let ring_size =
@@ -131,6 +134,7 @@ impl Session {
             dynvarsize: opts.dynvarsize,
             error_probe,
             error_slot: error_chain.map(|(_, s)| s),
+            nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
         };
 
         // Code for every clause, once.
@@ -277,6 +281,8 @@ impl Session {
             );
         }
 
+        crate::consume::act::setup::create_maps(enabled, opts, &mut maps)?;
+
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
         let mut clause_progs = Vec::new();
@@ -421,6 +427,7 @@ impl Session {
             reported_drops: vec![(0, 0); ncpus],
             reported_dyn: (0, 0),
             aggs_printed: false,
+            act: Default::default(),
         };
         s.set_wall_offset()?;
         if let Some(b) = &begin {
@@ -588,6 +595,8 @@ impl Session {
         let mut exiting = false;
         let mut err: Option<std::io::Error> = None;
         let mut buf: Vec<u8> = Vec::with_capacity(256);
+        let act = &mut self.act;
+        let mut redirect = act.take_redirect();
         self.ring.consume(|data| {
             if data.len() < RECORD_HEADER_SIZE as usize {
                 return ControlFlow::Continue(());
@@ -606,6 +615,13 @@ impl Session {
             }
             let Some(probe) = probes.get(desc.probe_id) else {
                 return ControlFlow::Continue(());
+            };
+            if act.stash(desc, data, opts) {
+                return ControlFlow::Continue(());
+            }
+            let out: &mut dyn Write = match redirect.as_mut() {
+                Some(f) => f,
+                None => &mut *out,
             };
             let pd = ProbeData {
                 cpu,
@@ -646,10 +662,16 @@ impl Session {
                             args.iter().filter_map(|r| Value::decode(data, r)).collect();
                         match h.record(out, &pd, Some(&RecordData::Printf)) {
                             Consume::This => {
-                                let _ = format.format(&mut buf, &vals);
+                                let _ = format.format_with(&mut buf, &vals, &act.symbols());
                             }
                             Consume::Next => {}
                             Consume::Abort => return ControlFlow::Break(()),
+                        }
+                    }
+                    ActionDesc::Act(x) => {
+                        if let Err(e) = act.action(x, data, &mut buf, out) {
+                            err = Some(e);
+                            return ControlFlow::Break(());
                         }
                     }
                 }
@@ -661,8 +683,18 @@ impl Session {
             if h.record(out, &pd, None) == Consume::Abort {
                 return ControlFlow::Break(());
             }
+            match act.after_record(descs, probes, out, h, opts) {
+                Ok(ControlFlow::Continue(())) => {}
+                Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
+                Err(e) => {
+                    err = Some(e);
+                    return ControlFlow::Break(());
+                }
+            }
+            act.apply_freopen(&mut redirect);
             ControlFlow::Continue(())
         })?;
+        self.act.put_redirect(redirect);
         if exiting {
             self.exiting = true;
         }
@@ -676,6 +708,7 @@ impl Session {
     }
 
     fn report_drops(&mut self, h: &mut dyn ConsumeHandler) -> Result<()> {
+        self.act.report_drops(self.maps.get(&MapRef::Spec), h);
         let Some(v) = self.maps[&MapRef::Drops].lookup_percpu(&0u32.to_ne_bytes())? else {
             return Ok(());
         };

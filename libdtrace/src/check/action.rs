@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
                     args: targs,
                 }))
             }
-            _ => Ok(None),
+            _ => self.action2(name, args, line),
         }
     }
 

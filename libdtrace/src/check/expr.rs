@@ -393,6 +393,10 @@ impl<'a> Checker<'a> {
             "errno" => (Builtin::Errno, INT),
             "epid" => (Builtin::Epid, ULONG),
             "id" => (Builtin::Id, UINT),
+            "caller" => (Builtin::Caller, ULONG),
+            "ucaller" => (Builtin::Ucaller, ULONG),
+            "stackdepth" => (Builtin::Stackdepth, UINT),
+            "ustackdepth" => (Builtin::Ustackdepth, UINT),
             _ => return None,
         })
     }
@@ -477,6 +481,10 @@ impl<'a> Checker<'a> {
                     None => None,
                 };
                 Ok(TExpr { kind: TKind::Copyinstr(Box::new(a), n), ty: Type::Str, line })
+            }
+            "speculation" => {
+                Self::proto_len(name, args.len(), 0, 0, line)?;
+                Ok(TExpr { kind: TKind::Speculation, ty: INT, line })
             }
             "trace" | "printf" | "exit" => Err(err(
                 ErrTag::D_CG_EXPR,

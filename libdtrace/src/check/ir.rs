@@ -29,6 +29,11 @@ pub enum Builtin {
     Id,
     /// `curthread`: the current `struct task_struct *`.
     Curthread,
+    /// Kernel PC of the caller (`caller`), user PC of the caller (`ucaller`), stack depths.
+    Caller,
+    Ucaller,
+    Stackdepth,
+    Ustackdepth,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +119,8 @@ pub enum TKind {
         id: super::subr::Subr,
         args: Vec<TExpr>,
     },
+    /// `speculation()`: a free speculation buffer ID, 0 when none is free.
+    Speculation,
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -181,6 +188,8 @@ pub enum TStmt {
         then: Vec<TStmt>,
         els: Vec<TStmt>,
     },
+    /// Stacks, symbols, tracemem, speculations, destructive actions (check/actions2.rs).
+    Act(super::ir_act::ActStmt),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,7 +233,8 @@ impl TExpr {
             | TKind::Builtin(_)
             | TKind::Arg(_)
             | TKind::Global(_)
-            | TKind::IncDec { .. } => {}
+            | TKind::IncDec { .. }
+            | TKind::Speculation => {}
             TKind::Unary(_, a) | TKind::Cast(a) => a.walk(f),
             TKind::Binary(_, l, r) | TKind::StrCmp(_, l, r) | TKind::Comma(l, r) => {
                 l.walk(f);
@@ -274,6 +284,7 @@ impl TStmt {
                 cond.walk(f);
                 then.iter().chain(els).for_each(|s| s.walk(f));
             }
+            TStmt::Act(a) => a.exprs().into_iter().for_each(|a| a.walk(f)),
         }
     }
 }

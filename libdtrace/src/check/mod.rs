@@ -7,10 +7,12 @@
 mod action;
 mod args;
 pub mod decl;
+mod actions2;
 mod expr;
 mod mem;
 pub mod ir;
 pub mod subr;
+pub mod ir_act;
 pub mod types;
 mod vars;
 
@@ -436,6 +438,7 @@ impl<'a> Checker<'a> {
         for s in body {
             self.stmt(s, &mut stmts)?;
         }
+        self.speculation_rules(&stmts, body, c.line)?;
         let default_action = body.is_empty();
         Ok(Some(TClause {
             probes,

@@ -32,6 +32,8 @@ pub struct Target {
     pub error_probe: Option<u32>,
     /// The slot of ERROR's first clause, when it has clauses.
     pub error_slot: Option<u32>,
+    /// Speculation buffers (`nspec`).
+    pub nspec: u32,
 }
 
 /// One compiled clause.
@@ -140,6 +142,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         );
     }
     let mut slots = Vec::new();
+    let pid_rec = g.act_pid_slot(c);
     for s in &c.stmts {
         slots.push(g.stmt_slots(s));
     }
@@ -165,6 +168,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         if let Some(off) = g.guard {
             g.e.emit(Insn::st(BPF_DW, R7, off as i16, 0));
         }
+        g.act_prologue(pid_rec);
     }
 
     for (s, recs) in c.stmts.iter().zip(slots) {
@@ -248,7 +252,7 @@ impl<'a> Gen<'a> {
                 .chain(els)
                 .flat_map(|s| self.stmt_slots(s))
                 .collect(),
-            _ => Vec::new(),
+            _ => self.act_alloc(s),
         }
     }
 
@@ -288,6 +292,12 @@ impl<'a> Gen<'a> {
             }
             TStmt::Agg { agg, keys, args } => self.aggregate(*agg, keys, args)?,
             TStmt::If { cond, then, els } => self.if_stmt(cond, then, els, recs)?,
+            TStmt::Act(a) => {
+                self.act_stmt(a, recs)?;
+                if !recs.is_empty() {
+                    self.mark_ran()?;
+                }
+            }
         }
         Ok(())
     }

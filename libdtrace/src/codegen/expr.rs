@@ -173,6 +173,7 @@ impl<'a> Gen<'a> {
             TKind::VarAssign { var, op, rhs } => self.var_assign(var, *op, rhs, x.ty)?,
             TKind::VarIncDec { var, pre, inc } => self.var_incdec(var, *pre, *inc, x.ty)?,
             TKind::Subr { id, args } => self.subr(*id, args, x.ty)?,
+            TKind::Speculation => self.speculation()?,
         }
         Ok(())
     }
@@ -415,6 +416,9 @@ impl<'a> Gen<'a> {
                     R0,
                     (field * self.t.strsize) as i32,
                 ));
+            }
+            Builtin::Caller | Builtin::Ucaller | Builtin::Stackdepth | Builtin::Ustackdepth => {
+                self.builtin2(b)?
             }
             Builtin::Ppid => {
                 let (rp, tg) = match (self.t.task_real_parent, self.t.task_tgid) {

@@ -21,6 +21,7 @@ pub const MAX_GUARDED_ACTIONS: usize = 64;
 pub(super) fn records(s: &TStmt) -> bool {
     match s {
         TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_) => true,
+        TStmt::Act(a) => a.records(),
         TStmt::If { then, els, .. } => then.iter().chain(els).any(records),
         _ => false,
     }

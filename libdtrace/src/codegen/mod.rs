@@ -10,6 +10,8 @@
 //! the last clause's tail call falls through. The slot number doubles as the EPID of the
 //! (probe, clause) pair, so an action program learns its EPID from the machine state.
 
+mod actions;
+pub use actions::spec as spec_layout;
 mod agg;
 pub mod clause;
 pub mod emit;
@@ -48,6 +50,8 @@ pub enum MapRef {
     Dyn(u32),
     /// Per-CPU state of subroutines that outlives a clause (`strtok`), see `subr::state_size`.
     SubrState,
+    /// Speculation buffer states and the failed-speculation counter (see `actions::spec`).
+    Spec,
 }
 
 /// Layout of the per-CPU machine state.

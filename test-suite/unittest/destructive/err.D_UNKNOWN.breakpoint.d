@@ -1,0 +1,5 @@
+/* breakpoint() is refused, never silently ignored. */
+BEGIN
+{
+	breakpoint();
+}

@@ -1,0 +1,5 @@
+/* chill() is refused with Oracle's message, never silently ignored. */
+BEGIN
+{
+	chill(100);
+}

@@ -1,0 +1,5 @@
+/* panic() is refused, never silently ignored. */
+BEGIN
+{
+	panic();
+}

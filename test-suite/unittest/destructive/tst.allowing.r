@@ -1,0 +1,4 @@
+1
+ran
+
+status 0

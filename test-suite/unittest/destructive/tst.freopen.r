@@ -1,0 +1,6 @@
+one
+three
+
+status 0
+file:
+two

@@ -1,0 +1,4 @@
+raised
+
+status 0
+target killed

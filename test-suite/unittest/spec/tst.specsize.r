@@ -1,0 +1,4 @@
+1
+
+-- @@stderr --
+dtrace: 1 speculative drop

@@ -1,0 +1,5 @@
+/* usym() takes an address, not a string. */
+BEGIN
+{
+	usym("x");
+}

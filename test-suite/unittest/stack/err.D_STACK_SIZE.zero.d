@@ -1,0 +1,5 @@
+/* stack()'s frame count must be a positive constant. */
+BEGIN
+{
+	stack(0);
+}

@@ -1,0 +1,5 @@
+/* ustack()'s frame count must be a constant. */
+BEGIN
+{
+	ustack(pid);
+}

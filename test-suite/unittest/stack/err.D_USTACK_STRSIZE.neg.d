@@ -1,0 +1,5 @@
+/* ustack()'s string size must be a non-negative constant. */
+BEGIN
+{
+	ustack(5, -1);
+}

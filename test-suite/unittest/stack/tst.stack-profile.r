@@ -1,0 +1,5 @@
+status 0
+frames
+0 malformed
+vmlinux named
+leading newline

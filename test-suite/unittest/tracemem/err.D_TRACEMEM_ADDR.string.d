@@ -1,0 +1,5 @@
+/* tracemem() takes a pointer or an integer. */
+BEGIN
+{
+	tracemem("abc", 4);
+}
