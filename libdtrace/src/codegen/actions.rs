@@ -37,13 +37,6 @@ const SIGSTOP: i32 = 19;
 /// Frames `stackdepth`/`ustackdepth` can count: the kernel's default perf_event_max_stack.
 const DEPTH_FRAMES: u32 = 127;
 
-/// Whether the clause's statements of this file put data in its record.
-pub fn clause_records(c: &TClause) -> bool {
-    c.stmts
-        .iter()
-        .any(|s| matches!(s, TStmt::Act(a) if a.records()))
-}
-
 /// Whether the consumer needs the pid of the firing: user symbols are the process's.
 fn needs_pid(c: &TClause) -> bool {
     c.stmts.iter().any(|s| match s {
