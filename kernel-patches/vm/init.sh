@@ -49,7 +49,8 @@ mkdir -p $R/run/vm
 mount --bind /share $R/run/vm
 
 # The guest's clock starts at the host's time (qemu's RTC); nothing else to set up.
-chroot $R /bin/sh /run/vm/cmd.sh >/share/stdout 2>/share/stderr </dev/null
+# cmd.sh is written by bash's printf %q: bash reads it back (the host has bash: run.sh is).
+chroot $R /bin/bash /run/vm/cmd.sh >/share/stdout 2>/share/stderr </dev/null
 echo $? >/share/status.tmp
 mv /share/status.tmp /share/status
 sync

@@ -35,6 +35,7 @@ fn prog_type(kind: &ProbeKind) -> ProgType {
         ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => ProgType::RawTracepoint,
         ProbeKind::Profile { .. } => ProgType::PerfEvent,
         ProbeKind::SyscallEntry { .. } | ProbeKind::SyscallReturn { .. } => ProgType::Tracepoint,
+        ProbeKind::FbtEntry { .. } | ProbeKind::FbtReturn { .. } => ProgType::Kprobe,
     }
 }
 
@@ -290,6 +291,8 @@ impl Session {
                     offset: crate::provider::syscall::ARGS_OFFSET as i16,
                 },
                 ProbeKind::Profile { .. } => ArgSource::PerfEvent,
+                ProbeKind::FbtEntry { .. } => ArgSource::KprobeEntry,
+                ProbeKind::FbtReturn { .. } => ArgSource::KprobeReturn,
                 _ => ArgSource::None,
             };
             let spec = StubSpec {
@@ -404,6 +407,12 @@ impl Session {
                         self.links
                             .push(attach::attach_cpu_clock(prog, c, *period_ns)?);
                     }
+                }
+                ProbeKind::FbtEntry { symbol } | ProbeKind::FbtReturn { symbol } => {
+                    let ret = matches!(probe.kind, ProbeKind::FbtReturn { .. });
+                    self.links.push(attach::attach_kprobe(prog, symbol, ret)?);
+                    // Unregistering a kprobe waits for RCU too: detach in the background.
+                    self.tracepoint_links += 1;
                 }
                 _ => {}
             }

@@ -17,11 +17,22 @@ pub enum ArgSource {
     /// A perf event (profile/tick): arg0 = kernel PC (0 in user mode), arg1 = user PC (0 in
     /// the kernel).
     PerfEvent,
+    /// A kprobe on a function's entry (x86-64 `pt_regs`): arguments 0-5 from their registers,
+    /// the rest from the stack above the return address.
+    KprobeEntry,
+    /// A kretprobe: arg0 = -1 (the returning instruction is gone by then, as in Oracle's fbt),
+    /// arg1 = the return value.
+    KprobeReturn,
 }
 
 /// x86-64 `struct pt_regs` offsets of `ip` and `cs` (the perf event context starts with it).
 const PT_REGS_IP: i16 = 16 * 8;
 const PT_REGS_CS: i16 = 17 * 8;
+/// x86-64 `struct pt_regs` offsets of the argument registers (di, si, dx, cx, r8, r9), of ax
+/// (the return value) and of sp.
+const PT_REGS_ARGS: [i16; 6] = [14 * 8, 13 * 8, 12 * 8, 11 * 8, 9 * 8, 8 * 8];
+const PT_REGS_AX: i16 = 10 * 8;
+const PT_REGS_SP: i16 = 19 * 8;
 
 pub struct StubSpec {
     pub probe_id: u32,
@@ -102,6 +113,35 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
             e.emit(Insn::st(BPF_DW, R6, arg(0), 0));
             e.emit(Insn::stx(BPF_DW, R6, arg(1), R1));
             e.bind(done);
+            filled = 2;
+        }
+        ArgSource::KprobeEntry => {
+            for (i, &off) in PT_REGS_ARGS.iter().enumerate() {
+                if used(i as i16) {
+                    e.emit(Insn::ldx(BPF_DW, R1, R9, off));
+                    e.emit(Insn::stx(BPF_DW, R6, arg(i as i16), R1));
+                }
+            }
+            // Arguments 6 and up were pushed by the caller: at sp + 8 (above the return
+            // address), sp + 16... A failed read leaves 0.
+            for i in (6..10i16).filter(|&i| used(i)) {
+                e.emit(Insn::mov64_reg(R1, R6));
+                e.emit(Insn::alu64_imm(BPF_ADD, R1, arg(i) as i32));
+                e.emit(Insn::mov64_imm(R2, 8));
+                e.emit(Insn::ldx(BPF_DW, R3, R9, PT_REGS_SP));
+                e.emit(Insn::alu64_imm(BPF_ADD, R3, 8 * (i as i32 - 5)));
+                e.call(helper::PROBE_READ_KERNEL);
+            }
+            filled = 10;
+        }
+        ArgSource::KprobeReturn => {
+            if used(0) {
+                e.emit(Insn::st(BPF_DW, R6, arg(0), -1));
+            }
+            if used(1) {
+                e.emit(Insn::ldx(BPF_DW, R1, R9, PT_REGS_AX));
+                e.emit(Insn::stx(BPF_DW, R6, arg(1), R1));
+            }
             filled = 2;
         }
     }

@@ -3,8 +3,10 @@
 //! Probe IDs are assigned in a fixed order so that `dtrace -l` is stable: the dtrace provider
 //! (BEGIN 1, END 2, ERROR 3), the profile provider's pre-listed probes, then every syscall's
 //! entry and return probe in tracefs order. Probes created on demand (`profile-1234`,
-//! `tick-3s`) get the next free IDs.
+//! `tick-3s`) get the next free IDs, and so do fbt probes, made (after the syscalls) only for
+//! the descriptions that name them, as Oracle's fbt does: the kernel has tens of thousands.
 
+pub mod fbt;
 pub mod glob;
 pub mod profile;
 pub mod syscall;
@@ -30,6 +32,14 @@ pub enum ProbeKind {
     /// The `sys_exit_<event>` tracepoint.
     SyscallReturn {
         event: String,
+    },
+    /// A kprobe on the first instruction of `symbol` (`name` or `module:name`).
+    FbtEntry {
+        symbol: String,
+    },
+    /// A kretprobe on `symbol`.
+    FbtReturn {
+        symbol: String,
     },
 }
 
@@ -137,6 +147,10 @@ pub struct ProbeTable {
     /// demand before the syscalls are loaded are renumbered then, which is safe because IDs
     /// are only handed out after matching is complete.
     pending: Vec<Probe>,
+    /// The kernel's traceable functions, read when a description first could match fbt.
+    fbt_functions: Option<Vec<fbt::Function>>,
+    /// fbt probes made so far: (index in `fbt_functions`, is return) → probe ID.
+    fbt_made: std::collections::HashMap<(usize, bool), u32>,
 }
 
 impl Default for ProbeTable {
@@ -151,6 +165,8 @@ impl ProbeTable {
             probes: Vec::new(),
             syscalls_loaded: false,
             pending: Vec::new(),
+            fbt_functions: None,
+            fbt_made: std::collections::HashMap::new(),
         };
         for (name, kind) in [
             ("BEGIN", ProbeKind::Begin),
@@ -233,7 +249,53 @@ impl ProbeTable {
     /// Every probe, in ID order.
     pub fn all(&mut self) -> &[Probe] {
         self.load_syscalls();
+        self.provide_fbt(&DescPattern {
+            provider: String::new(),
+            module: String::new(),
+            function: String::new(),
+            name: String::new(),
+        });
         &self.probes
+    }
+
+    /// Make the fbt probes `pat` matches that do not exist yet (after the syscalls, so that
+    /// their IDs never move).
+    fn provide_fbt(&mut self, pat: &DescPattern) {
+        if !glob::could_match(&pat.provider, "fbt") || !fbt::could_match_name(&pat.name) {
+            return;
+        }
+        self.load_syscalls();
+        let funcs = self.fbt_functions.get_or_insert_with(fbt::functions);
+        let mut new: Vec<(usize, bool)> = Vec::new();
+        for (i, f) in funcs.iter().enumerate() {
+            if !glob::matches(&pat.function, &f.name) || !glob::matches(&pat.module, &f.module) {
+                continue;
+            }
+            for ret in [false, true] {
+                let name = if ret { "return" } else { "entry" };
+                if glob::matches(&pat.name, name) && !self.fbt_made.contains_key(&(i, ret)) {
+                    new.push((i, ret));
+                }
+            }
+        }
+        for (i, ret) in new {
+            let f = &self.fbt_functions.as_ref().expect("read above")[i];
+            let desc = ProbeDesc {
+                id: 0,
+                provider: "fbt".into(),
+                module: f.module.clone(),
+                function: f.name.clone(),
+                name: if ret { "return" } else { "entry" }.into(),
+            };
+            let symbol = f.symbol();
+            let kind = if ret {
+                ProbeKind::FbtReturn { symbol }
+            } else {
+                ProbeKind::FbtEntry { symbol }
+            };
+            let id = self.push(desc, kind);
+            self.fbt_made.insert((i, ret), id);
+        }
     }
 
     /// The IDs of the probes a description matches, creating a profile/tick probe on demand.
@@ -241,6 +303,7 @@ impl ProbeTable {
         if glob::could_match(&pat.provider, "syscall") {
             self.load_syscalls();
         }
+        self.provide_fbt(pat);
         let mut ids: Vec<u32> = self
             .probes
             .iter()
