@@ -11,7 +11,7 @@
 # Measured (DESIGN.md): a full minimal build takes about 23 minutes on this machine's 2 cores.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-CACHE=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dtrace-vm}
+CACHE=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
 MODE=build
 case "${1:-}" in
 --check-objects) MODE=objects ;;

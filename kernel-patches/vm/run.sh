@@ -22,7 +22,7 @@
 # Everything that can be kept is cached in ${DTRACE_VM_CACHE:-~/.cache/dtrace-vm}.
 set -euo pipefail
 
-CACHE=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dtrace-vm}
+CACHE=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
 KERNEL=
 MODULES=
 TIMEOUT=600
