@@ -39,6 +39,7 @@ fn prog_type(kind: &ProbeKind) -> ProgType {
         ProbeKind::RawTp { .. } => ProgType::RawTracepoint,
         ProbeKind::Uprobe(_) => ProgType::Kprobe,
         ProbeKind::Stable(_) => ProgType::RawTracepoint,
+        ProbeKind::FbtEntry { .. } | ProbeKind::FbtReturn { .. } => ProgType::Kprobe,
     }
 }
 
@@ -389,6 +390,8 @@ impl Session {
                     args_used,
                     &mut rawtp_btf,
                 ),
+                ProbeKind::FbtEntry { .. } => ArgSource::KprobeEntry,
+                ProbeKind::FbtReturn { .. } => ArgSource::KprobeReturn,
                 _ => ArgSource::None,
             };
             let spec = StubSpec {
@@ -526,6 +529,12 @@ impl Session {
                         self.links
                             .push(attach::attach_cpu_clock(prog, c, *period_ns)?);
                     }
+                }
+                ProbeKind::FbtEntry { symbol } | ProbeKind::FbtReturn { symbol } => {
+                    let ret = matches!(probe.kind, ProbeKind::FbtReturn { .. });
+                    self.links.push(attach::attach_kprobe(prog, symbol, ret)?);
+                    // Unregistering a kprobe waits for RCU too: detach in the background.
+                    self.tracepoint_links += 1;
                 }
                 _ => {}
             }

@@ -40,7 +40,11 @@ fn combined(o: &exec::Output) -> String {
     s
 }
 
-fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
+/// A shell test's exit status meaning "cannot run here" (automake's convention): the test is
+/// reported as ignored with the last line of its stderr as the reason.
+const SKIP_STATUS: i32 = 77;
+
+fn run_spec(root: &Path, s: &Spec) -> Result<Completion, Failed> {
     let mut cmd;
     let mut trigger = None;
     if let Some(t) = &s.tags.trigger {
@@ -73,6 +77,11 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
         .env("dtrace", DTRACE)
         .env_remove("_DTRACE_TESTING");
     let o = exec::run(cmd, s.timeout()).map_err(|e| format!("cannot run the test: {}", e))?;
+    if s.kind == Kind::Sh && o.status == Some(SKIP_STATUS) && s.expected_status() != Some(SKIP_STATUS) {
+        let err = String::from_utf8_lossy(&o.stderr);
+        let why = err.lines().last().unwrap_or("skipped").to_string();
+        return Ok(Completion::ignored_with(why));
+    }
     let got = combined(&o);
     let mut problems = Vec::new();
     if o.timed_out {
@@ -104,7 +113,7 @@ fn run_spec(root: &Path, s: &Spec) -> Result<(), Failed> {
         }
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(Completion::Completed)
     } else if s.expected.is_some() {
         Err(problems.join("\n").into())
     } else {
@@ -144,7 +153,7 @@ fn main() {
             if s.needs_kernel() && !is_root {
                 return Ok(Completion::ignored_with("needs root (BPF and tracefs)"));
             }
-            run_spec(&root, &s).map(|()| Completion::Completed)
+            run_spec(&root, &s)
         }));
     }
     libtest_mimic::run(&args, trials).exit();

@@ -38,6 +38,12 @@ pub enum ArgSource {
     UprobeReturn,
     /// A usdt probe: argument i from `args[i]`, for i < `n`.
     Usdt { n: u8, args: [ArgSpec; 10] },
+    /// A kprobe on a function's entry (x86-64 `pt_regs`): arguments 0-5 from their registers,
+    /// the rest from the stack above the return address.
+    KprobeEntry,
+    /// A kretprobe: arg0 = -1 (the returning instruction is gone by then, as in Oracle's fbt),
+    /// arg1 = the return value.
+    KprobeReturn,
 }
 
 /// x86-64 `struct pt_regs` offsets of `ip` and `cs` (the perf event context starts with it).
@@ -159,7 +165,26 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
             }
             filled = 10;
         }
-        ArgSource::UprobeReturn => {
+        ArgSource::KprobeEntry => {
+            for (i, &off) in PT_REGS_ARGS.iter().enumerate() {
+                if used(i as i16) {
+                    e.emit(Insn::ldx(BPF_DW, R1, R9, off));
+                    e.emit(Insn::stx(BPF_DW, R6, arg(i as i16), R1));
+                }
+            }
+            // Arguments 6 and up were pushed by the caller: at sp + 8 (above the return
+            // address), sp + 16... A failed read leaves 0.
+            for i in (6..10i16).filter(|&i| used(i)) {
+                e.emit(Insn::mov64_reg(R1, R6));
+                e.emit(Insn::alu64_imm(BPF_ADD, R1, arg(i) as i32));
+                e.emit(Insn::mov64_imm(R2, 8));
+                e.emit(Insn::ldx(BPF_DW, R3, R9, PT_REGS_SP));
+                e.emit(Insn::alu64_imm(BPF_ADD, R3, 8 * (i as i32 - 5)));
+                e.call(helper::PROBE_READ_KERNEL);
+            }
+            filled = 10;
+        }
+        ArgSource::UprobeReturn | ArgSource::KprobeReturn => {
             if used(0) {
                 e.emit(Insn::st(BPF_DW, R6, arg(0), -1));
             }

@@ -3,9 +3,11 @@
 //! Probe IDs are assigned in a fixed order so that `dtrace -l` is stable: the dtrace provider
 //! (BEGIN 1, END 2, ERROR 3), the profile provider's pre-listed probes, then every syscall's
 //! entry and return probe in tracefs order. Probes created on demand (`profile-1234`,
-//! `tick-3s`) get the next free IDs.
+//! `tick-3s`) get the next free IDs, and so do fbt probes, made (after the syscalls) only for
+//! the descriptions that name them, as Oracle's fbt does: the kernel has tens of thousands.
 
 pub mod args;
+pub mod fbt;
 pub mod glob;
 pub mod pid;
 pub mod profile;
@@ -50,6 +52,14 @@ pub enum ProbeKind {
     /// A probe of a stable provider (`proc`, `sched`): a raw tracepoint with translated
     /// arguments.
     Stable(&'static stable::Stable),
+    /// A kprobe on the first instruction of `symbol` (`name` or `module:name`).
+    FbtEntry {
+        symbol: String,
+    },
+    /// A kretprobe on `symbol`.
+    FbtReturn {
+        symbol: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -162,6 +172,10 @@ pub struct ProbeTable {
     /// demand before the syscalls are loaded are renumbered then, which is safe because IDs
     /// are only handed out after matching is complete.
     pending: Vec<Probe>,
+    /// The kernel's traceable functions, read when a description first could match fbt.
+    fbt_functions: Option<Vec<fbt::Function>>,
+    /// fbt probes made so far: (index in `fbt_functions`, is return) → probe ID.
+    fbt_made: std::collections::HashMap<(usize, bool), u32>,
 }
 
 impl Default for ProbeTable {
@@ -179,6 +193,8 @@ impl ProbeTable {
             by_name: Default::default(),
             exec_paths: Default::default(),
             pending: Vec::new(),
+            fbt_functions: None,
+            fbt_made: std::collections::HashMap::new(),
         };
         for (name, kind) in [
             ("BEGIN", ProbeKind::Begin),
@@ -310,6 +326,12 @@ impl ProbeTable {
     fn load_static(&mut self) {
         self.load_syscalls();
         self.load_tracepoints();
+        self.provide_fbt(&DescPattern {
+            provider: String::new(),
+            module: String::new(),
+            function: String::new(),
+            name: String::new(),
+        });
     }
 
     /// The pid/usdt probes of the process a description names, created on first use (they
@@ -364,6 +386,46 @@ impl ProbeTable {
         &self.probes
     }
 
+    /// Make the fbt probes `pat` matches that do not exist yet (after the syscalls, so that
+    /// their IDs never move).
+    fn provide_fbt(&mut self, pat: &DescPattern) {
+        if !glob::could_match(&pat.provider, "fbt") || !fbt::could_match_name(&pat.name) {
+            return;
+        }
+        self.load_syscalls();
+        let funcs = self.fbt_functions.get_or_insert_with(fbt::functions);
+        let mut new: Vec<(usize, bool)> = Vec::new();
+        for (i, f) in funcs.iter().enumerate() {
+            if !glob::matches(&pat.function, &f.name) || !glob::matches(&pat.module, &f.module) {
+                continue;
+            }
+            for ret in [false, true] {
+                let name = if ret { "return" } else { "entry" };
+                if glob::matches(&pat.name, name) && !self.fbt_made.contains_key(&(i, ret)) {
+                    new.push((i, ret));
+                }
+            }
+        }
+        for (i, ret) in new {
+            let f = &self.fbt_functions.as_ref().expect("read above")[i];
+            let desc = ProbeDesc {
+                id: 0,
+                provider: "fbt".into(),
+                module: f.module.clone(),
+                function: f.name.clone(),
+                name: if ret { "return" } else { "entry" }.into(),
+            };
+            let symbol = f.symbol();
+            let kind = if ret {
+                ProbeKind::FbtReturn { symbol }
+            } else {
+                ProbeKind::FbtEntry { symbol }
+            };
+            let id = self.push(desc, kind);
+            self.fbt_made.insert((i, ret), id);
+        }
+    }
+
     /// The IDs of the probes a description matches, creating a profile/tick probe on demand.
     pub fn matching(&mut self, pat: &DescPattern) -> Vec<u32> {
         // Enumerating the syscall and tracepoint providers reads tracefs (milliseconds): skip
@@ -383,6 +445,7 @@ impl ProbeTable {
         if tracepoints || stable {
             self.load_tracepoints();
         }
+        self.provide_fbt(pat);
         // A process that cannot be read leaves its description matching nothing.
         let extra: std::collections::HashSet<u32> =
             self.process_probes(pat).unwrap_or_default().into_iter().collect();
