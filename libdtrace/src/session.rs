@@ -56,6 +56,8 @@ pub struct Session {
     /// Drops already reported, per CPU: (buffer, aggregation).
     reported_drops: Vec<(u64, u64)>,
     aggs_printed: bool,
+    /// The consumer's side of aggregations (printa, clear, trunc, normalize, setopt).
+    aggs: crate::aggregate::AggConsumer,
 }
 
 fn link(insns: &[Insn], relocs: &[Reloc], fd: &dyn Fn(MapRef) -> i32) -> Vec<Insn> {
@@ -232,6 +234,20 @@ impl Session {
             };
             maps.insert(MapRef::Agg(i as u32), m);
         }
+        let hist_words = syms
+            .aggs
+            .iter()
+            .filter(|a| a.func.is_hist())
+            .map(|a| a.func.value_words())
+            .max();
+        if let Some(w) = hist_words {
+            let z = Map::create(MapType::Array, 4, (w * 8) as u32, 1, 0, "dt_zeroes")?;
+            z.freeze()?;
+            maps.insert(MapRef::Zeroes, z);
+        }
+        let agg_descs = (0..syms.aggs.len())
+            .map(|i| agg_desc(syms, i as u32, strsize))
+            .collect();
 
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
@@ -327,6 +343,7 @@ impl Session {
             exiting: false,
             reported_drops: vec![(0, 0); ncpus],
             aggs_printed: false,
+            aggs: crate::aggregate::AggConsumer::new(agg_descs, opts),
         };
         s.set_wall_offset()?;
         if let Some(b) = &begin {
@@ -516,6 +533,42 @@ impl Session {
                             Consume::Abort => return ControlFlow::Break(()),
                         }
                     }
+                    ActionDesc::Printa { format, aggs } => {
+                        let maps = &self.maps;
+                        let lookup = |id: u32| maps.get(&MapRef::Agg(id));
+                        if let Err(e) =
+                            self.aggs
+                                .printa(&mut buf, &lookup, format.as_deref(), aggs)
+                        {
+                            h.error(&format!("failed to print aggregation: {}", e));
+                        }
+                    }
+                    ActionDesc::AggOp { op, agg, arg } => {
+                        let n = arg.and_then(|r| match Value::decode(data, &r) {
+                            Some(Value::Int { bits, .. }) => Some(bits as i64),
+                            _ => None,
+                        });
+                        let m = self.maps.get(&MapRef::Agg(*agg));
+                        if let Err(e) = self.aggs.op(m, *op, *agg, n) {
+                            h.error(&format!("failed to process aggregation: {}", e));
+                        }
+                    }
+                    ActionDesc::Setopt { name, value } => {
+                        let text = |r: &crate::record::RecDesc| match Value::decode(data, r) {
+                            Some(Value::Str(s)) => String::from_utf8_lossy(s).into_owned(),
+                            _ => String::new(),
+                        };
+                        let n = text(name);
+                        let v = value.as_ref().map(text);
+                        if let Err(e) = self.aggs.setopt(&n, v.as_deref()) {
+                            h.error(&format!(
+                                "couldn't set option \"{}\" to \"{}\": {}",
+                                n,
+                                v.as_deref().unwrap_or("1"),
+                                e
+                            ));
+                        }
+                    }
                     ActionDesc::Printf { format, args } => {
                         let vals: Vec<Value> =
                             args.iter().filter_map(|r| Value::decode(data, r)).collect();
@@ -592,18 +645,11 @@ impl Session {
             return Ok(());
         }
         self.aggs_printed = true;
-        let strsize = opts.string_slot();
+        let _ = (syms, opts);
         let mut text = Vec::new();
-        for (i, _) in syms.aggs.iter().enumerate() {
-            let desc = agg_desc(syms, i as u32, strsize);
-            let map = &self.maps[&MapRef::Agg(i as u32)];
-            let mut entries = crate::aggregate::snapshot(map, &desc)?;
-            if entries.is_empty() {
-                continue;
-            }
-            crate::aggregate::sort_entries(&mut entries, opts);
-            crate::print::agg::print_aggregation(&mut text, &desc, &entries, opts);
-        }
+        let maps = &self.maps;
+        let lookup = |id: u32| maps.get(&MapRef::Agg(id));
+        self.aggs.print_unprinted(&mut text, &lookup)?;
         out.write_all(&text).map_err(|e| {
             Error::Sys(SysError::Os {
                 what: "writing output".into(),

@@ -4,17 +4,38 @@ use super::{merge, AggDesc, AggEntry};
 use crate::error::SysError;
 use crate::load::Map;
 
-/// Every key of the aggregation with its merged value; keys no CPU has data for are left out.
-pub fn snapshot(map: &Map, desc: &AggDesc) -> Result<Vec<AggEntry>, SysError> {
+/// Every key of the aggregation with its merged value. Keys no CPU has data for are left out
+/// unless `keep_empty` (after clear(), DTrace prints the zeroed keys), where they get the
+/// function's zero value. A keyed map only holds keys some clause inserted.
+pub fn snapshot(map: &Map, desc: &AggDesc, keep_empty: bool) -> Result<Vec<AggEntry>, SysError> {
+    Ok(snapshot_raw(map, desc, keep_empty)?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect())
+}
+
+/// As [`snapshot`], each entry with its kernel map key (to delete or reset it).
+pub fn snapshot_raw(
+    map: &Map,
+    desc: &AggDesc,
+    keep_empty: bool,
+) -> Result<Vec<(Vec<u8>, AggEntry)>, SysError> {
     let words = desc.func.value_words();
     let mut out = Vec::new();
+    let value_of = |v: &[u8]| {
+        merge_cpus(desc, v, words).or_else(|| keep_empty.then(|| super::AggValue::zero(desc.func)))
+    };
     if desc.keys.is_empty() {
-        if let Some(v) = map.lookup_percpu(&0u32.to_ne_bytes())? {
-            if let Some(value) = merge_cpus(desc, &v, words) {
-                out.push(AggEntry {
-                    key: Vec::new(),
-                    value,
-                });
+        let k = 0u32.to_ne_bytes();
+        if let Some(v) = map.lookup_percpu(&k)? {
+            if let Some(value) = value_of(&v) {
+                out.push((
+                    k.to_vec(),
+                    AggEntry {
+                        key: Vec::new(),
+                        value,
+                    },
+                ));
             }
         }
         return Ok(out);
@@ -26,14 +47,18 @@ pub fn snapshot(map: &Map, desc: &AggDesc) -> Result<Vec<AggEntry>, SysError> {
     }
     let n = keys.len() / ksize;
     let vsize = if n == 0 { 0 } else { values.len() / n };
+    out.reserve(n);
     for i in 0..n {
         let k = &keys[i * ksize..(i + 1) * ksize];
         let v = &values[i * vsize..(i + 1) * vsize];
-        if let Some(value) = merge_cpus(desc, v, words) {
-            out.push(AggEntry {
-                key: desc.decode_key(k),
-                value,
-            });
+        if let Some(value) = value_of(v) {
+            out.push((
+                k.to_vec(),
+                AggEntry {
+                    key: desc.decode_key(k),
+                    value,
+                },
+            ));
         }
     }
     Ok(out)

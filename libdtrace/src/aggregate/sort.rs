@@ -11,9 +11,12 @@ use crate::options::Options;
 /// `dt_aggregate_valcmp` for two values of the same function: avg by its truncated signed
 /// average, stddev by its integer standard deviation, the others as signed 64-bit numbers
 /// (count included: DTrace compares every value as `int64_t`).
-fn val_cmp(a: &AggValue, b: &AggValue) -> Ordering {
+pub(super) fn val_cmp(a: &AggValue, b: &AggValue) -> Ordering {
     match (a, b) {
         (AggValue::Stddev { .. }, AggValue::Stddev { .. }) => a.scalar().cmp(&b.scalar()),
+        (AggValue::Hist { func, buckets: x, .. }, AggValue::Hist { buckets: y, .. }) => {
+            super::hist::hist_cmp(func, x, y)
+        }
         _ => (a.scalar() as i64).cmp(&(b.scalar() as i64)),
     }
 }
@@ -57,7 +60,7 @@ pub fn sort_joined(funcs: &[AggFunc], rows: &mut [JoinedEntry], opts: &Options) 
     let value = |r: &JoinedEntry, i: usize| -> AggValue {
         r.values
             .get(i)
-            .copied()
+            .cloned()
             .flatten()
             .unwrap_or_else(|| AggValue::zero(funcs[i]))
     };

@@ -86,6 +86,19 @@ pub enum TStmt {
         keys: Vec<TExpr>,
         args: Vec<TExpr>,
     },
+    /// `printa([fmt, ]@a[, @b ...])`: the aggregations' IDs, all with the same key signature.
+    Printa {
+        format: Option<Arc<Format>>,
+        aggs: Vec<u32>,
+    },
+    /// `clear(@a)`, `trunc(@a[, n])`, `normalize(@a, n)`, `denormalize(@a)`.
+    AggOp {
+        op: crate::aggregate::AggOp,
+        agg: u32,
+        arg: Option<TExpr>,
+    },
+    /// `setopt(name[, value])`
+    Setopt { name: TExpr, value: Option<TExpr> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +175,12 @@ impl TClause {
                 TStmt::Expr(e) | TStmt::Trace(e) | TStmt::Exit(e) => e.walk(f),
                 TStmt::Printf { args, .. } => args.iter().for_each(|a| a.walk(f)),
                 TStmt::Agg { keys, args, .. } => keys.iter().chain(args).for_each(|a| a.walk(f)),
+                TStmt::Printa { .. } => {}
+                TStmt::AggOp { arg, .. } => arg.iter().for_each(|a| a.walk(f)),
+                TStmt::Setopt { name, value } => {
+                    name.walk(f);
+                    value.iter().for_each(|a| a.walk(f));
+                }
             }
         }
     }

@@ -5,6 +5,7 @@
 //! every program compiled into one handle shares DTrace's one global namespace.
 
 mod action;
+mod aggact;
 mod expr;
 pub mod ir;
 pub mod types;

@@ -73,7 +73,8 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     let records = c.default_action
         || c.stmts
             .iter()
-            .any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)));
+            .any(|s| matches!(s, TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_)))
+        || c.stmts.iter().any(super::aggops::records);
     let mut e = Emitter::new();
     let fault = e.label();
     let next = e.label();
@@ -122,7 +123,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
                 size: 4,
                 signed: true,
             })]),
-            _ => slots.push(Vec::new()),
+            s => slots.push(g.aggop_slots(s)),
         }
     }
     g.record_size = (g.record_size + 7) / 8 * 8;
@@ -176,6 +177,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
                 g.e.emit(Insn::st(BPF_W, R1, state::ACTIVITY, 1));
             }
             TStmt::Agg { agg, keys, args } => g.aggregate(*agg, keys, args)?,
+            s => g.aggop(s, &recs)?,
         }
     }
 

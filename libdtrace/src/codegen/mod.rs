@@ -11,9 +11,11 @@
 //! (probe, clause) pair, so an action program learns its EPID from the machine state.
 
 mod agg;
+mod aggops;
 pub mod clause;
 pub mod emit;
 mod expr;
+mod hist;
 pub mod insn;
 pub mod stub;
 
@@ -38,6 +40,9 @@ pub enum MapRef {
     ProbeNames,
     /// Aggregation by ID.
     Agg(u32),
+    /// Read-only zeroes, as large as the largest histogram value: the initial value of a
+    /// histogram key.
+    Zeroes,
 }
 
 /// Layout of the per-CPU machine state.

@@ -3,7 +3,7 @@
 
 use super::printf::{Format, FormatError};
 use super::trace::print_bytes;
-use crate::aggregate::{AggDesc, AggEntry, AggValue, KeyValue};
+use crate::aggregate::{AggDesc, AggEntry, AggValue, JoinedEntry, KeyValue};
 use crate::options::Options;
 use crate::record::Value;
 
@@ -42,6 +42,11 @@ fn print_key_field(out: &mut Vec<u8>, k: &KeyValue, slot: u32) {
 /// The value column: `" %16lld"`, avg the truncated average, stddev `" %16llu"`.
 fn print_value(out: &mut Vec<u8>, v: &AggValue) {
     match v {
+        AggValue::Hist {
+            func,
+            buckets,
+            normal,
+        } => super::hist::print_hist(out, func, buckets, *normal),
         AggValue::Stddev { .. } => right(out, &v.scalar().to_string(), 16),
         _ => right(out, &(v.scalar() as i64).to_string(), 16),
     }
@@ -70,6 +75,54 @@ pub fn print_aggregation(out: &mut Vec<u8>, desc: &AggDesc, entries: &[AggEntry]
         print_value(out, &e.value);
         out.push(b'\n');
     }
+}
+
+/// `printa(@a, @b, ...)` without a format: a `"\n"`, then per row the key fields and each
+/// aggregation's value (its zero value where it has no entry), then `"\n"`
+/// (`dt_print_aggs` over a bundle). `descs[0]` gives the key layout.
+pub fn printa_joined(out: &mut Vec<u8>, descs: &[AggDesc], rows: &[JoinedEntry]) {
+    out.push(b'\n');
+    let Some(d0) = descs.first() else { return };
+    for r in rows {
+        for (i, k) in r.key.iter().enumerate() {
+            print_key_field(out, k, d0.key_size(i).unwrap_or(0));
+        }
+        for (i, d) in descs.iter().enumerate() {
+            let v = r
+                .values
+                .get(i)
+                .cloned()
+                .flatten()
+                .unwrap_or_else(|| AggValue::zero(d.func));
+            print_value(out, &v);
+        }
+        out.push(b'\n');
+    }
+}
+
+/// `printa(fmt, @a, @b, ...)`: the format applied to each joined row.
+pub fn printa_format_joined(
+    out: &mut Vec<u8>,
+    fmt: &Format,
+    descs: &[AggDesc],
+    rows: &[JoinedEntry],
+) -> Result<(), FormatError> {
+    for r in rows {
+        let keys: Vec<Value> = r.key.iter().map(KeyValue::as_value).collect();
+        let vals: Vec<AggValue> = descs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                r.values
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| AggValue::zero(d.func))
+            })
+            .collect();
+        fmt.format_printa(out, &keys, &vals)?;
+    }
+    Ok(())
 }
 
 /// `printa(@a)` without a format: a `"\n"`, then the default format (`dt_printa`).
