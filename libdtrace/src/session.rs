@@ -217,8 +217,17 @@ impl Session {
         for (i, a) in syms.aggs.iter().enumerate() {
             let desc = agg_desc(syms, i as u32, strsize);
             let words = a.func.value_words() as u32;
+            // An unkeyed aggregation is a hash too, of the one key 0: whether the key
+            // exists tells an aggregation that never fired from one whose data is zero.
             let m = if a.keys.is_empty() {
-                Map::create(MapType::PercpuArray, 4, words * 8, 1, 0, "dt_agg")?
+                Map::create(
+                    MapType::PercpuHash,
+                    4,
+                    words * 8,
+                    1,
+                    load::BPF_F_NO_PREALLOC,
+                    "dt_agg",
+                )?
             } else {
                 let (_, ksize) = desc.key_layout();
                 let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;

@@ -1,6 +1,6 @@
 //! The consumer's state of every aggregation across a session: normalization factors,
-//! which aggregations printa() printed (they are not printed again at exit), which were
-//! cleared (their zeroed keys still print), the sorting options `setopt()` changed; and the
+//! which aggregations printa() printed (they are not printed again at exit), the sorting
+//! options `setopt()` changed; and the
 //! operations records ask for: printa, clear, trunc, normalize, denormalize.
 
 use std::cmp::Ordering;
@@ -20,7 +20,6 @@ pub struct AggConsumer {
     pub descs: Vec<AggDesc>,
     normal: Vec<u64>,
     printed: Vec<bool>,
-    cleared: Vec<bool>,
     /// The options that decide the order of entries; setopt() changes them at run time.
     pub opts: Options,
 }
@@ -32,14 +31,14 @@ impl AggConsumer {
             descs,
             normal: vec![1; n],
             printed: vec![false; n],
-            cleared: vec![false; n],
             opts: opts.clone(),
         }
     }
 
     fn entries(&self, map: &Map, id: usize) -> Result<Vec<AggEntry>, SysError> {
-        let keep = !self.descs[id].keys.is_empty() || self.cleared[id];
-        snapshot(map, &self.descs[id], keep)
+        // Every key in the map was inserted by a clause that fired: it is printed, with
+        // zeroes after clear().
+        snapshot(map, &self.descs[id], true)
     }
 
     fn normalize(&self, id: usize, entries: &mut [AggEntry]) {
@@ -121,13 +120,11 @@ impl AggConsumer {
             AggOp::Denormalize => self.normal[id] = 1,
             AggOp::Clear => {
                 let Some(m) = map else { return Ok(()) };
-                let keep = !self.descs[id].keys.is_empty() || self.cleared[id];
                 let zero = vec![0u8; m.user_value_size()];
-                for (k, _) in snapshot_raw(m, &self.descs[id], keep)? {
+                for (k, _) in snapshot_raw(m, &self.descs[id], true)? {
                     // A key deleted meanwhile (trunc) is not recreated.
                     let _ = m.update(&k, &zero, BPF_EXIST);
                 }
-                self.cleared[id] = true;
             }
             AggOp::Trunc => {
                 let Some(m) = map else { return Ok(()) };
@@ -145,16 +142,8 @@ impl AggConsumer {
                     }
                 });
                 let n = keep.unsigned_abs() as usize;
-                let keyed = !self.descs[id].keys.is_empty();
                 for (k, _) in all.into_iter().skip(n) {
-                    if keyed {
-                        m.delete(&k)?;
-                    } else {
-                        // The unkeyed slot cannot be deleted: zero it and forget it had data.
-                        let zero = vec![0u8; m.user_value_size()];
-                        m.update(&k, &zero, 0)?;
-                        self.cleared[id] = false;
-                    }
+                    m.delete(&k)?;
                 }
             }
         }

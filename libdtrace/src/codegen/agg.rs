@@ -111,7 +111,7 @@ impl<'a> Gen<'a> {
         key_ptr(self);
         self.e.call(helper::MAP_LOOKUP_ELEM);
         self.e.jne_imm(R0, 0, have);
-        if key_off.is_some() {
+        {
             // First use of this key on any CPU: insert zeroes, then look it up again.
             if is_hist {
                 // Histograms are too large for scratch: their zeroes come from a map.
