@@ -158,6 +158,13 @@ fn print_llquantize(out: &mut Vec<u8>, func: &AggFunc, data: &[i64], normal: u64
         // No data: one row, the first positive bucket.
         _ => (bin0 + 1, bin0 + 1, false, false, 0.0),
     };
+    let from = if data.iter().any(|&v| v != 0) {
+        first.saturating_sub(1)
+    } else {
+        first
+    };
+    // The bucket below factor^lmag is "abs() < N" when the rows shown (after widening)
+    // reach the negative buckets, as Oracle decides it.
     let label = |i: usize| -> Option<String> {
         if i == 0 {
             return Some(format!("<= -{}", high));
@@ -168,7 +175,7 @@ fn print_llquantize(out: &mut Vec<u8>, func: &AggFunc, data: &[i64], normal: u64
         if i == bin0 {
             return Some(if low == 1 {
                 "0".to_string()
-            } else if first >= bin0 {
+            } else if from >= bin0 {
                 format!("< {}", low)
             } else {
                 format!("abs() < {}", low)
@@ -181,11 +188,6 @@ fn print_llquantize(out: &mut Vec<u8>, func: &AggFunc, data: &[i64], normal: u64
         }
     };
     header(out);
-    let from = if data.iter().any(|&v| v != 0) {
-        first.saturating_sub(1)
-    } else {
-        first
-    };
     let to = if data.iter().any(|&v| v != 0) {
         (last + 1).min(nbins - 1)
     } else {

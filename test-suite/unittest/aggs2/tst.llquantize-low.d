@@ -1,5 +1,5 @@
 /*
- * llquantize() with a low magnitude above 0: values below factor^low share the "< N"
+ * llquantize() with a low magnitude above 0: values below factor^low share the "abs() < N"
  * bucket, values beyond factor^(high+1) the ">= N" one; negative values have their own
  * buckets below (Oracle's layout), and then the bucket below factor^low is "abs() < N".
  */
