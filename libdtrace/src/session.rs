@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use crate::attach::{self, tracefs, Link};
 use crate::check::ir::TClause;
-use crate::check::types::Type;
 use crate::check::Symbols;
 use crate::codegen::clause::{self, ClauseCode, Target};
 use crate::codegen::emit::Reloc;
@@ -689,11 +688,7 @@ pub fn agg_desc(syms: &Symbols, id: u32, strsize: u32) -> crate::aggregate::AggD
         id,
         name: a.name.clone(),
         func: a.func,
-        keys: a
-            .keys
-            .iter()
-            .map(|t: &Type| t.value_kind(strsize))
-            .collect(),
+        keys: a.key_kinds(strsize),
     }
 }
 

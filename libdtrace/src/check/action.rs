@@ -225,6 +225,7 @@ impl<'a> Checker<'a> {
             tkeys.push(t);
         }
         let key_types: Vec<Type> = tkeys.iter().map(|t| t.ty).collect();
+        let bounds: Vec<u32> = tkeys.iter().map(|t| self.str_bound(t)).collect();
         let agg = match self.syms.aggs.iter().position(|a| a.name == name) {
             Some(i) => {
                 let a = &self.syms.aggs[i];
@@ -250,6 +251,9 @@ impl<'a> Checker<'a> {
                         format!("@{}[ ] key signature mismatch", name),
                     ));
                 }
+                for (b, n) in self.syms.aggs[i].str_bound.iter_mut().zip(&bounds) {
+                    *b = (*b).max(*n);
+                }
                 i as u32
             }
             None => {
@@ -258,6 +262,7 @@ impl<'a> Checker<'a> {
                     func,
                     keys: key_types,
                     line,
+                    str_bound: bounds,
                 });
                 (self.syms.aggs.len() - 1) as u32
             }

@@ -478,3 +478,28 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+impl<'a> Checker<'a> {
+    /// The most bytes (NUL included) a string expression can produce; 0 for a non-string.
+    pub(super) fn str_bound(&self, e: &TExpr) -> u32 {
+        let strsize = self.strsize();
+        if e.ty != Type::Str {
+            return 0;
+        }
+        match &e.kind {
+            // The kernel's TASK_COMM_LEN.
+            TKind::Builtin(Builtin::Execname) => 16.min(strsize),
+            TKind::Str(off) => {
+                let slot = &self.syms.strtab[*off as usize..];
+                let n = slot
+                    .iter()
+                    .take(strsize as usize)
+                    .position(|&c| c == 0)
+                    .unwrap_or(strsize as usize - 1);
+                n as u32 + 1
+            }
+            TKind::Ternary(_, a, b) => self.str_bound(a).max(self.str_bound(b)),
+            _ => strsize,
+        }
+    }
+}

@@ -130,6 +130,29 @@ pub struct Agg {
     pub func: AggFunc,
     pub keys: Vec<Type>,
     pub line: u32,
+    /// For each string key column, the most bytes (NUL included) any clause can store in
+    /// it (`execname` 16, a constant its length + 1, else `strsize`); 0 for other columns.
+    /// The key's slot is that small: less to zero, copy and hash on every update.
+    pub str_bound: Vec<u32>,
+}
+
+impl Agg {
+    /// How each key column is stored in the kernel map key.
+    pub fn key_kinds(&self, strsize: u32) -> Vec<crate::record::ValueKind> {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match t {
+                Type::Str => crate::record::ValueKind::Str {
+                    size: match self.str_bound.get(i) {
+                        Some(&b) if b > 0 => b.min(strsize),
+                        _ => strsize,
+                    },
+                },
+                _ => t.value_kind(strsize),
+            })
+            .collect()
+    }
 }
 
 impl TExpr {

@@ -23,11 +23,7 @@ impl<'a> Gen<'a> {
             id: agg,
             name: a.name.clone(),
             func,
-            keys: a
-                .keys
-                .iter()
-                .map(|t| t.value_kind(self.t.strsize))
-                .collect(),
+            keys: a.key_kinds(self.t.strsize),
         };
         let words = func.value_words() as u32;
         let skip = self.e.label();
