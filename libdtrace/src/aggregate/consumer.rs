@@ -105,7 +105,13 @@ impl AggConsumer {
     }
 
     /// clear, trunc, normalize, denormalize.
-    pub fn op(&mut self, map: Option<&Map>, op: AggOp, agg: u32, arg: Option<i64>) -> Result<(), SysError> {
+    pub fn op(
+        &mut self,
+        map: Option<&Map>,
+        op: AggOp,
+        agg: u32,
+        arg: Option<i64>,
+    ) -> Result<(), SysError> {
         let id = agg as usize;
         if id >= self.descs.len() {
             return Ok(());

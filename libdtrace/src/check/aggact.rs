@@ -247,10 +247,7 @@ impl<'a> Checker<'a> {
                 if ob != base {
                     return Some(err(ErrTag::D_LQUANT_MATCHBASE, line, format!("lquantize( ) base (argument #1) doesn't match previous declaration: expected {}, found {}", ob, base)));
                 }
-                let (olim, lim) = (
-                    ol as i64 * os as i64,
-                    levels as i64 * step as i64,
-                );
+                let (olim, lim) = (ol as i64 * os as i64, levels as i64 * step as i64);
                 if olim != lim {
                     return Some(err(ErrTag::D_LQUANT_MATCHLIM, line, format!("lquantize( ) limit (argument #2) doesn't match previous declaration: expected {}, found {}", ob as i64 + olim, base as i64 + lim)));
                 }
@@ -277,7 +274,12 @@ impl<'a> Checker<'a> {
                     ("factor", ErrTag::D_LLQUANT_FACTORMATCH, a0, b0),
                     ("low magnitude", ErrTag::D_LLQUANT_LOWMATCH, a1, b1),
                     ("high magnitude", ErrTag::D_LLQUANT_HIGHMATCH, a2, b2),
-                    ("linear steps per magnitude", ErrTag::D_LLQUANT_NSTEPMATCH, a3, b3),
+                    (
+                        "linear steps per magnitude",
+                        ErrTag::D_LLQUANT_NSTEPMATCH,
+                        a3,
+                        b3,
+                    ),
                 ];
                 rows.iter()
                     .enumerate()

@@ -17,9 +17,7 @@ impl<'a> Gen<'a> {
     pub(super) fn hist_bucket(&mut self, func: AggFunc) {
         match func {
             AggFunc::Quantize => self.quantize_bucket(),
-            AggFunc::Lquantize { base, step, levels } => {
-                self.lquantize_bucket(base, step, levels)
-            }
+            AggFunc::Lquantize { base, step, levels } => self.lquantize_bucket(base, step, levels),
             AggFunc::Llquantize { .. } => self.llquantize_bucket(&func),
             _ => self.e.emit(Insn::mov64_imm(R1, 0)),
         }
@@ -77,11 +75,11 @@ impl<'a> Gen<'a> {
         self.e.jump(Insn::jmp_reg(BPF_JSLT, R1, R3, 0), done);
         // v >= base: the distance fits in an unsigned 64-bit number.
         self.e.emit(Insn::alu64_reg(BPF_SUB, R1, R3));
-        self.e
-            .mov_imm(R3, levels as i64 * step as i64);
+        self.e.mov_imm(R3, levels as i64 * step as i64);
         self.e.emit(Insn::mov64_imm(R2, levels as i32 + 1));
         self.e.jump(Insn::jmp_reg(BPF_JGE, R1, R3, 0), done);
-        self.e.emit(Insn::alu64_imm(BPF_DIV, R1, step.max(1) as i32));
+        self.e
+            .emit(Insn::alu64_imm(BPF_DIV, R1, step.max(1) as i32));
         self.e.emit(Insn::mov64_reg(R2, R1));
         self.e.emit(Insn::alu64_imm(BPF_ADD, R2, 1));
         self.e.bind(done);
@@ -136,7 +134,8 @@ impl<'a> Gen<'a> {
                 self.e.emit(Insn::alu64_reg(BPF_DIV, R1, R3));
             }
             // position = 1 + r*per + j - steps/factor
-            self.e.mov_imm(R2, 1 + (r * per) as i64 - (steps / factor) as i64);
+            self.e
+                .mov_imm(R2, 1 + (r * per) as i64 - (steps / factor) as i64);
             self.e.emit(Insn::alu64_reg(BPF_ADD, R2, R1));
             self.e.ja(found);
             self.e.bind(next);

@@ -7,10 +7,10 @@ use crate::aggregate::{AggDesc, AggEntry, AggValue, JoinedEntry, KeyValue};
 use crate::options::Options;
 use crate::record::Value;
 
-fn right(out: &mut Vec<u8>, s: &str, width: usize) {
-    out.push(b' ');
-    out.extend(std::iter::repeat_n(b' ', width.saturating_sub(s.len())));
-    out.extend_from_slice(s.as_bytes());
+/// `" %*lld"` of a number without an intermediate string (a million lines print fast).
+fn right_num(out: &mut Vec<u8>, v: impl std::fmt::Display, width: usize) {
+    use std::io::Write;
+    let _ = write!(out, " {:>width$}", v, width = width);
 }
 
 /// One key field by its size: 8 bytes `" %16lld"`, 4 bytes `" %8d"` (signed), 2 and 1 bytes
@@ -18,10 +18,10 @@ fn right(out: &mut Vec<u8>, s: &str, width: usize) {
 /// `uint8_t`, so `(short)-1` prints 65535), strings `"  %-50s"` over their slot.
 fn print_key_field(out: &mut Vec<u8>, k: &KeyValue, slot: u32) {
     match k {
-        KeyValue::Int { bits, size: 8, .. } => right(out, &(*bits as i64).to_string(), 16),
-        KeyValue::Int { bits, size: 4, .. } => right(out, &(*bits as u32 as i32).to_string(), 8),
-        KeyValue::Int { bits, size: 2, .. } => right(out, &(*bits as u16).to_string(), 5),
-        KeyValue::Int { bits, size: 1, .. } => right(out, &(*bits as u8).to_string(), 3),
+        KeyValue::Int { bits, size: 8, .. } => right_num(out, *bits as i64, 16),
+        KeyValue::Int { bits, size: 4, .. } => right_num(out, *bits as u32 as i32, 8),
+        KeyValue::Int { bits, size: 2, .. } => right_num(out, *bits as u16, 5),
+        KeyValue::Int { bits, size: 1, .. } => right_num(out, *bits as u8, 3),
         KeyValue::Int { bits, size, .. } => print_bytes(
             out,
             &bits.to_le_bytes()[..(*size as usize).min(8)],
@@ -47,8 +47,8 @@ fn print_value(out: &mut Vec<u8>, v: &AggValue) {
             buckets,
             normal,
         } => super::hist::print_hist(out, func, buckets, *normal),
-        AggValue::Stddev { .. } => right(out, &v.scalar().to_string(), 16),
-        _ => right(out, &(v.scalar() as i64).to_string(), 16),
+        AggValue::Stddev { .. } => right_num(out, v.scalar(), 16),
+        _ => right_num(out, v.scalar() as i64, 16),
     }
 }
 

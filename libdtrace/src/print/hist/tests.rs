@@ -18,8 +18,7 @@ fn render(func: AggFunc, values: &[(i64, i64)]) -> String {
     String::from_utf8(out).unwrap()
 }
 
-const HEAD: &str =
-    "\n           value  ------------- Distribution ------------- count    \n";
+const HEAD: &str = "\n           value  ------------- Distribution ------------- count    \n";
 
 #[test]
 fn llquantize_negative_increments() {
