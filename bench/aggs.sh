@@ -58,7 +58,7 @@ echo "bpftrace @[comm] = count():     +$(((bt - base) / N)) ns/event"
 # A million keys: END prints walltimestamp first; printing time is from then to exit.
 K=1000000
 t0=$(now)
-"$DTRACE" -q -x aggsize=512m -c "$loop $K" \
+"$DTRACE" -q -x aggsize=100m -c "$loop $K" \
 	-n 'syscall::getppid:entry /pid == $target/ { @[i++] = count(); }' \
 	-n 'END { printf("%d\n", walltimestamp); }' >"$dir/keys" 2>"$dir/keys.err"
 t2=$(now)
