@@ -68,6 +68,24 @@ pub enum ActionDesc {
     Exit(RecDesc),
     /// Stacks, symbols, tracemem, speculations, destructive actions (record_act.rs).
     Act(crate::record_act::ActDesc),
+    /// `printa([fmt, ]@a, ...)`: no data; the consumer prints the aggregations as they are
+    /// when it reads the record.
+    Printa {
+        format: Option<Arc<Format>>,
+        aggs: Vec<u32>,
+    },
+    /// `clear`, `trunc`, `normalize`, `denormalize` on aggregation `agg`, with the recorded
+    /// argument (an int64) where there is one.
+    AggOp {
+        op: crate::aggregate::AggOp,
+        agg: u32,
+        arg: Option<RecDesc>,
+    },
+    /// `setopt(name[, value])`: two recorded strings.
+    Setopt {
+        name: RecDesc,
+        value: Option<RecDesc>,
+    },
 }
 
 /// What the consumer knows about an EPID: which probe fired and how to decode the record.

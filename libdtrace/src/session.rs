@@ -12,7 +12,6 @@ use std::time::Duration;
 
 use crate::attach::{self, tracefs, Link};
 use crate::check::ir::TClause;
-use crate::check::types::Type;
 use crate::check::Symbols;
 use crate::codegen::clause::{self, ClauseCode, Target};
 use crate::codegen::emit::Reloc;
@@ -65,6 +64,8 @@ pub struct Session {
     aggs_printed: bool,
     /// Symbols, speculations and freopen() of the consumer (consume/act.rs).
     act: crate::consume::act::ActState,
+    /// The consumer's side of aggregations (printa, clear, trunc, normalize, setopt).
+    aggs: crate::aggregate::AggConsumer,
 }
 
 fn link(insns: &[Insn], relocs: &[Reloc], fd: &dyn Fn(MapRef) -> i32) -> Vec<Insn> {
@@ -248,8 +249,17 @@ impl Session {
         for (i, a) in syms.aggs.iter().enumerate() {
             let desc = agg_desc(syms, i as u32, strsize);
             let words = a.func.value_words() as u32;
+            // An unkeyed aggregation is a hash too, of the one key 0: whether the key
+            // exists tells an aggregation that never fired from one whose data is zero.
             let m = if a.keys.is_empty() {
-                Map::create(MapType::PercpuArray, 4, words * 8, 1, 0, "dt_agg")?
+                Map::create(
+                    MapType::PercpuHash,
+                    4,
+                    words * 8,
+                    1,
+                    load::BPF_F_NO_PREALLOC,
+                    "dt_agg",
+                )?
             } else {
                 let (_, ksize) = desc.key_layout();
                 let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;
@@ -283,6 +293,20 @@ impl Session {
         }
 
         crate::consume::act::setup::create_maps(enabled, opts, &mut maps)?;
+        let hist_words = syms
+            .aggs
+            .iter()
+            .filter(|a| a.func.is_hist())
+            .map(|a| a.func.value_words())
+            .max();
+        if let Some(w) = hist_words {
+            let z = Map::create(MapType::Array, 4, (w * 8) as u32, 1, 0, "dt_zeroes")?;
+            z.freeze()?;
+            maps.insert(MapRef::Zeroes, z);
+        }
+        let agg_descs = (0..syms.aggs.len())
+            .map(|i| agg_desc(syms, i as u32, strsize))
+            .collect();
 
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
@@ -431,6 +455,7 @@ impl Session {
             reported_dyn: (0, 0),
             aggs_printed: false,
             act: Default::default(),
+            aggs: crate::aggregate::AggConsumer::new(agg_descs, opts),
         };
         s.set_wall_offset()?;
         if let Some(b) = &begin {
@@ -666,6 +691,42 @@ impl Session {
                             Consume::Abort => return ControlFlow::Break(()),
                         }
                     }
+                    ActionDesc::Printa { format, aggs } => {
+                        let maps = &self.maps;
+                        let lookup = |id: u32| maps.get(&MapRef::Agg(id));
+                        if let Err(e) =
+                            self.aggs
+                                .printa(&mut buf, &lookup, format.as_deref(), aggs)
+                        {
+                            h.error(&format!("failed to print aggregation: {}", e));
+                        }
+                    }
+                    ActionDesc::AggOp { op, agg, arg } => {
+                        let n = arg.and_then(|r| match Value::decode(data, &r) {
+                            Some(Value::Int { bits, .. }) => Some(bits as i64),
+                            _ => None,
+                        });
+                        let m = self.maps.get(&MapRef::Agg(*agg));
+                        if let Err(e) = self.aggs.op(m, *op, *agg, n) {
+                            h.error(&format!("failed to process aggregation: {}", e));
+                        }
+                    }
+                    ActionDesc::Setopt { name, value } => {
+                        let text = |r: &crate::record::RecDesc| match Value::decode(data, r) {
+                            Some(Value::Str(s)) => String::from_utf8_lossy(s).into_owned(),
+                            _ => String::new(),
+                        };
+                        let n = text(name);
+                        let v = value.as_ref().map(text);
+                        if let Err(e) = self.aggs.setopt(&n, v.as_deref()) {
+                            h.error(&format!(
+                                "couldn't set option \"{}\" to \"{}\": {}",
+                                n,
+                                v.as_deref().unwrap_or("1"),
+                                e
+                            ));
+                        }
+                    }
                     ActionDesc::Printf { format, args } => {
                         let vals: Vec<Value> =
                             args.iter().filter_map(|r| Value::decode(data, r)).collect();
@@ -785,18 +846,11 @@ impl Session {
             return Ok(());
         }
         self.aggs_printed = true;
-        let strsize = opts.string_slot();
+        let _ = (syms, opts);
         let mut text = Vec::new();
-        for (i, _) in syms.aggs.iter().enumerate() {
-            let desc = agg_desc(syms, i as u32, strsize);
-            let map = &self.maps[&MapRef::Agg(i as u32)];
-            let mut entries = crate::aggregate::snapshot(map, &desc)?;
-            if entries.is_empty() {
-                continue;
-            }
-            crate::aggregate::sort_entries(&mut entries, opts);
-            crate::print::agg::print_aggregation(&mut text, &desc, &entries, opts);
-        }
+        let maps = &self.maps;
+        let lookup = |id: u32| maps.get(&MapRef::Agg(id));
+        self.aggs.print_unprinted(&mut text, &lookup)?;
         out.write_all(&text).map_err(|e| {
             Error::Sys(SysError::Os {
                 what: "writing output".into(),
@@ -852,11 +906,7 @@ pub fn agg_desc(syms: &Symbols, id: u32, strsize: u32) -> crate::aggregate::AggD
         id,
         name: a.name.clone(),
         func: a.func,
-        keys: a
-            .keys
-            .iter()
-            .map(|t: &Type| t.value_kind(strsize))
-            .collect(),
+        keys: a.key_kinds(strsize),
     }
 }
 

@@ -62,8 +62,13 @@ impl AggDesc {
     /// Fields that do not fit in `bytes` are left out.
     pub fn decode_key(&self, bytes: &[u8]) -> Vec<KeyValue> {
         let (offs, _) = self.key_layout();
+        self.decode_key_at(bytes, &offs)
+    }
+
+    /// As [`AggDesc::decode_key`] with the field offsets of [`AggDesc::key_layout`] given.
+    pub fn decode_key_at(&self, bytes: &[u8], offs: &[u32]) -> Vec<KeyValue> {
         let mut v = Vec::with_capacity(self.keys.len());
-        for (kind, off) in self.keys.iter().zip(offs) {
+        for (kind, &off) in self.keys.iter().zip(offs) {
             let rec = crate::record::RecDesc {
                 offset: off,
                 kind: *kind,

@@ -44,5 +44,21 @@ pub fn merge(func: AggFunc, per_cpu: &[&[u64]]) -> Option<AggValue> {
             });
             (count != 0).then_some(AggValue::Stddev { count, sum, sumsq })
         }
+        AggFunc::Quantize | AggFunc::Lquantize { .. } | AggFunc::Llquantize { .. } => {
+            let mut buckets = vec![0i64; w];
+            for c in per_cpu {
+                for (b, v) in buckets.iter_mut().zip(c.iter()) {
+                    *b = b.wrapping_add(*v as i64);
+                }
+            }
+            // Negative increments can bring every bucket back to zero: DTrace still prints
+            // such a key (its all-zero histogram), as the key exists.
+            let seen = per_cpu.iter().any(|c| c[..w].iter().any(|&v| v != 0));
+            seen.then_some(AggValue::Hist {
+                func,
+                buckets,
+                normal: 1,
+            })
+        }
     }
 }

@@ -2,15 +2,19 @@
 //! aggregation; here the per-CPU values are merged exactly, sorted as DTrace sorts, and handed
 //! to `print::agg`.
 
+mod consumer;
+pub mod hist;
 mod key;
 mod merge;
 mod snapshot;
 mod sort;
 mod stddev;
 
+pub use hist::{llquantize_bin, lquantize_bin, quantize_bin, QUANTIZE_BUCKETS, QUANTIZE_ZERO};
 pub use key::KeyValue;
 pub use merge::merge;
-pub use snapshot::snapshot;
+pub use consumer::AggConsumer;
+pub use snapshot::{snapshot, snapshot_raw};
 pub use sort::{sort_entries, sort_joined, JoinedEntry};
 pub use stddev::stddev;
 
@@ -25,6 +29,17 @@ pub enum AggFunc {
     Max,
     Avg,
     Stddev,
+    /// Power-of-two histogram: [`QUANTIZE_BUCKETS`] buckets.
+    Quantize,
+    /// Linear histogram: `levels` buckets of `step` from `base`, plus one below and one above.
+    Lquantize { base: i32, step: u16, levels: u16 },
+    /// Log-linear histogram (Oracle's layout, with negative buckets): see [`hist`].
+    Llquantize {
+        factor: u16,
+        lmag: u16,
+        hmag: u16,
+        steps: u16,
+    },
 }
 
 impl AggFunc {
@@ -36,6 +51,9 @@ impl AggFunc {
             AggFunc::Max => "max",
             AggFunc::Avg => "avg",
             AggFunc::Stddev => "stddev",
+            AggFunc::Quantize => "quantize",
+            AggFunc::Lquantize { .. } => "lquantize",
+            AggFunc::Llquantize { .. } => "llquantize",
         }
     }
 
@@ -46,12 +64,25 @@ impl AggFunc {
     ///   other CPUs' slots when one CPU inserts a key)
     /// - avg: `[count, sum]`
     /// - stddev: `[count, sum, sum of squares low 64 bits, high 64 bits]`
+    /// - quantize, lquantize, llquantize: one signed count per bucket, lowest bucket first
+    ///   (increments may be negative, so a bucket may hold a negative count)
     pub fn value_words(&self) -> usize {
         match self {
             AggFunc::Count | AggFunc::Sum => 1,
             AggFunc::Min | AggFunc::Max | AggFunc::Avg => 2,
             AggFunc::Stddev => 4,
+            AggFunc::Quantize => QUANTIZE_BUCKETS,
+            AggFunc::Lquantize { levels, .. } => *levels as usize + 2,
+            AggFunc::Llquantize { .. } => hist::llquantize_nbins(self),
         }
+    }
+
+    /// Whether the value is a histogram (printed as a table, `%@` prints the table).
+    pub fn is_hist(&self) -> bool {
+        matches!(
+            self,
+            AggFunc::Quantize | AggFunc::Lquantize { .. } | AggFunc::Llquantize { .. }
+        )
     }
 }
 
@@ -85,7 +116,7 @@ impl AggDesc {
 }
 
 /// A merged aggregation value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AggValue {
     Count(u64),
     Sum(i64),
@@ -93,6 +124,14 @@ pub enum AggValue {
     Max(i64),
     Avg { count: u64, sum: i64 },
     Stddev { count: u64, sum: i64, sumsq: u128 },
+    /// A histogram of `func` (quantize, lquantize or llquantize): one count per bucket, and
+    /// the normalization factor its printed counts are divided by (bars are drawn from the
+    /// raw counts, as DTrace draws them).
+    Hist {
+        func: AggFunc,
+        buckets: Vec<i64>,
+        normal: u64,
+    },
 }
 
 impl AggValue {
@@ -111,6 +150,7 @@ impl AggValue {
                 }
             }
             AggValue::Stddev { count, sum, sumsq } => stddev(count, sum, sumsq),
+            AggValue::Hist { ref buckets, .. } => buckets.iter().map(|&c| c as u64).sum(),
         }
     }
 
@@ -136,6 +176,37 @@ impl AggValue {
         }
     }
 
+    /// The value as `normalize(@, normal)` shows it: what DTrace divides by the factor when
+    /// printing (`dt_print_datum`, `dt_stddev`): count, sum, min, max as they are; avg's and
+    /// stddev's sums (stddev's sum of squares too, once, as DTrace does); a histogram keeps
+    /// its counts and carries the factor.
+    pub fn normalized(&self, normal: u64) -> AggValue {
+        if normal <= 1 {
+            return self.clone();
+        }
+        let n = normal as i64;
+        match self {
+            AggValue::Count(c) => AggValue::Count(c / normal),
+            AggValue::Sum(v) => AggValue::Sum(v.wrapping_div(n)),
+            AggValue::Min(v) => AggValue::Min(v.wrapping_div(n)),
+            AggValue::Max(v) => AggValue::Max(v.wrapping_div(n)),
+            AggValue::Avg { count, sum } => AggValue::Avg {
+                count: *count,
+                sum: sum.wrapping_div(n),
+            },
+            AggValue::Stddev { count, sum, sumsq } => AggValue::Stddev {
+                count: *count,
+                sum: sum.wrapping_div(n),
+                sumsq: sumsq / normal as u128,
+            },
+            AggValue::Hist { func, buckets, .. } => AggValue::Hist {
+                func: *func,
+                buckets: buckets.clone(),
+                normal,
+            },
+        }
+    }
+
     pub fn func(&self) -> AggFunc {
         match self {
             AggValue::Count(_) => AggFunc::Count,
@@ -144,6 +215,7 @@ impl AggValue {
             AggValue::Max(_) => AggFunc::Max,
             AggValue::Avg { .. } => AggFunc::Avg,
             AggValue::Stddev { .. } => AggFunc::Stddev,
+            AggValue::Hist { func, .. } => *func,
         }
     }
 
@@ -161,6 +233,11 @@ impl AggValue {
                 sum: 0,
                 sumsq: 0,
             },
+            f => AggValue::Hist {
+                func: f,
+                buckets: vec![0; f.value_words()],
+                normal: 1,
+            },
         }
     }
 }
@@ -174,3 +251,18 @@ pub struct AggEntry {
 
 #[cfg(test)]
 mod tests;
+
+/// An operation on a whole aggregation that a clause asks the consumer to perform, in order
+/// with the clause's other output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggOp {
+    /// `clear(@a)`: every value back to zero, keys kept.
+    Clear,
+    /// `trunc(@a[, n])`: keep the first n entries in sort order (the last -n when negative),
+    /// none without n.
+    Trunc,
+    /// `normalize(@a, n)`: print values divided by n.
+    Normalize,
+    /// `denormalize(@a)`: undo normalize().
+    Denormalize,
+}

@@ -231,3 +231,43 @@ fn joined_sort() {
     sort_joined(&funcs, &mut v, &opts);
     assert_eq!(ks(&v), vec![k(2), k(3), k(1)]);
 }
+
+#[test]
+fn large_sort_matches_comparator() {
+    // Above the threshold the precomputed order is used: it must agree with entry_cmp.
+    let mut opts = Options::default();
+    for (rev, key, pos) in [(false, false, 0), (true, false, 0), (false, true, 1), (true, true, 0)] {
+        opts.aggsortrev = rev;
+        opts.aggsortkey = key;
+        opts.aggsortkeypos = pos;
+        let base: Vec<AggEntry> = (0..3000i64)
+            .map(|i| AggEntry {
+                key: vec![
+                    KeyValue::Str(format!("k{}", i % 7).into_bytes()),
+                    KeyValue::Int {
+                        bits: (i - 1500) as u64,
+                        size: 4,
+                        signed: true,
+                    },
+                ],
+                value: AggValue::Sum((i * 7919) % 13 - 6),
+            })
+            .collect();
+        let mut fast = base.clone();
+        sort_entries(&mut fast, &opts);
+        let mut slow = base;
+        slow.sort_by(|a, b| {
+            let o = if key {
+                key::key_cmp(&a.key, &b.key, pos)
+            } else {
+                sort::val_cmp(&a.value, &b.value).then_with(|| key::key_cmp(&a.key, &b.key, pos))
+            };
+            if rev {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        assert_eq!(fast, slow);
+    }
+}

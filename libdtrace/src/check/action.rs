@@ -127,8 +127,15 @@ impl<'a> Checker<'a> {
                     args: targs,
                 }))
             }
-            _ => self.action2(name, args, line),
+            _ => match self.agg_action(name, args, line)? {
+                Some(s) => Ok(Some(s)),
+                None => self.action2(name, args, line),
+            },
         }
+    }
+
+    fn is_hist_name(&self, f: &str) -> bool {
+        matches!(f, "quantize" | "lquantize" | "llquantize")
     }
 
     pub(super) fn aggregation(
@@ -158,6 +165,20 @@ impl<'a> Checker<'a> {
             "max" => AggFunc::Max,
             "avg" => AggFunc::Avg,
             "stddev" => AggFunc::Stddev,
+            _ if self.is_hist_name(fname) => {
+                // Argument #1 is checked first, as DTrace does.
+                if let Some(a) = fargs.first() {
+                    let t = self.expr(a)?;
+                    if !t.ty.is_int() {
+                        return Err(err(
+                            ErrTag::D_AGG_SCALAR,
+                            line,
+                            format!("{}( ) argument #1 must be of scalar type", fname),
+                        ));
+                    }
+                }
+                self.hist_func(fname, fargs, line)?.expect("a histogram function")
+            }
             _ => {
                 return Err(err(
                     ErrTag::D_AGG_FUNC,
@@ -170,10 +191,30 @@ impl<'a> Checker<'a> {
             }
         };
         let nargs = if func == AggFunc::Count { 0 } else { 1 };
-        Self::proto_len(fname, fargs.len(), nargs, nargs, line)?;
+        if !func.is_hist() {
+            Self::proto_len(fname, fargs.len(), nargs, nargs, line)?;
+        }
+        // A histogram's run-time arguments: the value and, last, the optional increment.
+        let runtime: Vec<&Expr> = match func {
+            AggFunc::Quantize => fargs.iter().collect(),
+            AggFunc::Lquantize { .. } => fargs.iter().take(1).chain(fargs.get(4)).collect(),
+            AggFunc::Llquantize { .. } => fargs.iter().take(1).chain(fargs.get(5)).collect(),
+            _ => fargs.iter().collect(),
+        };
         let mut targs = Vec::new();
-        for a in fargs {
+        for (n, a) in runtime.into_iter().enumerate() {
             let t = self.expr(a)?;
+            if n == 1 && !t.ty.is_int() {
+                return Err(err(
+                    ErrTag::D_PROTO_ARG,
+                    line,
+                    format!(
+                        "{}( ) increment value (argument #{}) must be of scalar type",
+                        fname,
+                        fargs.len()
+                    ),
+                ));
+            }
             if !t.ty.is_int() {
                 return Err(err(
                     ErrTag::D_AGG_SCALAR,
@@ -199,9 +240,13 @@ impl<'a> Checker<'a> {
             tkeys.push(t);
         }
         let key_types: Vec<Type> = tkeys.iter().map(|t| t.ty).collect();
+        let bounds: Vec<u32> = tkeys.iter().map(|t| self.str_bound(t)).collect();
         let agg = match self.syms.aggs.iter().position(|a| a.name == name) {
             Some(i) => {
                 let a = &self.syms.aggs[i];
+                if let Some(e) = Self::hist_mismatch(a.func, func, line) {
+                    return Err(e);
+                }
                 if a.func != func {
                     return Err(err(
                         ErrTag::D_AGG_REDEF,
@@ -221,6 +266,9 @@ impl<'a> Checker<'a> {
                         format!("@{}[ ] key signature mismatch", name),
                     ));
                 }
+                for (b, n) in self.syms.aggs[i].str_bound.iter_mut().zip(&bounds) {
+                    *b = (*b).max(*n);
+                }
                 i as u32
             }
             None => {
@@ -229,6 +277,7 @@ impl<'a> Checker<'a> {
                     func,
                     keys: key_types,
                     line,
+                    str_bound: bounds,
                 });
                 (self.syms.aggs.len() - 1) as u32
             }

@@ -190,6 +190,19 @@ pub enum TStmt {
     },
     /// Stacks, symbols, tracemem, speculations, destructive actions (check/actions2.rs).
     Act(super::ir_act::ActStmt),
+    /// `printa([fmt, ]@a[, @b ...])`: the aggregations' IDs, all with the same key signature.
+    Printa {
+        format: Option<Arc<Format>>,
+        aggs: Vec<u32>,
+    },
+    /// `clear(@a)`, `trunc(@a[, n])`, `normalize(@a, n)`, `denormalize(@a)`.
+    AggOp {
+        op: crate::aggregate::AggOp,
+        agg: u32,
+        arg: Option<TExpr>,
+    },
+    /// `setopt(name[, value])`
+    Setopt { name: TExpr, value: Option<TExpr> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -221,6 +234,29 @@ pub struct Agg {
     pub func: AggFunc,
     pub keys: Vec<Type>,
     pub line: u32,
+    /// For each string key column, the most bytes (NUL included) any clause can store in
+    /// it (`execname` 16, a constant its length + 1, else `strsize`); 0 for other columns.
+    /// The key's slot is that small: less to zero, copy and hash on every update.
+    pub str_bound: Vec<u32>,
+}
+
+impl Agg {
+    /// How each key column is stored in the kernel map key.
+    pub fn key_kinds(&self, strsize: u32) -> Vec<crate::record::ValueKind> {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match t {
+                Type::Str => crate::record::ValueKind::Str {
+                    size: match self.str_bound.get(i) {
+                        Some(&b) if b > 0 => b.min(strsize),
+                        _ => strsize,
+                    },
+                },
+                _ => t.value_kind(strsize),
+            })
+            .collect()
+    }
 }
 
 impl TExpr {
@@ -285,6 +321,12 @@ impl TStmt {
                 then.iter().chain(els).for_each(|s| s.walk(f));
             }
             TStmt::Act(a) => a.exprs().into_iter().for_each(|a| a.walk(f)),
+            TStmt::Printa { .. } => {}
+            TStmt::AggOp { arg, .. } => arg.iter().for_each(|a| a.walk(f)),
+            TStmt::Setopt { name, value } => {
+                name.walk(f);
+                value.iter().for_each(|a| a.walk(f));
+            }
         }
     }
 }

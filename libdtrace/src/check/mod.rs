@@ -8,6 +8,7 @@ mod action;
 mod args;
 pub mod decl;
 mod actions2;
+mod aggact;
 mod expr;
 mod mem;
 pub mod ir;

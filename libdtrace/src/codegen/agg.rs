@@ -23,11 +23,7 @@ impl<'a> Gen<'a> {
             id: agg,
             name: a.name.clone(),
             func,
-            keys: a
-                .keys
-                .iter()
-                .map(|t| t.value_kind(self.t.strsize))
-                .collect(),
+            keys: a.key_kinds(self.t.strsize),
         };
         let words = func.value_words() as u32;
         let skip = self.e.label();
@@ -45,6 +41,26 @@ impl<'a> Gen<'a> {
             self.e.emit(Insn::mov64_imm(R0, 0));
         }
         let argslot = self.push(R0)?;
+        let is_hist = func.is_hist();
+        // The histogram increment (its last, optional argument; 1 by default).
+        let incrslot = if is_hist {
+            match args.get(1) {
+                Some(incr) => {
+                    self.expr(incr)?;
+                    self.normalize(
+                        R0,
+                        Type::Int {
+                            size: 8,
+                            signed: true,
+                        },
+                    );
+                }
+                None => self.e.emit(Insn::mov64_imm(R0, 1)),
+            }
+            Some(self.push(R0)?)
+        } else {
+            None
+        };
 
         // The key: zero-filled, then each field at its offset (zeroes make equal keys hash
         // equal, whatever followed a string's NUL).
@@ -91,16 +107,34 @@ impl<'a> Gen<'a> {
         key_ptr(self);
         self.e.call(helper::MAP_LOOKUP_ELEM);
         self.e.jne_imm(R0, 0, have);
-        if key_off.is_some() {
+        {
             // First use of this key on any CPU: insert zeroes, then look it up again.
-            let vo = self.alloc_scratch(words * 8);
-            for i in 0..words {
-                self.e.emit(Insn::st(BPF_DW, R6, (vo + 8 * i) as i16, 0));
+            if is_hist {
+                // Histograms are too large for scratch: their zeroes come from a map.
+                let nozero = self.e.label();
+                let got = self.e.label();
+                self.e.emit(Insn::st(BPF_W, FP, -8, 0));
+                self.e.ld_map(R1, MapRef::Zeroes);
+                self.e.emit(Insn::mov64_reg(R2, FP));
+                self.e.emit(Insn::alu64_imm(BPF_ADD, R2, -8));
+                self.e.call(helper::MAP_LOOKUP_ELEM);
+                self.e.jeq_imm(R0, 0, nozero);
+                self.e.ja(got);
+                self.e.bind(nozero);
+                self.count_drop(drops::AGG);
+                self.e.ja(skip);
+                self.e.bind(got);
+                self.e.emit(Insn::mov64_reg(R3, R0));
+            } else {
+                let vo = self.alloc_scratch(words * 8);
+                for i in 0..words {
+                    self.e.emit(Insn::st(BPF_DW, R6, (vo + 8 * i) as i16, 0));
+                }
+                self.e.emit(Insn::mov64_reg(R3, R6));
+                self.e.emit(Insn::alu64_imm(BPF_ADD, R3, vo as i32));
             }
             self.e.ld_map(R1, MapRef::Agg(agg));
             key_ptr(self);
-            self.e.emit(Insn::mov64_reg(R3, R6));
-            self.e.emit(Insn::alu64_imm(BPF_ADD, R3, vo as i32));
             self.e.emit(Insn::mov64_imm(R4, 1)); // BPF_NOEXIST: another CPU may have won the race
             self.e.call(helper::MAP_UPDATE_ELEM);
             self.e.ld_map(R1, MapRef::Agg(agg));
@@ -164,9 +198,20 @@ impl<'a> Gen<'a> {
                     self.e.bind(nocarry);
                 }
             }
+            AggFunc::Quantize | AggFunc::Lquantize { .. } | AggFunc::Llquantize { .. } => {
+                self.hist_bucket(func);
+                self.e.emit(Insn::alu64_imm(BPF_LSH, R1, 3));
+                self.e.emit(Insn::alu64_reg(BPF_ADD, R8, R1));
+                if let Some(slot) = incrslot {
+                    self.e.emit(Insn::ldx(BPF_DW, R2, FP, slot));
+                }
+                self.e.emit(Insn::ldx(BPF_DW, R3, R8, 0));
+                self.e.emit(Insn::alu64_reg(BPF_ADD, R3, R2));
+                self.e.emit(Insn::stx(BPF_DW, R8, 0, R3));
+            }
         }
         self.e.bind(skip);
-        self.temps -= 1;
+        self.temps -= if incrslot.is_some() { 2 } else { 1 };
         Ok(())
     }
 }

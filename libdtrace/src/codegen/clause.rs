@@ -252,6 +252,7 @@ impl<'a> Gen<'a> {
                 .chain(els)
                 .flat_map(|s| self.stmt_slots(s))
                 .collect(),
+            TStmt::Printa { .. } | TStmt::AggOp { .. } | TStmt::Setopt { .. } => self.aggop_slots(s),
             _ => self.act_alloc(s),
         }
     }
@@ -295,6 +296,13 @@ impl<'a> Gen<'a> {
             TStmt::Act(a) => {
                 self.act_stmt(a, recs)?;
                 if !recs.is_empty() {
+                    self.mark_ran()?;
+                }
+            }
+            TStmt::Printa { .. } | TStmt::AggOp { .. } | TStmt::Setopt { .. } => {
+                let before = self.actions.len();
+                self.aggop(s, recs)?;
+                if self.actions.len() > before {
                     self.mark_ran()?;
                 }
             }

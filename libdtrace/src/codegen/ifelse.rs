@@ -22,6 +22,7 @@ pub(super) fn records(s: &TStmt) -> bool {
     match s {
         TStmt::Trace(_) | TStmt::Printf { .. } | TStmt::Exit(_) => true,
         TStmt::Act(a) => a.records(),
+        TStmt::Printa { .. } | TStmt::AggOp { .. } | TStmt::Setopt { .. } => super::aggops::records(s),
         TStmt::If { then, els, .. } => then.iter().chain(els).any(records),
         _ => false,
     }

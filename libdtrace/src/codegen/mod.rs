@@ -13,12 +13,14 @@
 mod actions;
 pub use actions::spec as spec_layout;
 mod agg;
+mod aggops;
 pub mod clause;
 pub mod emit;
 mod expr;
 pub mod fault;
 mod ifelse;
 pub mod vars;
+mod hist;
 pub mod insn;
 mod mem;
 pub mod link;
@@ -52,6 +54,9 @@ pub enum MapRef {
     SubrState,
     /// Speculation buffer states and the failed-speculation counter (see `actions::spec`).
     Spec,
+    /// Read-only zeroes, as large as the largest histogram value: the initial value of a
+    /// histogram key.
+    Zeroes,
 }
 
 /// Layout of the per-CPU machine state.

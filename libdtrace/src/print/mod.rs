@@ -1,5 +1,6 @@
 //! Print: DTrace's output formats: trace(), printf(), aggregations.
 
 pub mod agg;
+pub mod hist;
 pub mod printf;
 pub mod trace;

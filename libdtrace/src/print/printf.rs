@@ -668,6 +668,16 @@ impl Format {
                 if curagg + 1 < aggs.len() {
                     curagg += 1;
                 }
+                if let AggValue::Hist {
+                    func,
+                    buckets,
+                    normal,
+                } = a
+                {
+                    // %@ of a histogram prints its table, whatever the conversion.
+                    super::hist::print_hist(out, func, buckets, *normal);
+                    continue;
+                }
                 a.format_arg()
             } else {
                 take(&mut next)?

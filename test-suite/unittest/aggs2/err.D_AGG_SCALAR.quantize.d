@@ -1,0 +1,9 @@
+/*
+ * quantize() does not accept a string.
+ */
+
+BEGIN
+{
+	@ = quantize("");
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * normalize() of an undefined aggregation.
+ */
+
+BEGIN
+{
+	normalize(@nope, 2);
+	exit(0);
+}

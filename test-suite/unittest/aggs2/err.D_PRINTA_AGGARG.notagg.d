@@ -1,0 +1,9 @@
+/*
+ * printa() needs an aggregation.
+ */
+
+BEGIN
+{
+	printa(1);
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * printa() of an undefined aggregation.
+ */
+
+BEGIN
+{
+	printa(@nope);
+	exit(0);
+}

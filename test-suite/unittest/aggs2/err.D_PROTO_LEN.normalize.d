@@ -1,0 +1,9 @@
+/*
+ * normalize() needs a factor.
+ */
+
+BEGIN
+{
+	@a = count(); normalize(@a);
+	exit(0);
+}

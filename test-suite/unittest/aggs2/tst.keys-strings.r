@@ -1,0 +1,3 @@
+
+  getppid-loop                                        getppid                                                   1                4
+  getppid                                                           0

@@ -1,0 +1,5 @@
+before
+bash                    1|
+dtrace                  2|
+after
+

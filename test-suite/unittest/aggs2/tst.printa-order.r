@@ -1,0 +1,5 @@
+one
+begin 1
+two
+end 2
+
