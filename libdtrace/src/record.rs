@@ -30,6 +30,9 @@ pub enum ValueKind {
     Int { size: u8, signed: bool },
     /// A NUL-terminated string in a slot of `size` bytes (`strsize`).
     Str { size: u32 },
+    /// A stack (an aggregation key `stack()` / `ustack()`): for a user stack the pid (u64)
+    /// first, then `frames` program counters (u64), zero after the last frame.
+    Stack { frames: u16, user: bool },
 }
 
 impl ValueKind {
@@ -37,12 +40,14 @@ impl ValueKind {
         match *self {
             ValueKind::Int { size, .. } => size as u32,
             ValueKind::Str { size } => size,
+            ValueKind::Stack { frames, user } => 8 * (frames as u32 + user as u32),
         }
     }
     pub fn align(&self) -> u32 {
         match *self {
             ValueKind::Int { size, .. } => size as u32,
             ValueKind::Str { .. } => 1,
+            ValueKind::Stack { .. } => 8,
         }
     }
 }
@@ -129,6 +134,8 @@ pub enum Value<'a> {
     Int { bits: u64, size: u8, signed: bool },
     /// String bytes up to (not including) the first NUL, or the whole slot if there is none.
     Str(&'a [u8]),
+    /// A stack's bytes as `ValueKind::Stack` lays them out.
+    Stack { bytes: &'a [u8], user: bool },
 }
 
 impl<'a> Value<'a> {
@@ -151,6 +158,10 @@ impl<'a> Value<'a> {
                 let b = data.get(off..off + size as usize)?;
                 let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
                 Some(Value::Str(&b[..end]))
+            }
+            ValueKind::Stack { user, .. } => {
+                let b = data.get(off..off + rec.kind.size() as usize)?;
+                Some(Value::Stack { bytes: b, user })
             }
         }
     }

@@ -606,6 +606,7 @@ impl Session {
         }
         self.consume(out, h, probes, opts)?;
         self.report_drops(h)?;
+        self.remember_user_stacks();
         if !self.stopped && (self.exiting || self.activity()? != 0) {
             self.stop()?;
             self.consume(out, h, probes, opts)?;
@@ -834,6 +835,13 @@ impl Session {
         }
         self.reported_dyn = (dyn_total, dbl_total);
         Ok(())
+    }
+
+    /// User stacks in aggregation keys are symbolized while their processes still run (their
+    /// mappings are gone once they exit, and keys are printed at the end).
+    fn remember_user_stacks(&mut self) {
+        let maps = &self.maps;
+        self.aggs.remember_user_stacks(&|id| maps.get(&MapRef::Agg(id)));
     }
 
     pub fn aggregate_print(

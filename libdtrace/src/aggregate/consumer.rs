@@ -22,6 +22,9 @@ pub struct AggConsumer {
     printed: Vec<bool>,
     /// The options that decide the order of entries; setopt() changes them at run time.
     pub opts: Options,
+    /// Symbols for stack keys, read on first need.
+    ksyms: std::cell::OnceCell<crate::consume::ksyms::KernelSyms>,
+    usyms: std::cell::OnceCell<crate::consume::usyms::UserSyms>,
 }
 
 impl AggConsumer {
@@ -32,13 +35,52 @@ impl AggConsumer {
             normal: vec![1; n],
             printed: vec![false; n],
             opts: opts.clone(),
+            ksyms: std::cell::OnceCell::new(),
+            usyms: std::cell::OnceCell::new(),
         }
     }
 
     fn entries(&self, map: &Map, id: usize) -> Result<Vec<AggEntry>, SysError> {
         // Every key in the map was inserted by a clause that fired: it is printed, with
         // zeroes after clear().
-        snapshot(map, &self.descs[id], true)
+        let mut entries = snapshot(map, &self.descs[id], true)?;
+        self.symbolize(&mut entries);
+        Ok(entries)
+    }
+
+    /// Look up (and so cache) the symbols of every user stack in every aggregation keyed by
+    /// one. Cheap when there is none.
+    pub fn remember_user_stacks<'m>(&mut self, map: &dyn Fn(u32) -> Option<&'m Map>) {
+        for id in 0..self.descs.len() {
+            let user = self.descs[id]
+                .keys
+                .iter()
+                .any(|k| matches!(k, crate::record::ValueKind::Stack { user: true, .. }));
+            if !user {
+                continue;
+            }
+            let Some(m) = map(id as u32) else { continue };
+            if let Ok(mut entries) = snapshot(m, &self.descs[id], true) {
+                self.symbolize(&mut entries);
+            }
+        }
+    }
+
+    /// The text of every frame of every stack key.
+    fn symbolize(&self, entries: &mut [AggEntry]) {
+        for e in entries {
+            for k in &mut e.key {
+                if let KeyValue::Stack { user, pid, pcs, text } = k {
+                    *text = if *user {
+                        let u = self.usyms.get_or_init(Default::default);
+                        pcs.iter().map(|&pc| u.addr_text(*pid, pc)).collect()
+                    } else {
+                        let ks = self.ksyms.get_or_init(crate::consume::ksyms::KernelSyms::load);
+                        pcs.iter().map(|&pc| ks.addr_text(pc)).collect()
+                    };
+                }
+            }
+        }
     }
 
     fn normalize(&self, id: usize, entries: &mut [AggEntry]) {

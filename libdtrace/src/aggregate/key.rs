@@ -12,6 +12,9 @@ pub enum KeyValue {
     Int { bits: u64, size: u8, signed: bool },
     /// The bytes up to the first NUL (the whole slot if there is none).
     Str(Vec<u8>),
+    /// A stack: its program counters (up to the first 0), the process of a user stack, and
+    /// once symbolized (`AggConsumer`), the text of each frame.
+    Stack { user: bool, pid: u32, pcs: Vec<u64>, text: Vec<String> },
 }
 
 impl KeyValue {
@@ -24,6 +27,8 @@ impl KeyValue {
                 signed: *signed,
             },
             KeyValue::Str(s) => Value::Str(s),
+            // A stack is not a printf argument; %k prints it from the key itself.
+            KeyValue::Stack { .. } => Value::Str(b""),
         }
     }
 
@@ -43,8 +48,11 @@ impl KeyValue {
             // A string's slot holds its bytes then NULs: comparing the slots byte by byte is
             // comparing the strings with a shorter prefix first.
             (KeyValue::Str(a), KeyValue::Str(b)) => a.cmp(b),
-            (KeyValue::Int { .. }, KeyValue::Str(_)) => Ordering::Less,
-            (KeyValue::Str(_), KeyValue::Int { .. }) => Ordering::Greater,
+            (KeyValue::Stack { pcs: a, .. }, KeyValue::Stack { pcs: b, .. }) => a.cmp(b),
+            (KeyValue::Int { .. }, _) => Ordering::Less,
+            (_, KeyValue::Int { .. }) => Ordering::Greater,
+            (KeyValue::Str(_), KeyValue::Stack { .. }) => Ordering::Less,
+            (KeyValue::Stack { .. }, KeyValue::Str(_)) => Ordering::Greater,
         }
     }
 }
@@ -78,6 +86,12 @@ impl AggDesc {
                     v.push(KeyValue::Int { bits, size, signed })
                 }
                 Some(Value::Str(s)) => v.push(KeyValue::Str(s.to_vec())),
+                Some(Value::Stack { bytes, user }) => {
+                    let mut words = bytes.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap()));
+                    let pid = if user { words.next().unwrap_or(0) as u32 } else { 0 };
+                    let pcs = words.take_while(|&pc| pc != 0).collect();
+                    v.push(KeyValue::Stack { user, pid, pcs, text: Vec::new() })
+                }
                 None => break,
             }
         }

@@ -226,6 +226,10 @@ impl<'a> Checker<'a> {
         }
         let mut tkeys = Vec::new();
         for k in keys {
+            if let Some(t) = self.stack_key(k)? {
+                tkeys.push(t);
+                continue;
+            }
             // Char arrays are keyed by their string, pointers by their value, as in trace().
             let t = self.expr(k)?;
             let t = self.output_value(t);
@@ -287,5 +291,44 @@ impl<'a> Checker<'a> {
             keys: tkeys,
             args: targs,
         })
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// `stack([n])` / `ustack([n])` as an aggregation key: a key column of program counters,
+    /// filled by the aggregation's own code (the expression itself is never evaluated).
+    fn stack_key(&mut self, k: &Expr) -> Result<Option<TExpr>, CompileError> {
+        let ExprKind::Call { name, args } = &k.kind else {
+            return Ok(None);
+        };
+        let user = match name.as_str() {
+            "stack" => false,
+            "ustack" => true,
+            _ => return Ok(None),
+        };
+        let max = if user { 2 } else { 1 };
+        Self::proto_len(name, args.len(), 0, max, k.line)?;
+        let frames = match args.first() {
+            None => {
+                if user {
+                    self.opts.ustackframes
+                } else {
+                    self.opts.stackframes
+                }
+            }
+            Some(a) => match self.expr(a)?.kind {
+                TKind::Const(n) if n > 0 => n as u64,
+                _ => {
+                    return Err(err(
+                        ErrTag::D_STACK_SIZE,
+                        k.line,
+                        format!("{}( ) size must be a positive integer constant", name),
+                    ))
+                }
+            },
+        };
+        // bpf_get_stack() fills at most 127 frames (PERF_MAX_STACK_DEPTH).
+        let frames = frames.clamp(1, 127) as u16;
+        Ok(Some(TExpr { kind: TKind::Const(0), ty: Type::Stack { frames, user }, line: k.line }))
     }
 }

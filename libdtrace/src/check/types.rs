@@ -24,6 +24,8 @@ pub enum Type {
     Array(u32),
     /// A struct or union ([`Def::Sou`]); its value is its address.
     Sou(u32),
+    /// `stack()` / `ustack()` as an aggregation key: `frames` program counters.
+    Stack { frames: u16, user: bool },
 }
 
 pub const INT: Type = Type::Int {
@@ -68,6 +70,7 @@ impl Type {
                 size: 8,
                 signed: false,
             },
+            Type::Stack { frames, user } => ValueKind::Stack { frames, user },
         }
     }
     /// Integer promotion: types narrower than int become int.
@@ -133,6 +136,7 @@ impl fmt::Display for Type {
             Type::Str => f.write_str("string"),
             Type::Void => f.write_str("void"),
             Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => f.write_str(&derived_name(*self)),
+            Type::Stack { user, .. } => f.write_str(if user { "ustack" } else { "stack" }),
         }
     }
 }

@@ -75,6 +75,10 @@ impl<'a> Gen<'a> {
                 self.e.emit(Insn::st(BPF_DW, R6, (ko + 8 * i) as i16, 0));
             }
             for ((k, off), kind) in keys.iter().zip(&offs).zip(&desc.keys) {
+                if let ValueKind::Stack { frames, user } = *kind {
+                    self.stack_key(ko + off, frames, user);
+                    continue;
+                }
                 self.expr(k)?;
                 match kind {
                     ValueKind::Int { size, .. } => self.store_int(R6, (ko + off) as i16, R0, *size),
@@ -82,6 +86,7 @@ impl<'a> Gen<'a> {
                         self.e.emit(Insn::mov64_reg(R3, R0));
                         self.copy_to(R6, ko + off, *size, true);
                     }
+                    ValueKind::Stack { .. } => {}
                 }
             }
             key_off = Some(ko);
@@ -213,5 +218,28 @@ impl<'a> Gen<'a> {
         self.e.bind(skip);
         self.temps -= if incrslot.is_some() { 2 } else { 1 };
         Ok(())
+    }
+}
+
+/// `bpf_get_stack` flag: the user stack rather than the kernel's.
+const BPF_F_USER_STACK: i32 = 1 << 8;
+
+impl<'a> Gen<'a> {
+    /// Write a `stack()` / `ustack()` key field at `[R6 + off]` (already zeroed): the pid for
+    /// a user stack, then the program counters; frames the stack does not have stay 0.
+    fn stack_key(&mut self, off: u32, frames: u16, user: bool) {
+        let mut at = off;
+        if user {
+            self.e.call(helper::GET_CURRENT_PID_TGID);
+            self.e.emit(Insn::alu64_imm(BPF_RSH, R0, 32));
+            self.e.emit(Insn::stx(BPF_DW, R6, at as i16, R0));
+            at += 8;
+        }
+        self.e.emit(Insn::mov64_reg(R1, R9));
+        self.e.emit(Insn::mov64_reg(R2, R6));
+        self.e.emit(Insn::alu64_imm(BPF_ADD, R2, at as i32));
+        self.e.emit(Insn::mov64_imm(R3, 8 * frames as i32));
+        self.e.emit(Insn::mov64_imm(R4, if user { BPF_F_USER_STACK } else { 0 }));
+        self.e.call(helper::GET_STACK);
     }
 }

@@ -460,6 +460,8 @@ impl<'a> Gen<'a> {
                 self.e.emit(Insn::mov64_reg(R3, R0));
                 self.copy_to(R7, r.offset, size, false);
             }
+            // Stacks are recorded by the stack() action itself, never through a value.
+            ValueKind::Stack { .. } => {}
         }
     }
 }

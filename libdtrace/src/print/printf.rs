@@ -714,7 +714,7 @@ fn type_ok(check: Check, ty: ArgType) -> bool {
 fn c_int_of(v: Value) -> Option<i64> {
     match v {
         Value::Int { bits, .. } => Some(bits as u32 as i32 as i64),
-        Value::Str(_) => None,
+        Value::Str(_) | Value::Stack { .. } => None,
     }
 }
 

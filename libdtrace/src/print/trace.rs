@@ -44,6 +44,8 @@ pub fn trace(out: &mut Vec<u8>, v: &Value, quiet: bool) {
                 right(out, &text, width);
             }
         }
+        // trace() never records a stack (stack() is its own action).
+        Value::Stack { bytes, .. } => print_rawbytes(out, bytes),
     }
 }
 
