@@ -330,6 +330,7 @@ fn matches_glibc_printf() {
                         cs.as_ptr(),
                     )
                 }
+                Value::Stack { .. } => unreachable!("no stack is formatted by printf"),
             }
         };
         String::from_utf8(buf[..n as usize].to_vec()).unwrap()
