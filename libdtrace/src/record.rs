@@ -33,6 +33,9 @@ pub enum ValueKind {
     /// A stack (an aggregation key `stack()` / `ustack()`): for a user stack the pid (u64)
     /// first, then `frames` program counters (u64), zero after the last frame.
     Stack { frames: u16, user: bool },
+    /// An address to print as a symbol (an aggregation key `sym()`, `usym()`...): for a
+    /// user address the pid (u64) first, then the address (u64).
+    Sym { kind: crate::record_act::SymKind },
 }
 
 impl ValueKind {
@@ -41,13 +44,14 @@ impl ValueKind {
             ValueKind::Int { size, .. } => size as u32,
             ValueKind::Str { size } => size,
             ValueKind::Stack { frames, user } => 8 * (frames as u32 + user as u32),
+            ValueKind::Sym { kind } => 8 * (1 + kind.user() as u32),
         }
     }
     pub fn align(&self) -> u32 {
         match *self {
             ValueKind::Int { size, .. } => size as u32,
             ValueKind::Str { .. } => 1,
-            ValueKind::Stack { .. } => 8,
+            ValueKind::Stack { .. } | ValueKind::Sym { .. } => 8,
         }
     }
 }
@@ -136,6 +140,8 @@ pub enum Value<'a> {
     Str(&'a [u8]),
     /// A stack's bytes as `ValueKind::Stack` lays them out.
     Stack { bytes: &'a [u8], user: bool },
+    /// An address to print as a symbol of `kind`, with the process of a user address.
+    Sym { pc: u64, pid: u32, kind: crate::record_act::SymKind },
 }
 
 impl<'a> Value<'a> {
@@ -162,6 +168,12 @@ impl<'a> Value<'a> {
             ValueKind::Stack { user, .. } => {
                 let b = data.get(off..off + rec.kind.size() as usize)?;
                 Some(Value::Stack { bytes: b, user })
+            }
+            ValueKind::Sym { kind } => {
+                let b = data.get(off..off + rec.kind.size() as usize)?;
+                let word = |i: usize| u64::from_ne_bytes(b[8 * i..8 * i + 8].try_into().unwrap());
+                let (pid, pc) = if kind.user() { (word(0) as u32, word(1)) } else { (0, word(0)) };
+                Some(Value::Sym { pc, pid, kind })
             }
         }
     }

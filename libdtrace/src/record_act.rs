@@ -7,7 +7,7 @@ use crate::print::printf::Format;
 use crate::record::RecDesc;
 
 /// Which symbol of an address `func`/`sym`/`mod` and their user-land forms record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SymKind {
     /// `sym()` / `func()`: mod`symbol
     Sym,

@@ -45,6 +45,9 @@ impl AggConsumer {
         // zeroes after clear().
         let mut entries = snapshot(map, &self.descs[id], true)?;
         self.symbolize(&mut entries);
+        if entries.iter().any(|e| e.key.iter().any(|k| matches!(k, KeyValue::Sym { .. }))) {
+            entries = coalesce_symbols(entries);
+        }
         Ok(entries)
     }
 
@@ -55,7 +58,11 @@ impl AggConsumer {
             let user = self.descs[id]
                 .keys
                 .iter()
-                .any(|k| matches!(k, crate::record::ValueKind::Stack { user: true, .. }));
+                .any(|k| match k {
+                    crate::record::ValueKind::Stack { user, .. } => *user,
+                    crate::record::ValueKind::Sym { kind } => kind.user(),
+                    _ => false,
+                });
             if !user {
                 continue;
             }
@@ -70,6 +77,24 @@ impl AggConsumer {
     fn symbolize(&self, entries: &mut [AggEntry]) {
         for e in entries {
             for k in &mut e.key {
+                if let KeyValue::Sym { kind, pid, pc, text } = k {
+                    use crate::record_act::SymKind;
+                    let ks = || self.ksyms.get_or_init(crate::consume::ksyms::KernelSyms::load);
+                    let us = || self.usyms.get_or_init(Default::default);
+                    *text = match kind {
+                        SymKind::Sym => ks().sym_text(*pc),
+                        SymKind::Mod => ks().mod_text(*pc),
+                        SymKind::USym => match us().lookup(*pid, *pc) {
+                            Some(l) => format!("{}`{}", l.object, l.name),
+                            None => format!("0x{:x}", pc),
+                        },
+                        SymKind::UMod => match us().lookup(*pid, *pc) {
+                            Some(l) => l.object,
+                            None => format!("0x{:x}", pc),
+                        },
+                        SymKind::UAddr => us().addr_text(*pid, *pc),
+                    };
+                }
                 if let KeyValue::Stack { user, pid, pcs, text } = k {
                     *text = if *user {
                         let u = self.usyms.get_or_init(Default::default);
@@ -246,4 +271,27 @@ fn join(all: Vec<Vec<AggEntry>>, n: usize) -> Vec<JoinedEntry> {
     // A stable starting order, whatever the hash map's.
     v.sort_by(|a, b| super::key::key_cmp(&a.key, &b.key, 0).then(Ordering::Equal));
     v
+}
+
+/// Entries whose symbol keys name the same symbol are one entry, as in DTrace (which keys
+/// `func()`/`mod()` by the symbol's or module's address): combine them, keyed by the first
+/// address seen.
+fn coalesce_symbols(entries: Vec<AggEntry>) -> Vec<AggEntry> {
+    let printed = |k: &KeyValue| match k {
+        KeyValue::Sym { text, .. } => KeyValue::Str(text.as_bytes().to_vec()),
+        other => other.clone(),
+    };
+    let mut index: std::collections::HashMap<Vec<KeyValue>, usize> = std::collections::HashMap::new();
+    let mut out: Vec<AggEntry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let key: Vec<KeyValue> = e.key.iter().map(printed).collect();
+        match index.get(&key) {
+            Some(&i) => out[i].value = out[i].value.combine(&e.value),
+            None => {
+                index.insert(key, out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
 }

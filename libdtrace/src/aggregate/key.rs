@@ -15,6 +15,8 @@ pub enum KeyValue {
     /// A stack: its program counters (up to the first 0), the process of a user stack, and
     /// once symbolized (`AggConsumer`), the text of each frame.
     Stack { user: bool, pid: u32, pcs: Vec<u64>, text: Vec<String> },
+    /// An address shown as a symbol (`sym()`, `usym()`...), with its text once symbolized.
+    Sym { kind: crate::record_act::SymKind, pid: u32, pc: u64, text: String },
 }
 
 impl KeyValue {
@@ -29,6 +31,7 @@ impl KeyValue {
             KeyValue::Str(s) => Value::Str(s),
             // A stack is not a printf argument; %k prints it from the key itself.
             KeyValue::Stack { .. } => Value::Str(b""),
+            KeyValue::Sym { text, .. } => Value::Str(text.as_bytes()),
         }
     }
 
@@ -49,6 +52,9 @@ impl KeyValue {
             // comparing the strings with a shorter prefix first.
             (KeyValue::Str(a), KeyValue::Str(b)) => a.cmp(b),
             (KeyValue::Stack { pcs: a, .. }, KeyValue::Stack { pcs: b, .. }) => a.cmp(b),
+            (KeyValue::Sym { pc: a, .. }, KeyValue::Sym { pc: b, .. }) => a.cmp(b),
+            (KeyValue::Sym { .. }, _) => Ordering::Greater,
+            (_, KeyValue::Sym { .. }) => Ordering::Less,
             (KeyValue::Int { .. }, _) => Ordering::Less,
             (_, KeyValue::Int { .. }) => Ordering::Greater,
             (KeyValue::Str(_), KeyValue::Stack { .. }) => Ordering::Less,
@@ -92,6 +98,7 @@ impl AggDesc {
                     let pcs = words.take_while(|&pc| pc != 0).collect();
                     v.push(KeyValue::Stack { user, pid, pcs, text: Vec::new() })
                 }
+                Some(Value::Sym { pc, pid, kind }) => v.push(KeyValue::Sym { kind, pid, pc, text: String::new() }),
                 None => break,
             }
         }

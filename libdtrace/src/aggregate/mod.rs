@@ -266,3 +266,32 @@ pub enum AggOp {
     /// `denormalize(@a)`: undo normalize().
     Denormalize,
 }
+
+impl AggValue {
+    /// The value of two entries taken together (entries whose keys print the same, such as
+    /// two addresses in one function under a `func()` key, are one entry in DTrace).
+    pub fn combine(&self, other: &AggValue) -> AggValue {
+        use AggValue::*;
+        match (self, other) {
+            (Count(a), Count(b)) => Count(a.wrapping_add(*b)),
+            (Sum(a), Sum(b)) => Sum(a.wrapping_add(*b)),
+            (Min(a), Min(b)) => Min(*a.min(b)),
+            (Max(a), Max(b)) => Max(*a.max(b)),
+            (Avg { count: c1, sum: s1 }, Avg { count: c2, sum: s2 }) => Avg {
+                count: c1 + c2,
+                sum: s1.wrapping_add(*s2),
+            },
+            (Stddev { count: c1, sum: s1, sumsq: q1 }, Stddev { count: c2, sum: s2, sumsq: q2 }) => Stddev {
+                count: c1 + c2,
+                sum: s1.wrapping_add(*s2),
+                sumsq: q1.wrapping_add(*q2),
+            },
+            (Hist { func, buckets: a, normal }, Hist { buckets: b, .. }) => Hist {
+                func: *func,
+                buckets: a.iter().zip(b).map(|(x, y)| x.wrapping_add(*y)).collect(),
+                normal: *normal,
+            },
+            (a, _) => a.clone(),
+        }
+    }
+}

@@ -230,6 +230,10 @@ impl<'a> Checker<'a> {
                 tkeys.push(t);
                 continue;
             }
+            if let Some(t) = self.sym_key(k)? {
+                tkeys.push(t);
+                continue;
+            }
             // Char arrays are keyed by their string, pointers by their value, as in trace().
             let t = self.expr(k)?;
             let t = self.output_value(t);
@@ -330,5 +334,31 @@ impl<'a> Checker<'a> {
         // bpf_get_stack() fills at most 127 frames (PERF_MAX_STACK_DEPTH).
         let frames = frames.clamp(1, 127) as u16;
         Ok(Some(TExpr { kind: TKind::Const(0), ty: Type::Stack { frames, user }, line: k.line }))
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// `func(pc)`, `sym(pc)`, `mod(pc)`, `ufunc(pc)`, `usym(pc)`, `umod(pc)`, `uaddr(pc)` as an
+    /// aggregation key: the address, printed as its symbol.
+    fn sym_key(&mut self, k: &Expr) -> Result<Option<TExpr>, CompileError> {
+        use crate::record_act::SymKind;
+        let ExprKind::Call { name, args } = &k.kind else {
+            return Ok(None);
+        };
+        let kind = match name.as_str() {
+            "func" | "sym" => SymKind::Sym,
+            "mod" => SymKind::Mod,
+            "ufunc" | "usym" => SymKind::USym,
+            "umod" => SymKind::UMod,
+            "uaddr" => SymKind::UAddr,
+            _ => return Ok(None),
+        };
+        Self::proto_len(name, args.len(), 1, 1, k.line)?;
+        let a = self.expr(&args[0])?;
+        if !a.ty.is_int() && !a.ty.is_ptr() {
+            let proto = if kind.user() { "uint64_t" } else { "uintptr_t" };
+            return Err(Self::proto_arg(name, 1, proto, a.ty, k.line));
+        }
+        Ok(Some(TExpr { ty: Type::Sym(kind), ..a }))
     }
 }

@@ -108,7 +108,7 @@ impl<'a> Checker<'a> {
                 "cannot dereference pointer to void",
             )),
             Type::Str => Ok(TExpr { ty, ..addr }),
-            Type::Stack { .. } => Err(err(ErrTag::D_DEREF_VOID, line, "cannot dereference a stack")),
+            Type::Stack { .. } | Type::Sym(_) => Err(err(ErrTag::D_DEREF_VOID, line, "cannot dereference a stack or symbol")),
         }
     }
 

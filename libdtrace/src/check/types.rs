@@ -26,6 +26,9 @@ pub enum Type {
     Sou(u32),
     /// `stack()` / `ustack()` as an aggregation key: `frames` program counters.
     Stack { frames: u16, user: bool },
+    /// `sym()`, `func()`, `mod()`, `usym()`... as an aggregation key: an address printed as
+    /// its symbol.
+    Sym(crate::record_act::SymKind),
 }
 
 pub const INT: Type = Type::Int {
@@ -71,6 +74,7 @@ impl Type {
                 signed: false,
             },
             Type::Stack { frames, user } => ValueKind::Stack { frames, user },
+            Type::Sym(kind) => ValueKind::Sym { kind },
         }
     }
     /// Integer promotion: types narrower than int become int.
@@ -137,6 +141,7 @@ impl fmt::Display for Type {
             Type::Void => f.write_str("void"),
             Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => f.write_str(&derived_name(*self)),
             Type::Stack { user, .. } => f.write_str(if user { "ustack" } else { "stack" }),
+            Type::Sym(_) => f.write_str("_symaddr"),
         }
     }
 }

@@ -87,6 +87,18 @@ impl<'a> Gen<'a> {
                         self.copy_to(R6, ko + off, *size, true);
                     }
                     ValueKind::Stack { .. } => {}
+                    ValueKind::Sym { kind } => {
+                        let mut at = ko + off;
+                        if kind.user() {
+                            self.e.emit(Insn::mov64_reg(R8, R0));
+                            self.e.call(helper::GET_CURRENT_PID_TGID);
+                            self.e.emit(Insn::alu64_imm(BPF_RSH, R0, 32));
+                            self.e.emit(Insn::stx(BPF_DW, R6, at as i16, R0));
+                            self.e.emit(Insn::mov64_reg(R0, R8));
+                            at += 8;
+                        }
+                        self.e.emit(Insn::stx(BPF_DW, R6, at as i16, R0));
+                    }
                 }
             }
             key_off = Some(ko);

@@ -461,7 +461,7 @@ impl<'a> Gen<'a> {
                 self.copy_to(R7, r.offset, size, false);
             }
             // Stacks are recorded by the stack() action itself, never through a value.
-            ValueKind::Stack { .. } => {}
+            ValueKind::Stack { .. } | ValueKind::Sym { .. } => {}
         }
     }
 }

@@ -36,6 +36,10 @@ fn print_key_field(out: &mut Vec<u8>, k: &KeyValue, slot: u32) {
             }
             print_bytes(out, &b, 50, false);
         }
+        // A symbol key: its text as a string key.
+        KeyValue::Sym { text, .. } => {
+            let _ = std::io::Write::write_fmt(out, format_args!("  {:<50}", text));
+        }
         // A stack key: a newline, then a frame per line after `stackindent` (14) spaces; the
         // value that follows lands on a line of its own.
         KeyValue::Stack { pcs, text, .. } => {

@@ -715,6 +715,7 @@ fn c_int_of(v: Value) -> Option<i64> {
     match v {
         Value::Int { bits, .. } => Some(bits as u32 as i32 as i64),
         Value::Str(_) | Value::Stack { .. } => None,
+        Value::Sym { pc, .. } => Some(pc as i64),
     }
 }
 

@@ -46,6 +46,7 @@ pub fn trace(out: &mut Vec<u8>, v: &Value, quiet: bool) {
         }
         // trace() never records a stack (stack() is its own action).
         Value::Stack { bytes, .. } => print_rawbytes(out, bytes),
+        Value::Sym { pc, .. } => print_rawbytes(out, &pc.to_ne_bytes()),
     }
 }
 

@@ -174,6 +174,7 @@ impl Type {
                 (s.members != Members::Incomplete).then_some(s.size)
             }
             Type::Stack { frames, user } => Some(8 * (frames as u32 + user as u32)),
+            Type::Sym(k) => Some(if k.user() { 16 } else { 8 }),
         }
     }
     /// C's alignment.
@@ -185,7 +186,7 @@ impl Type {
             Type::Ptr(_) => 8,
             Type::Array(_) => self.array_info().map(|(e, _)| e.align()).unwrap_or(1),
             Type::Sou(_) => self.sou().map(|s| s.align).unwrap_or(1),
-            Type::Stack { .. } => 8,
+            Type::Stack { .. } | Type::Sym(_) => 8,
         }
     }
     /// Member `name` of a struct or union (searching anonymous members as C does).

@@ -330,7 +330,7 @@ fn matches_glibc_printf() {
                         cs.as_ptr(),
                     )
                 }
-                Value::Stack { .. } => unreachable!("no stack is formatted by printf"),
+                Value::Stack { .. } | Value::Sym { .. } => unreachable!("no stack or symbol is formatted by printf"),
             }
         };
         String::from_utf8(buf[..n as usize].to_vec()).unwrap()
