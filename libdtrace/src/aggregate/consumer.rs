@@ -96,13 +96,14 @@ impl AggConsumer {
                     };
                 }
                 if let KeyValue::Stack { user, pid, pcs, text } = k {
-                    *text = if *user {
+                    let frames: Vec<String> = if *user {
                         let u = self.usyms.get_or_init(Default::default);
                         pcs.iter().map(|&pc| u.addr_text(*pid, pc)).collect()
                     } else {
                         let ks = self.ksyms.get_or_init(crate::consume::ksyms::KernelSyms::load);
                         pcs.iter().map(|&pc| ks.addr_text(pc)).collect()
                     };
+                    *text = render_stack(&frames);
                 }
             }
         }
@@ -294,4 +295,16 @@ fn coalesce_symbols(entries: Vec<AggEntry>) -> Vec<AggEntry> {
         }
     }
     out
+}
+
+/// DTrace's text of a stack: a newline, then each frame on its own line after `stackindent`
+/// (14) spaces.
+fn render_stack(frames: &[String]) -> String {
+    let mut t = String::from("\n");
+    for f in frames {
+        t.push_str(&" ".repeat(14));
+        t.push_str(f);
+        t.push('\n');
+    }
+    t
 }

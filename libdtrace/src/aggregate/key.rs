@@ -13,8 +13,9 @@ pub enum KeyValue {
     /// The bytes up to the first NUL (the whole slot if there is none).
     Str(Vec<u8>),
     /// A stack: its program counters (up to the first 0), the process of a user stack, and
-    /// once symbolized (`AggConsumer`), the text of each frame.
-    Stack { user: bool, pid: u32, pcs: Vec<u64>, text: Vec<String> },
+    /// once symbolized (`AggConsumer`), its text as DTrace prints a stack: a newline, then a
+    /// frame per line after `stackindent` (14) spaces.
+    Stack { user: bool, pid: u32, pcs: Vec<u64>, text: String },
     /// An address shown as a symbol (`sym()`, `usym()`...), with its text once symbolized.
     Sym { kind: crate::record_act::SymKind, pid: u32, pc: u64, text: String },
 }
@@ -30,7 +31,7 @@ impl KeyValue {
             },
             KeyValue::Str(s) => Value::Str(s),
             // A stack is not a printf argument; %k prints it from the key itself.
-            KeyValue::Stack { .. } => Value::Str(b""),
+            KeyValue::Stack { text, .. } => Value::Str(text.as_bytes()),
             KeyValue::Sym { text, .. } => Value::Str(text.as_bytes()),
         }
     }
@@ -96,7 +97,7 @@ impl AggDesc {
                     let mut words = bytes.chunks_exact(8).map(|c| u64::from_ne_bytes(c.try_into().unwrap()));
                     let pid = if user { words.next().unwrap_or(0) as u32 } else { 0 };
                     let pcs = words.take_while(|&pc| pc != 0).collect();
-                    v.push(KeyValue::Stack { user, pid, pcs, text: Vec::new() })
+                    v.push(KeyValue::Stack { user, pid, pcs, text: String::new() })
                 }
                 Some(Value::Sym { pc, pid, kind }) => v.push(KeyValue::Sym { kind, pid, pc, text: String::new() }),
                 None => break,

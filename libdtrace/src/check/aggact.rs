@@ -398,6 +398,7 @@ impl<'a> Checker<'a> {
                                         Type::Int { size, signed } => {
                                             printf::ArgType::Int { size, signed }
                                         }
+                                        Type::Stack { .. } => printf::ArgType::Stack,
                                         _ => printf::ArgType::String,
                                     },
                                     n.as_str(),

@@ -43,14 +43,15 @@ fn print_key_field(out: &mut Vec<u8>, k: &KeyValue, slot: u32) {
         // A stack key: a newline, then a frame per line after `stackindent` (14) spaces; the
         // value that follows lands on a line of its own.
         KeyValue::Stack { pcs, text, .. } => {
-            out.push(b'\n');
-            for (i, pc) in pcs.iter().enumerate() {
-                out.extend_from_slice(&[b' '; 14]);
-                match text.get(i) {
-                    Some(t) => out.extend_from_slice(t.as_bytes()),
-                    None => out.extend_from_slice(format!("0x{:x}", pc).as_bytes()),
-                }
+            if text.is_empty() {
+                // Not symbolized: the addresses, laid out the same way.
                 out.push(b'\n');
+                for pc in pcs {
+                    out.extend_from_slice(&[b' '; 14]);
+                    out.extend_from_slice(format!("0x{:x}\n", pc).as_bytes());
+                }
+            } else {
+                out.extend_from_slice(text.as_bytes());
             }
         }
     }

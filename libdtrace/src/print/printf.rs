@@ -33,6 +33,8 @@ pub enum ArgType {
     Int { size: u8, signed: bool },
     Pointer,
     String,
+    /// A stack (an aggregation key `stack()`/`ustack()`), for `%k`.
+    Stack,
 }
 
 impl ArgType {
@@ -67,6 +69,7 @@ impl ArgType {
             ArgType::Int { signed: false, .. } => "uint64_t",
             ArgType::Pointer => "void *",
             ArgType::String => "string",
+            ArgType::Stack => "stack",
         }
     }
 }
@@ -703,6 +706,9 @@ fn type_ok(check: Check, ty: ArgType) -> bool {
         (Check::KAddr | Check::UAddr, ArgType::Int { .. } | ArgType::Pointer) => true,
         (Check::Time, ArgType::Int { size: 8, .. }) => true,
         (Check::Str, ArgType::String) => true,
+        (Check::Stack, ArgType::Stack) => true,
+        // A symbol key (func(), usym()...) is printed by its text.
+        (Check::KAddr | Check::UAddr, ArgType::String) => true,
         (Check::Csi, ArgType::Int { size, .. }) => size <= 4,
         (Check::XInt | Check::DInt, ArgType::Int { .. }) => true,
         (Check::Sized(n), ArgType::Int { size, .. }) => n == size,
@@ -772,6 +778,9 @@ fn print_one(
         (Print::CStr, Value::Str(b)) => c_string(out, b, f, true),
         (Print::EStr, Value::Str(b)) => c_string(out, &escape(b), f, true),
         (Print::EChr, Value::Int { bits, .. }) => c_string(out, &escape(&[bits as u8]), f, true),
+        // %k of a stack key: its text as aggregation output prints it.
+        (Print::Stack, Value::Str(b)) => out.extend_from_slice(b),
+        (Print::Addr | Print::UAddr, Value::Str(b)) => c_string(out, b, f, true),
         _ => return None,
     }
     Some(())

@@ -1,0 +1,4 @@
+status 0
+stack frames
+values after the frames
+symbol rows
