@@ -18,13 +18,14 @@ use crate::codegen::emit::Reloc;
 use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
 use crate::codegen::{drops, mstate, state, MapRef};
+use crate::consume::record::RecordPrinter;
 use crate::consume::ringbuf::RingBuf;
 use crate::error::{Error, Result, SysError};
-use crate::handle::{Consume, ConsumeHandler, ProbeData, RecordData, WorkStatus};
+use crate::handle::{ConsumeHandler, WorkStatus};
 use crate::load::{self, Map, MapType, ProgArray, ProgType, Program};
 use crate::options::Options;
 use crate::provider::{ProbeKind, ProbeTable};
-use crate::record::{ActionDesc, DataDesc, Value, RECORD_HEADER_SIZE};
+use crate::record::{DataDesc, RECORD_HEADER_SIZE};
 
 const LICENSE: &str = "GPL";
 
@@ -626,135 +627,31 @@ impl Session {
         probes: &ProbeTable,
         opts: &Options,
     ) -> Result<()> {
-        let descs = &self.descs;
-        let mut exiting = false;
+        let mut redirect = self.act.take_redirect();
+        let mut p = RecordPrinter::new(&self.descs, probes, &mut self.act, &mut self.aggs, &self.maps, opts);
         let mut err: Option<std::io::Error> = None;
-        let mut buf: Vec<u8> = Vec::with_capacity(256);
-        let act = &mut self.act;
-        let mut redirect = act.take_redirect();
         self.ring.consume(|data| {
             if data.len() < RECORD_HEADER_SIZE as usize {
                 return ControlFlow::Continue(());
             }
             let epid = u32::from_ne_bytes(data[0..4].try_into().unwrap());
-            let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
             if epid == crate::codegen::fault::FAULT_EPID {
-                fault_record(data, descs, probes, h);
-                return ControlFlow::Continue(());
-            }
-            let Some(Some(desc)) = descs.get(epid as usize) else {
-                return ControlFlow::Continue(());
-            };
-            if desc.guard.is_some() && !(0..desc.actions.len()).any(|i| desc.ran(data, i)) {
-                return ControlFlow::Continue(());
-            }
-            let Some(probe) = probes.get(desc.probe_id) else {
-                return ControlFlow::Continue(());
-            };
-            if act.stash(desc, data, opts) {
+                fault_record(data, p.descs, p.probes, h);
                 return ControlFlow::Continue(());
             }
             let out: &mut dyn Write = match redirect.as_mut() {
                 Some(f) => f,
                 None => &mut *out,
             };
-            let pd = ProbeData {
-                cpu,
-                epid,
-                probe: &probe.desc,
-            };
-            if h.probe(out, &pd) == Consume::Abort {
-                return ControlFlow::Break(());
-            }
-            for (ai, a) in desc.actions.iter().enumerate() {
-                if !desc.ran(data, ai) {
-                    continue;
+            let mut flow = p.record(data, out, h, false);
+            // The speculations this record committed print after it, in their order.
+            for committed in p.act.take_committed() {
+                if !matches!(flow, Ok(ControlFlow::Continue(()))) {
+                    break;
                 }
-                buf.clear();
-                match a {
-                    ActionDesc::Exit(r) => {
-                        exiting = true;
-                        let status = match Value::decode(data, r) {
-                            Some(Value::Int { bits, .. }) => bits as i32,
-                            _ => 0,
-                        };
-                        if h.record(out, &pd, Some(&RecordData::Exit(status))) == Consume::Abort {
-                            return ControlFlow::Break(());
-                        }
-                    }
-                    ActionDesc::Trace(r) => {
-                        let Some(v) = Value::decode(data, r) else {
-                            continue;
-                        };
-                        match h.record(out, &pd, Some(&RecordData::Trace(v))) {
-                            Consume::This => crate::print::trace::trace(&mut buf, &v, opts.quiet),
-                            Consume::Next => {}
-                            Consume::Abort => return ControlFlow::Break(()),
-                        }
-                    }
-                    ActionDesc::Printa { format, aggs } => {
-                        let maps = &self.maps;
-                        let lookup = |id: u32| maps.get(&MapRef::Agg(id));
-                        if let Err(e) =
-                            self.aggs
-                                .printa(&mut buf, &lookup, format.as_deref(), aggs)
-                        {
-                            h.error(&format!("failed to print aggregation: {}", e));
-                        }
-                    }
-                    ActionDesc::AggOp { op, agg, arg } => {
-                        let n = arg.and_then(|r| match Value::decode(data, &r) {
-                            Some(Value::Int { bits, .. }) => Some(bits as i64),
-                            _ => None,
-                        });
-                        let m = self.maps.get(&MapRef::Agg(*agg));
-                        if let Err(e) = self.aggs.op(m, *op, *agg, n) {
-                            h.error(&format!("failed to process aggregation: {}", e));
-                        }
-                    }
-                    ActionDesc::Setopt { name, value } => {
-                        let text = |r: &crate::record::RecDesc| match Value::decode(data, r) {
-                            Some(Value::Str(s)) => String::from_utf8_lossy(s).into_owned(),
-                            _ => String::new(),
-                        };
-                        let n = text(name);
-                        let v = value.as_ref().map(text);
-                        if let Err(e) = self.aggs.setopt(&n, v.as_deref()) {
-                            h.error(&format!(
-                                "couldn't set option \"{}\" to \"{}\": {}",
-                                n,
-                                v.as_deref().unwrap_or("1"),
-                                e
-                            ));
-                        }
-                    }
-                    ActionDesc::Printf { format, args } => {
-                        let vals: Vec<Value> =
-                            args.iter().filter_map(|r| Value::decode(data, r)).collect();
-                        match h.record(out, &pd, Some(&RecordData::Printf)) {
-                            Consume::This => {
-                                let _ = format.format_with(&mut buf, &vals, &act.symbols());
-                            }
-                            Consume::Next => {}
-                            Consume::Abort => return ControlFlow::Break(()),
-                        }
-                    }
-                    ActionDesc::Act(x) => {
-                        if let Err(e) = act.action(x, data, &mut buf, out) {
-                            err = Some(e);
-                            return ControlFlow::Break(());
-                        }
-                    }
-                }
-                if let Err(e) = out.write_all(&buf) {
-                    err = Some(e);
-                    return ControlFlow::Break(());
-                }
+                flow = p.record(&committed, out, h, true);
             }
-            if h.record(out, &pd, None) == Consume::Abort {
-                return ControlFlow::Break(());
-            }
-            match act.after_record(descs, probes, out, h, opts) {
+            match flow {
                 Ok(ControlFlow::Continue(())) => {}
                 Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
                 Err(e) => {
@@ -762,9 +659,10 @@ impl Session {
                     return ControlFlow::Break(());
                 }
             }
-            act.apply_freopen(&mut redirect);
+            p.act.apply_freopen(&mut redirect);
             ControlFlow::Continue(())
         })?;
+        let exiting = p.exiting;
         self.act.put_redirect(redirect);
         if exiting {
             self.exiting = true;

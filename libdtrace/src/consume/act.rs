@@ -11,15 +11,13 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::Write;
-use std::ops::ControlFlow;
 
 use super::ksyms::KernelSyms;
 use super::usyms::{self, UserSyms};
-use crate::handle::{Consume, ConsumeHandler, ProbeData, RecordData};
+use crate::handle::ConsumeHandler;
 use crate::load::Map;
 use crate::options::Options;
 use crate::print::printf::Symbolizer;
-use crate::provider::ProbeTable;
 use crate::record::{ActionDesc, DataDesc, RecDesc, Value};
 use crate::record_act::{ActDesc, SymKind};
 
@@ -266,93 +264,17 @@ impl ActState {
         Ok(())
     }
 
-    /// After a record: print the records of the speculations it committed, in the order they
-    /// were speculated.
-    pub fn after_record(
-        &mut self,
-        descs: &[Option<DataDesc>],
-        probes: &ProbeTable,
-        out: &mut dyn Write,
-        h: &mut dyn ConsumeHandler,
-        opts: &Options,
-    ) -> std::io::Result<ControlFlow<()>> {
+    /// The records of the speculations the record just printed committed, in commit order
+    /// and each buffer's record order, for the consume loop to print.
+    pub fn take_committed(&mut self) -> Vec<Vec<u8>> {
         let ids = std::mem::take(&mut self.committed);
+        let mut out = Vec::new();
         for id in ids {
-            let Some(b) = self.specs.remove(&id) else {
-                continue;
-            };
-            for data in &b.records {
-                if self.replay(descs, probes, data, out, h, opts)?.is_break() {
-                    return Ok(ControlFlow::Break(()));
-                }
+            if let Some(b) = self.specs.remove(&id) {
+                out.extend(b.records);
             }
         }
-        Ok(ControlFlow::Continue(()))
-    }
-
-    /// Print one committed record as the consume loop prints a record.
-    fn replay(
-        &mut self,
-        descs: &[Option<DataDesc>],
-        probes: &ProbeTable,
-        data: &[u8],
-        out: &mut dyn Write,
-        h: &mut dyn ConsumeHandler,
-        opts: &Options,
-    ) -> std::io::Result<ControlFlow<()>> {
-        let epid = u32::from_ne_bytes(data[0..4].try_into().unwrap());
-        let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
-        let Some(Some(desc)) = descs.get(epid as usize) else {
-            return Ok(ControlFlow::Continue(()));
-        };
-        let Some(probe) = probes.get(desc.probe_id) else {
-            return Ok(ControlFlow::Continue(()));
-        };
-        let pd = ProbeData {
-            cpu,
-            epid,
-            probe: &probe.desc,
-        };
-        if h.probe(out, &pd) == Consume::Abort {
-            return Ok(ControlFlow::Break(()));
-        }
-        let mut buf = Vec::new();
-        for a in &desc.actions {
-            buf.clear();
-            match a {
-                ActionDesc::Trace(r) => {
-                    let Some(v) = Value::decode(data, r) else {
-                        continue;
-                    };
-                    match h.record(out, &pd, Some(&RecordData::Trace(v))) {
-                        Consume::This => crate::print::trace::trace(&mut buf, &v, opts.quiet),
-                        Consume::Next => {}
-                        Consume::Abort => return Ok(ControlFlow::Break(())),
-                    }
-                }
-                ActionDesc::Printf { format, args } => {
-                    let vals: Vec<Value> =
-                        args.iter().filter_map(|r| Value::decode(data, r)).collect();
-                    match h.record(out, &pd, Some(&RecordData::Printf)) {
-                        Consume::This => {
-                            let _ = format.format_with(&mut buf, &vals, &self.symbols());
-                        }
-                        Consume::Next => {}
-                        Consume::Abort => return Ok(ControlFlow::Break(())),
-                    }
-                }
-                ActionDesc::Act(ActDesc::Speculate(_)) => {}
-                ActionDesc::Act(x) => self.action(x, data, &mut buf, out)?,
-                // exit() may not follow speculate(); other actions print nothing here.
-                #[allow(unreachable_patterns)]
-                _ => {}
-            }
-            out.write_all(&buf)?;
-        }
-        if h.record(out, &pd, None) == Consume::Abort {
-            return Ok(ControlFlow::Break(()));
-        }
-        Ok(ControlFlow::Continue(()))
+        out
     }
 
     /// Report speculation drops: buffers that were full, and speculation() calls that found

@@ -4,3 +4,4 @@ pub mod ringbuf;
 pub mod act;
 pub mod ksyms;
 pub mod usyms;
+pub mod record;
