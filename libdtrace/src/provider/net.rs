@@ -3,7 +3,8 @@
 //! Each probe is that raw tracepoint with a guard (see [`super::stable::guard`]): the socket
 //! must be a TCP socket, and a probe defined by a transition fires only on it:
 //! - `state-change`: every transition;
-//! - `connect-request`: CLOSED → SYN_SENT, taken by `connect(2)` just before it sends the SYN;
+//! - `connect-request`: CLOSED → SYN_SENT, taken by `connect(2)` just before it sends the SYN
+//!   (and before it picks the local port: `tcps_lport` and `tcp_sport` are 0 there);
 //! - `connect-established`: SYN_SENT → ESTABLISHED, on receipt of the SYN-ACK;
 //! - `accept-established`: SYN_RECEIVED → ESTABLISHED, on receipt of the handshake's last ACK.
 //!
