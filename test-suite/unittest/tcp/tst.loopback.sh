@@ -2,6 +2,8 @@
 # A TCP connection on loopback (the trigger listens on 127.0.0.1, connects to itself, writes
 # and closes): the tcp provider's probes fire once each for the connection, with the
 # addresses and the ports the trigger printed, and DTrace's TCP_STATE_* states.
+# The connection is told from others by its server's port, taken when the trigger listens:
+# the handshake's segments may be processed by ksoftirqd rather than in the trigger's context.
 # @@trigger: tcp-loopback
 out=$(mktemp)
 ports=$(mktemp)
@@ -11,15 +13,17 @@ trap 'rm -f "$out" "$ports" "$run"' EXIT
 printf '#!/bin/sh\nexec %s ports > %s\n' "$trigger" "$ports" > "$run"
 chmod +x "$run"
 $dtrace -q -o "$out" -c "$run" -n '
+int port;
+
 tcp:::connect-request
-/pid == $target/
+/port != 0 && (args[3]->tcps_lport == port || args[3]->tcps_rport == port)/
 {
 	printf("connect-request %s %s %d state %d\n", args[2]->ip_saddr, args[2]->ip_daddr,
 	    args[4]->tcp_dport, args[3]->tcps_state == TCP_STATE_SYN_SENT);
 }
 
 tcp:::connect-established
-/pid == $target/
+/port != 0 && (args[3]->tcps_lport == port || args[3]->tcps_rport == port)/
 {
 	printf("connect-established %s:%d %s:%d tcp %d->%d ip %s->%s state %d\n",
 	    args[3]->tcps_laddr, args[3]->tcps_lport, args[3]->tcps_raddr, args[3]->tcps_rport,
@@ -28,7 +32,7 @@ tcp:::connect-established
 }
 
 tcp:::accept-established
-/pid == $target/
+/port != 0 && (args[3]->tcps_lport == port || args[3]->tcps_rport == port)/
 {
 	printf("accept-established %s:%d %s:%d tcp %d->%d ver %d cs %d\n",
 	    args[3]->tcps_laddr, args[3]->tcps_lport, args[3]->tcps_raddr, args[3]->tcps_rport,
@@ -40,11 +44,13 @@ tcp:::state-change
 /pid == $target && args[5]->tcps_state == TCP_STATE_CLOSED &&
     args[3]->tcps_state == TCP_STATE_LISTEN/
 {
+	port = args[3]->tcps_lport;
 	printf("listen %s:%d\n", args[3]->tcps_laddr, args[3]->tcps_lport);
 }
 
 tcp:::state-change
-/pid == $target && args[5]->tcps_state == TCP_STATE_ESTABLISHED &&
+/port != 0 && (args[3]->tcps_lport == port || args[3]->tcps_rport == port) &&
+    args[5]->tcps_state == TCP_STATE_ESTABLISHED &&
     args[3]->tcps_state == TCP_STATE_FIN_WAIT_1/
 {
 	printf("active close %s:%d local %d\n", args[3]->tcps_raddr, args[3]->tcps_rport,
