@@ -63,7 +63,11 @@ fn parse_expr(text: &str, line: u32) -> Result<Expr, CompileError> {
     });
     match stmt {
         Some(Stmt::Expr(e)) => Ok(e),
-        _ => Err(err(ErrTag::D_UNKNOWN, line, format!("bad probe guard: {}", text))),
+        _ => Err(err(
+            ErrTag::D_UNKNOWN,
+            line,
+            format!("bad probe guard: {}", text),
+        )),
     }
 }
 

@@ -45,9 +45,15 @@ const OUTBOUND: &[(&str, &str)] = &[
 const INBOUND: &[(&str, &str)] = &[
     ("xlate <pktinfo_t *> ((struct sock *)arg0)", "pktinfo_t *"),
     (SK, "csinfo_t *"),
-    ("xlate <ipinfo_t *> ((struct inet_sock *)arg0)", "ipinfo_t *"),
+    (
+        "xlate <ipinfo_t *> ((struct inet_sock *)arg0)",
+        "ipinfo_t *",
+    ),
     (TCPS, "tcpsinfo_t *"),
-    ("xlate <tcpinfo_t *> ((struct inet_sock *)arg0)", "tcpinfo_t *"),
+    (
+        "xlate <tcpinfo_t *> ((struct inet_sock *)arg0)",
+        "tcpinfo_t *",
+    ),
 ];
 
 const fn tcp(name: &'static str, args: &'static [(&'static str, &'static str)]) -> Stable {
@@ -87,7 +93,9 @@ pub fn guard(name: &str) -> Option<&'static str> {
         // TCP_CLOSE (7) → TCP_SYN_SENT (2).
         "connect-request" => "((struct sock *)arg0)->sk_protocol == 6 && arg1 == 7 && arg2 == 2",
         // TCP_SYN_SENT (2) → TCP_ESTABLISHED (1).
-        "connect-established" => "((struct sock *)arg0)->sk_protocol == 6 && arg1 == 2 && arg2 == 1",
+        "connect-established" => {
+            "((struct sock *)arg0)->sk_protocol == 6 && arg1 == 2 && arg2 == 1"
+        }
         // TCP_SYN_RECV (3) → TCP_ESTABLISHED (1).
         "accept-established" => "((struct sock *)arg0)->sk_protocol == 6 && arg1 == 3 && arg2 == 1",
         _ => return None,
