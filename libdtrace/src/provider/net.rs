@@ -101,3 +101,31 @@ pub fn guard(name: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_probe_is_guarded_to_tcp_sockets() {
+        for p in PROBES {
+            let g = guard(p.name).expect("tcp probes share a tracepoint with other protocols");
+            assert!(
+                g.starts_with("((struct sock *)arg0)->sk_protocol == 6"),
+                "{}",
+                p.name
+            );
+        }
+        assert_eq!(guard("send"), None);
+    }
+
+    #[test]
+    fn state_change_has_six_arguments() {
+        let sc = PROBES.iter().find(|p| p.name == "state-change").unwrap();
+        assert_eq!(sc.args.len(), 6);
+        assert_eq!(sc.args[5].1, "tcplsinfo_t *");
+        for p in PROBES.iter().filter(|p| p.name != "state-change") {
+            assert_eq!(p.args.len(), 5, "{}", p.name);
+        }
+    }
+}
