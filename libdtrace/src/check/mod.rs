@@ -10,6 +10,7 @@ pub mod decl;
 mod actions2;
 mod aggact;
 mod expr;
+mod guard;
 mod mem;
 pub mod ir;
 pub mod subr;
@@ -421,7 +422,8 @@ impl<'a> Checker<'a> {
                 ))
             }
         };
-        let predicate = match &c.predicate {
+        let guarded = self.guarded_predicate(c.predicate.as_ref(), c.line)?;
+        let predicate = match &guarded {
             Some(p) => {
                 let t = self.expr(p)?;
                 if !t.ty.is_scalar() && t.ty != Type::Str {

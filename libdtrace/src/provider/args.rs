@@ -137,14 +137,46 @@ const PRIVATE_ISA: Attr = Attr {
     class: "ISA",
 };
 
-/// `dtrace -lv` information of a probe, for the providers whose attributes are known here
-/// (Oracle's sdt and rawtp: provider Evolving/ISA, module and function Private/Unknown, name
-/// Private/ISA, arguments Private/ISA; pid and usdt: provider and name Evolving/ISA, module,
-/// function and arguments Private/Unknown). `None` for other providers.
+const STABLE_COMMON: Attr = Attr {
+    name: "Stable",
+    data: "Stable",
+    class: "Common",
+};
+const EVOLVING_COMMON: Attr = Attr {
+    name: "Evolving",
+    data: "Evolving",
+    class: "Common",
+};
+const EVOLVING_ISA: Attr = Attr {
+    name: "Evolving",
+    data: "Evolving",
+    class: "ISA",
+};
+
+/// `dtrace -lv` information of a probe, for the providers whose attributes are known here.
+/// A probe's description attributes are, as in DTrace, the lowest of its provider's and of
+/// those of its non-empty module, function and name; from Oracle's tables:
+/// - sdt and rawtp: provider Evolving/ISA, module and function Private/Unknown, name
+///   Private/ISA, arguments Private/ISA;
+/// - pid and usdt: provider and name Evolving/ISA, module, function and arguments
+///   Private/Unknown;
+/// - dtrace: provider, name and arguments Stable/Common (module and function are empty);
+/// - profile: provider, name and arguments Evolving/Common (module and function, Unstable
+///   and Private, are empty);
+/// - syscall: provider and name Evolving/Common, module (`vmlinux`) Private/Unknown, function
+///   Private/ISA, arguments Private/ISA;
+/// - proc, sched, io and tcp: provider and name Evolving/ISA, module (`vmlinux`) and function
+///   (empty) Private/Unknown, arguments Evolving/ISA.
+///
+/// `None` for other providers.
 pub fn info(kind: &ProbeKind, cache: &mut Option<Option<Btf>>) -> Option<ProbeInfo> {
     let (desc_attr, arg_attr) = match kind {
         ProbeKind::Sdt { .. } | ProbeKind::RawTp { .. } => (PRIVATE_UNKNOWN, PRIVATE_ISA),
         ProbeKind::Uprobe(_) => (PRIVATE_UNKNOWN, PRIVATE_UNKNOWN),
+        ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => (STABLE_COMMON, STABLE_COMMON),
+        ProbeKind::Profile { .. } => (EVOLVING_COMMON, EVOLVING_COMMON),
+        ProbeKind::SyscallEntry { .. } | ProbeKind::SyscallReturn { .. } => (PRIVATE_UNKNOWN, PRIVATE_ISA),
+        ProbeKind::Stable(_) => (PRIVATE_UNKNOWN, EVOLVING_ISA),
         _ => return None,
     };
     Some(ProbeInfo {

@@ -9,6 +9,7 @@
 pub mod args;
 pub mod fbt;
 pub mod glob;
+pub mod net;
 pub mod pid;
 pub mod profile;
 pub mod stable;
@@ -306,7 +307,7 @@ impl ProbeTable {
                 ProbeKind::RawTp { event },
             );
         }
-        for p in stable::PROBES {
+        for p in stable::all() {
             if have.contains(&(p.group.to_string(), p.event.to_string())) {
                 self.push(
                     ProbeDesc {
@@ -439,8 +440,7 @@ impl ProbeTable {
         let tracepoint_name = !literal
             || pat.name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
         let tracepoints = ["sdt", "rawtp"].iter().any(|p| glob::could_match(&pat.provider, p)) && tracepoint_name;
-        let stable = stable::PROBES
-            .iter()
+        let stable = stable::all()
             .any(|p| glob::could_match(&pat.provider, p.provider) && glob::matches(&pat.name, p.name));
         if tracepoints || stable {
             self.load_tracepoints();

@@ -15,6 +15,14 @@
 //! - `sched:::on-cpu`, `remain-cpu`, `enqueue`, `dequeue`, `tick`, `change-pri`, `sleep`,
 //!   `preempt`, `surrender`: `sched_switch` runs in the context of the thread leaving the CPU
 //!   (which makes `off-cpu` right and `on-cpu` wrong); the others have no tracepoint.
+//!
+//! The network providers are in `net.rs` (`tcp`), with the reasons `udp` and `ip` are missing.
+//!
+//! A probe may carry a guard ([`guard`]): a D expression over the raw arguments that must be
+//! true for the probe to fire, for probes that are one transition among those a tracepoint
+//! reports (`tcp:::connect-established` is `inet_sock_set_state` from SYN_SENT to
+//! ESTABLISHED). The checker ANDs it, for the probes that have one, into the predicate of every
+//! clause enabling them (`check/guard.rs`), ahead of the clause's own predicate.
 
 /// One stable probe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +113,20 @@ pub const PROBES: &[Stable] = &[
 
 /// The stable probe named `provider:::name`.
 pub fn lookup(provider: &str, name: &str) -> Option<&'static Stable> {
-    PROBES.iter().find(|p| p.provider == provider && p.name == name)
+    all().find(|p| p.provider == provider && p.name == name)
+}
+
+/// Every stable probe: these and the network providers'.
+pub fn all() -> impl Iterator<Item = &'static Stable> {
+    PROBES.iter().chain(super::net::PROBES)
+}
+
+/// The D expression that must be true for the probe to fire, if it has one.
+pub fn guard(p: &Stable) -> Option<&'static str> {
+    match p.provider {
+        "tcp" => super::net::guard(p.name),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -114,7 +135,7 @@ mod tests {
 
     #[test]
     fn table_is_consistent() {
-        for p in PROBES {
+        for p in all() {
             assert_eq!(lookup(p.provider, p.name), Some(p));
             assert!(p.args.len() <= 10);
         }
