@@ -211,6 +211,8 @@ impl<'a> Checker<'a> {
                     line,
                 } => self.inline_def(ty, name, expr, *line)?,
                 ast::Item::Translator(x) => self.translator_def(x)?,
+                // Provider definitions are for `dtrace -h` and `-G` (usdtgen.rs).
+                ast::Item::Provider(_) => {}
                 ast::Item::Clause(c) => {
                     last_line = c.line;
                     if let Some(tc) = self.clause(c)? {
