@@ -31,8 +31,14 @@ pub enum UsdtGenError {
     },
     #[error("failed to open {path}: {reason}")]
     Open { path: String, reason: String },
-    #[error("failed to process {path}: not an ELF object")]
+    #[error("invalid file type: {path}")]
     NotElf { path: String },
+    #[error("archives are not permitted; use the contents of the archive instead: {path}")]
+    Archive { path: String },
+    #[error("incorrect ELF class for object file: {path}")]
+    Class { path: String },
+    #[error("incorrect ELF machine type for object file: {path}")]
+    Machine { path: String },
     #[error("failed to write {path}: {reason}")]
     Write { path: String, reason: String },
     #[error("failed to run {cc}: {reason}")]
@@ -235,24 +241,37 @@ pub fn semaphores_source(providers: &[ProviderDef]) -> String {
     out
 }
 
-/// Check that each object to link exists and is ELF, as DTrace's linker opens them all.
+/// Check each object to link as DTrace's linker opens it (dt_link.c `process_obj`): it
+/// must exist and be a 64-bit x86-64 ELF object, not an archive. Their probe sites need
+/// no change, so nothing more is read.
 fn check_objects(objs: &[String]) -> Result<(), UsdtGenError> {
     use std::io::Read;
+    const EM_X86_64: u16 = 62;
+    const ELFCLASS64: u8 = 2;
     for o in objs {
-        let mut magic = [0u8; 4];
-        let r = std::fs::File::open(o).and_then(|mut f| f.read_exact(&mut magic));
-        match r {
-            Ok(()) if &magic == b"\x7fELF" => {}
-            Ok(()) => return Err(UsdtGenError::NotElf { path: o.clone() }),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-                return Err(UsdtGenError::NotElf { path: o.clone() })
-            }
-            Err(e) => {
-                return Err(UsdtGenError::Open {
-                    path: o.clone(),
-                    reason: crate::proc::strerror(&e),
-                })
-            }
+        let mut f = std::fs::File::open(o).map_err(|e| UsdtGenError::Open {
+            path: o.clone(),
+            reason: crate::proc::strerror(&e),
+        })?;
+        let mut head = Vec::with_capacity(20);
+        f.by_ref()
+            .take(20)
+            .read_to_end(&mut head)
+            .map_err(|e| UsdtGenError::Open {
+                path: o.clone(),
+                reason: crate::proc::strerror(&e),
+            })?;
+        if head.starts_with(b"!<arch>\n") {
+            return Err(UsdtGenError::Archive { path: o.clone() });
+        }
+        if head.len() < 20 || !head.starts_with(b"\x7fELF") {
+            return Err(UsdtGenError::NotElf { path: o.clone() });
+        }
+        if head[4] != ELFCLASS64 {
+            return Err(UsdtGenError::Class { path: o.clone() });
+        }
+        if u16::from_le_bytes([head[18], head[19]]) != EM_X86_64 {
+            return Err(UsdtGenError::Machine { path: o.clone() });
         }
     }
     Ok(())
