@@ -23,7 +23,9 @@ pub const MAX_ARGS: usize = 12;
 /// Why `-h` or `-G` could not produce its file.
 #[derive(Debug, thiserror::Error)]
 pub enum UsdtGenError {
-    #[error("probe {provider}:{probe} has {nargs} arguments; sys/sdt.h probes take at most {MAX_ARGS}")]
+    #[error(
+        "probe {provider}:{probe} has {nargs} arguments; sys/sdt.h probes take at most {MAX_ARGS}"
+    )]
     TooManyArgs {
         provider: String,
         probe: String,
@@ -354,7 +356,9 @@ mod tests {
              \t__builtin_expect(myapp_query__start_semaphore, 0)\n"
         ));
         assert!(h.contains("#define\tMYAPP_TICK() \\\n\tDTRACE_PROBE(myapp, tick)\n"));
-        assert!(h.contains("#define\tMYAPP_QUERY_DONE(arg0)\n#define\tMYAPP_QUERY_DONE_ENABLED() (0)\n"));
+        assert!(h.contains(
+            "#define\tMYAPP_QUERY_DONE(arg0)\n#define\tMYAPP_QUERY_DONE_ENABLED() (0)\n"
+        ));
         assert!(h.contains("/* myapp:::query-start(char *, int) */\n"));
         assert!(h.ends_with("\n#endif\t/* _MYAPP_H */\n"));
     }

@@ -22,11 +22,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect_op(";")?;
-        Ok(ProviderDef {
-            name,
-            probes,
-            line,
-        })
+        Ok(ProviderDef { name, probes, line })
     }
 
     /// `name(args) [: (args)];` after `probe`.
@@ -79,5 +75,75 @@ impl<'a> Parser<'a> {
             types.clear();
         }
         Ok(types)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::ast::{Item, ProviderDef, TypeName};
+    use crate::parse::parse_program;
+
+    fn provider(src: &str) -> ProviderDef {
+        let prog = parse_program(src).unwrap();
+        prog.items
+            .into_iter()
+            .find_map(|i| match i {
+                Item::Provider(p) => Some(p),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    fn ty(words: &[&str], ptr: u32) -> TypeName {
+        TypeName {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            ptr,
+        }
+    }
+
+    #[test]
+    fn probes_and_types() {
+        let p = provider(
+            "#pragma D attributes Evolving/Evolving/Common provider myapp provider\n\
+             provider myapp {\n\
+             \tprobe query__start(char *, int);\n\
+             \tprobe query__done(int n, const char *s) : (int, string);\n\
+             \tprobe tick(void);\n\
+             \tprobe tock();\n\
+             };\n",
+        );
+        assert_eq!(p.name, "myapp");
+        assert_eq!(p.line, 2);
+        let names: Vec<&str> = p.probes.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["query-start", "query-done", "tick", "tock"]);
+        assert_eq!(p.probes[0].native, [ty(&["char"], 1), ty(&["int"], 0)]);
+        assert_eq!(p.probes[0].xlated, None);
+        assert_eq!(p.probes[1].native, [ty(&["int"], 0), ty(&["char"], 1)]);
+        assert_eq!(
+            p.probes[1].xlated,
+            Some(vec![ty(&["int"], 0), ty(&["string"], 0)])
+        );
+        assert!(p.probes[2].native.is_empty());
+        assert!(p.probes[3].native.is_empty());
+        assert_eq!(p.probes[3].line, 6);
+    }
+
+    #[test]
+    fn malformed_definitions() {
+        for (src, near) in [
+            ("provider p { };", "}"),
+            ("provider { probe x(); };", "{"),
+            ("provider p { probe x(int) }", "}"),
+            ("provider p { probe x(int); }", "end of input"),
+            ("provider p { int x; };", "int"),
+        ] {
+            let e = parse_program(src).unwrap_err();
+            assert!(
+                e.render(false).contains(near),
+                "{}: {}",
+                src,
+                e.render(false)
+            );
+        }
     }
 }
