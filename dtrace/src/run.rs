@@ -8,9 +8,9 @@ use libdtrace::proc::{strerror, Proc};
 use libdtrace::{Handle, ProbeDesc, ProgramId, WorkStatus};
 
 use crate::args::{self, Args, Mode, ProcSpec, ProgSource};
-use crate::usdtgen;
 use crate::chew::Chew;
 use crate::signals;
+use crate::usdtgen;
 
 pub const E_SUCCESS: i32 = 0;
 pub const E_ERROR: i32 = 1;
