@@ -154,6 +154,7 @@ pub enum ErrTag {
     D_TRUNC_AGGARG,
     D_TRUNC_AGGBAD,
     D_TRUNC_SCALAR,
+    D_PROV_PRDUP,
 }
 
 impl fmt::Display for ErrTag {
