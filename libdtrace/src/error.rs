@@ -155,6 +155,7 @@ pub enum ErrTag {
     D_TRUNC_AGGBAD,
     D_TRUNC_SCALAR,
     D_PROV_PRDUP,
+    D_PROV_BADNAME,
 }
 
 impl fmt::Display for ErrTag {
