@@ -4,6 +4,7 @@ mod args;
 mod chew;
 mod run;
 mod signals;
+mod usdtgen;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -10,6 +10,7 @@ use libdtrace::{Handle, ProbeDesc, ProgramId, WorkStatus};
 use crate::args::{self, Args, Mode, ProcSpec, ProgSource};
 use crate::chew::Chew;
 use crate::signals;
+use crate::usdtgen;
 
 pub const E_SUCCESS: i32 = 0;
 pub const E_ERROR: i32 = 1;
@@ -155,11 +156,16 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
 
     let zdefs = a.zdefs || h.options().zdefs;
     let mut cmds = Vec::new();
+    // Each program's provider definitions, for -h and -G.
+    let mut provs = Vec::new();
     for src in &a.programs {
         match src {
             ProgSource::Text { text, kind } => {
                 let mut argv = vec![a.argv0.clone()];
-                argv.extend(a.operands.iter().cloned());
+                // With -G the operands are the objects to link, not macro arguments.
+                if a.mode != Mode::Link {
+                    argv.extend(a.operands.iter().cloned());
+                }
                 let prog = h.compile_str(text, *kind, zdefs, &argv).map_err(|e| {
                     Fatal::error(format!(
                         "invalid probe specifier {}: {}",
@@ -167,6 +173,7 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                         errmsg(&e, h.options().errtags)
                     ))
                 })?;
+                provs.push(Vec::new());
                 cmds.push(Cmd {
                     prog,
                     desc: "description",
@@ -183,7 +190,9 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                         .map_err(|e| Fatal::error(e.to_string()))?;
                 }
                 let mut argv = vec![path.clone()];
-                argv.extend(a.operands.iter().cloned());
+                if a.mode != Mode::Link {
+                    argv.extend(a.operands.iter().cloned());
+                }
                 let prog = h.compile_file(&text, zdefs, &argv).map_err(|e| {
                     Fatal::error(format!(
                         "failed to compile script {}: {}",
@@ -191,6 +200,7 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                         errmsg(&e, h.options().errtags)
                     ))
                 })?;
+                provs.push(libdtrace::usdtgen::providers(&text).unwrap_or_default());
                 cmds.push(Cmd {
                     prog,
                     desc: "script",
@@ -204,21 +214,20 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
         Mode::Version | Mode::Exec => {}
         Mode::List => return list(&mut h, a, &cmds, stderr, pname),
         Mode::Link | Mode::Header => {
-            let (flag, what) = if a.mode == Mode::Link {
-                ("-G", "an ELF object")
+            let progs: Vec<usdtgen::Prog> = cmds
+                .iter()
+                .zip(&provs)
+                .map(|(c, p)| usdtgen::Prog {
+                    desc: c.desc,
+                    name: &c.name,
+                    providers: p,
+                })
+                .collect();
+            return if a.mode == Mode::Link {
+                usdtgen::link(a, &progs)
             } else {
-                ("-h", "a header file")
+                usdtgen::header(a, &progs)
             };
-            if cmds.is_empty() {
-                return Err(Fatal {
-                    msg: format!("{} requires one or more scripts or enabling options", flag),
-                    status: E_USAGE,
-                });
-            }
-            return Err(Fatal::error(format!(
-                "{}: generating {} is not supported on this system",
-                flag, what
-            )));
         }
     }
 

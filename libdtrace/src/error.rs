@@ -154,6 +154,8 @@ pub enum ErrTag {
     D_TRUNC_AGGARG,
     D_TRUNC_AGGBAD,
     D_TRUNC_SCALAR,
+    D_PROV_PRDUP,
+    D_PROV_BADNAME,
 }
 
 impl fmt::Display for ErrTag {

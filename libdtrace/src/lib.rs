@@ -27,6 +27,7 @@ pub mod proc;
 pub mod provider;
 pub mod record;
 pub mod record_act;
+pub mod usdtgen;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;

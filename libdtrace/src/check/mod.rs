@@ -17,6 +17,7 @@ pub mod subr;
 pub mod ir_act;
 pub mod types;
 mod vars;
+mod provider;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -212,6 +213,8 @@ impl<'a> Checker<'a> {
                     line,
                 } => self.inline_def(ty, name, expr, *line)?,
                 ast::Item::Translator(x) => self.translator_def(x)?,
+                // Provider definitions are for `dtrace -h` and `-G` (usdtgen.rs).
+                ast::Item::Provider(p) => self.provider_def(p)?,
                 ast::Item::Clause(c) => {
                     last_line = c.line;
                     if let Some(tc) = self.clause(c)? {

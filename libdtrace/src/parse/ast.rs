@@ -30,6 +30,8 @@ pub enum Item {
     },
     /// `translator out < in param > { member = expr; ... };`
     Translator(Translator),
+    /// `provider name { probe p__name(types) [: (types)]; ... };`
+    Provider(ProviderDef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +72,26 @@ pub struct Translator {
     pub input: TypeName,
     pub param: String,
     pub members: Vec<(String, Expr)>,
+    pub line: u32,
+}
+
+/// A user-defined (USDT) provider: what `dtrace -h` and `dtrace -G` build from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderDef {
+    pub name: String,
+    pub probes: Vec<ProbeDef>,
+    pub line: u32,
+}
+
+/// `probe query__start(char *, int) : (string, int);` in a provider definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProbeDef {
+    /// The probe's name with each `__` spelled `-`, as DTrace names it (`query-start`).
+    pub name: String,
+    /// The argument types the program passes (`pr_nargs`): the C macro's parameters.
+    pub native: Vec<TypeName>,
+    /// The types D scripts see after `:` (`pr_xargs`); `None` when they are the native ones.
+    pub xlated: Option<Vec<TypeName>>,
     pub line: u32,
 }
 

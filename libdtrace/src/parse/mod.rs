@@ -29,7 +29,7 @@
 //! * Type qualifiers (`const`, `volatile`, `restrict`) are accepted and dropped from
 //!   [`ast::TypeName`]; they do not change D semantics.
 //! * Not supported yet (reported as `syntax error near "WORD"`): `inline`, `typedef`, `extern`,
-//!   `static`, `register`, `auto`, `counter`, `translator`, `provider`, `import`, `xlate`,
+//!   `static`, `register`, `auto`, `counter`, `translator`, `import`, `xlate`,
 //!   struct/union/enum definitions, scalar array declarators (`int a[5]`), floating-point types
 //!   beyond their names, and declarations inside clause bodies.
 //! * Only `/* */` comments exist; `//` is not a comment in D.

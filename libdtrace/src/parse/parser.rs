@@ -10,6 +10,7 @@ use super::lexer::{Lexer, Mode, Tok, Token};
 use crate::error::{CompileError, ErrTag};
 
 mod decl;
+mod provider;
 
 type PResult<T> = Result<T, CompileError>;
 

@@ -59,6 +59,7 @@ impl<'a> Parser<'a> {
                 }]))
             }
             "translator" => Ok(Some(vec![Item::Translator(self.translator(line)?)])),
+            "provider" => Ok(Some(vec![Item::Provider(self.provider(line)?)])),
             "struct" | "union" | "enum" => {
                 // A definition when a body or `;` follows the tag; else a declaration of a
                 // variable of that type.
