@@ -121,6 +121,16 @@ pub enum TKind {
     },
     /// `speculation()`: a free speculation buffer ID, 0 when none is free.
     Speculation,
+    /// An index into an array of `len` elements kept in the globals map: the index as a
+    /// 64-bit value, checked at run time (`index out of bounds` fault when `>= len`).
+    Bounded { index: Box<TExpr>, len: u32 },
+    /// `*addr = rhs` (or `op=`) where `addr` points into the globals map (a member or element
+    /// of a global struct, union or array); the value is the new value.
+    MemAssign {
+        addr: Box<TExpr>,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -283,6 +293,11 @@ impl TExpr {
                 e.walk(f);
             }
             TKind::Load(a, _) | TKind::KStr(a, _) => a.walk(f),
+            TKind::Bounded { index, .. } => index.walk(f),
+            TKind::MemAssign { addr, rhs, .. } => {
+                addr.walk(f);
+                rhs.walk(f);
+            }
             TKind::PtrAdd {
                 base: l, index: r, ..
             }

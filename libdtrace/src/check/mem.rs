@@ -220,6 +220,7 @@ impl<'a> Checker<'a> {
                 format!("operands have incompatible types: \"{}\" + \"{}\"", b.ty, i.ty),
             ));
         }
+        let i = self.bound_index(&b, i);
         let scale = elem.size(self.strsize()).unwrap_or(1) as i64;
         let addr = tx(
             TKind::PtrAdd {

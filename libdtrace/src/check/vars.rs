@@ -20,6 +20,8 @@ pub const FAULT_CODES: &[(&str, i64)] = &[
     ("DTRACEFLT_UPRIV", 7),
     ("DTRACEFLT_TUPOFLOW", 8),
     ("DTRACEFLT_BADSTACK", 9),
+    ("DTRACEFLT_BADSIZE", 10),
+    ("DTRACEFLT_BADINDEX", 11),
     ("DTRACEFLT_LIBRARY", 1000),
 ];
 

@@ -11,7 +11,7 @@ use crate::parse::ast::{BinOp, UnOp};
 impl<'a> Gen<'a> {
     pub(super) fn expr(&mut self, x: &TExpr) -> Result<(), CompileError> {
         self.line = x.line;
-        if self.mem_expr(x)? {
+        if self.mem_expr(x)? || self.global_mem_expr(x)? {
             return Ok(());
         }
         match &x.kind {
@@ -23,7 +23,7 @@ impl<'a> Gen<'a> {
                 .emit(Insn::ldx(BPF_DW, R0, R6, mstate::ARGS + 8 * *i as i16)),
             TKind::Global(v) => {
                 let g = &self.syms.globals[*v as usize];
-                if g.ty == Type::Str {
+                if g.ty == Type::Str || g.ty.by_ref() {
                     self.e.ld_map_value(R0, MapRef::Globals, g.offset);
                 } else {
                     let (off, ty) = (g.offset, g.ty);
@@ -174,6 +174,8 @@ impl<'a> Gen<'a> {
             TKind::VarIncDec { var, pre, inc } => self.var_incdec(var, *pre, *inc, x.ty)?,
             TKind::Subr { id, args } => self.subr(*id, args, x.ty)?,
             TKind::Speculation => self.speculation()?,
+            // Handled by global_mem_expr before this match.
+            TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
         }
         Ok(())
     }

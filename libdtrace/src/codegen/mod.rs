@@ -17,6 +17,7 @@ mod aggops;
 pub mod clause;
 pub mod emit;
 mod expr;
+mod globals;
 pub mod fault;
 mod ifelse;
 pub mod vars;

@@ -1,0 +1,140 @@
+//! Global variables of struct, union, array and pointer type: their declarations, bounds on
+//! indexes into global arrays, and stores to members and elements.
+//!
+//! A global of a by-reference type (struct, union, array) evaluates to its address inside the
+//! globals map; member and element reads then go through the ordinary memory code (check/mem.rs).
+//! Stores are only allowed through such addresses: D cannot write kernel memory.
+
+use super::ir::*;
+use super::types::{self, Members, Type};
+use super::{err, Checker};
+use crate::error::{CompileError, ErrTag};
+use crate::parse::ast::{self, BinOp, Expr, ExprKind};
+
+impl<'a> Checker<'a> {
+    /// Whether `t` computes an address inside the globals map: a by-reference global (whose
+    /// node may carry the type of its first member's address), or an offset from one.
+    pub(super) fn in_globals(&self, t: &TExpr) -> bool {
+        match &t.kind {
+            TKind::Global(g) => self.syms.globals[*g as usize].ty.by_ref(),
+            TKind::PtrAdd { base, .. } => self.in_globals(base),
+            _ => false,
+        }
+    }
+
+    /// The type of a global declaration: any D type (integers, pointers, structs, unions,
+    /// arrays, strings); not `void`, nor a struct or union without a definition.
+    pub(super) fn global_decl_type(&mut self, d: &ast::Decl) -> Result<Type, CompileError> {
+        let ty = self.resolve_type(&d.ty, d.line)?;
+        if ty == Type::Void {
+            return Err(err(
+                ErrTag::D_DECL_VOIDOBJ,
+                d.line,
+                format!("cannot have void object: {}", d.name),
+            ));
+        }
+        if let Some(s) = ty.sou() {
+            if s.members == Members::Incomplete {
+                return Err(err(
+                    ErrTag::D_DECL_INCOMPLETE,
+                    d.line,
+                    format!("incomplete struct/union/enum {}: {}", ty, d.name),
+                ));
+            }
+        }
+        Ok(ty)
+    }
+
+    /// The index of `base[index]` when `base` is an array in the globals map: bounded at run
+    /// time so that no access leaves the array (and the verifier can prove stores safe).
+    pub(super) fn bound_index(&self, base: &TExpr, index: TExpr) -> TExpr {
+        let Some((_, len)) = base.ty.array_info() else {
+            return index;
+        };
+        if len == 0 || !self.in_globals(base) {
+            return index;
+        }
+        if let TKind::Const(v) = index.kind {
+            if v >= 0 && (v as u64) < len as u64 {
+                return index;
+            }
+        }
+        let line = index.line;
+        TExpr {
+            kind: TKind::Bounded {
+                index: Box::new(index),
+                len,
+            },
+            ty: types::ULONG,
+            line,
+        }
+    }
+
+    /// `lhs = rhs` or `lhs op= rhs` where `lhs` is a member or element of a global; when it is
+    /// not, the checked right-hand side comes back as `Err`.
+    pub(super) fn mem_assign(
+        &mut self,
+        lhs: &Expr,
+        op: Option<BinOp>,
+        r: TExpr,
+        line: u32,
+    ) -> Result<Result<TExpr, TExpr>, CompileError> {
+        let candidate = match &lhs.kind {
+            ExprKind::Member { .. } => true,
+            ExprKind::Index { base, .. } => self.is_mem_index(base),
+            _ => false,
+        };
+        if !candidate {
+            return Ok(Err(r));
+        }
+        let l = self.expr(lhs)?;
+        let opstr = format!("{}=", op.map(|o| o.as_str()).unwrap_or(""));
+        let addr = match l.kind {
+            TKind::Load(addr, None) if self.in_globals(&addr) => addr,
+            TKind::Load(addr, Some(_)) if self.in_globals(&addr) => {
+                return Err(err(
+                    ErrTag::D_VAR_UNSUP,
+                    line,
+                    format!("operator {} cannot be applied to a bit-field", opstr),
+                ))
+            }
+            _ => return Ok(Err(r)),
+        };
+        if r.ty == Type::Void {
+            return Err(err(
+                ErrTag::D_OP_VOID,
+                line,
+                format!("operator {} requires a non-void right-hand operand", opstr),
+            ));
+        }
+        let ok = match (op, l.ty, r.ty) {
+            (_, Type::Int { .. }, Type::Int { .. }) => true,
+            (None, Type::Ptr(_), Type::Ptr(_)) => {
+                l.ty == r.ty
+                    || l.ty.pointee() == Some(Type::Void)
+                    || r.ty.pointee() == Some(Type::Void)
+            }
+            (None, Type::Ptr(_), Type::Int { .. }) => matches!(r.kind, TKind::Const(0)),
+            _ => false,
+        };
+        if !ok {
+            return Err(err(
+                ErrTag::D_OP_INCOMPAT,
+                line,
+                format!(
+                    "operands have incompatible types: \"{}\" {} \"{}\"",
+                    l.ty, opstr, r.ty
+                ),
+            ));
+        }
+        Ok(Ok(TExpr {
+            kind: TKind::MemAssign {
+                addr,
+                op,
+                rhs: Box::new(r),
+            },
+            ty: l.ty,
+            line,
+        }))
+    }
+}
