@@ -131,6 +131,16 @@ pub enum TKind {
         op: Option<BinOp>,
         rhs: Box<TExpr>,
     },
+    /// `alloca(size)`: `size` bytes of the clause's scratch memory.
+    Alloca(Box<TExpr>),
+    /// `bcopy(src, dst, size)` (kernel source) or `copyinto(src, size, dst)` (user source):
+    /// `dst` must lie in memory the clause allocated with `alloca`.
+    ScratchCopy {
+        src: Box<TExpr>,
+        dst: Box<TExpr>,
+        size: Box<TExpr>,
+        user: bool,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -293,7 +303,12 @@ impl TExpr {
                 e.walk(f);
             }
             TKind::Load(a, _) | TKind::KStr(a, _) => a.walk(f),
-            TKind::Bounded { index, .. } => index.walk(f),
+            TKind::Bounded { index, .. } | TKind::Alloca(index) => index.walk(f),
+            TKind::ScratchCopy { src, dst, size, .. } => {
+                src.walk(f);
+                dst.walk(f);
+                size.walk(f);
+            }
             TKind::MemAssign { addr, rhs, .. } => {
                 addr.walk(f);
                 rhs.walk(f);

@@ -17,6 +17,7 @@ pub mod ir_act;
 pub mod types;
 mod vars;
 mod globals;
+pub mod scratch;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;

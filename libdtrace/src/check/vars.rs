@@ -45,7 +45,7 @@ fn compatible(a: Type, b: Type) -> bool {
     matches!(
         (a, b),
         (Type::Int { .. }, Type::Int { .. }) | (Type::Str, Type::Str)
-    )
+    ) || (a.is_ptr() && a == b)
 }
 
 /// What an lvalue expression names, before its keys are checked.

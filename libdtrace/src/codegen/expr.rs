@@ -11,7 +11,7 @@ use crate::parse::ast::{BinOp, UnOp};
 impl<'a> Gen<'a> {
     pub(super) fn expr(&mut self, x: &TExpr) -> Result<(), CompileError> {
         self.line = x.line;
-        if self.mem_expr(x)? || self.global_mem_expr(x)? {
+        if self.mem_expr(x)? || self.global_mem_expr(x)? || self.scratch_expr(x)? {
             return Ok(());
         }
         match &x.kind {
@@ -176,6 +176,7 @@ impl<'a> Gen<'a> {
             TKind::Speculation => self.speculation()?,
             // Handled by global_mem_expr before this match.
             TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
+            TKind::Alloca(_) | TKind::ScratchCopy { .. } => {}
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ pub mod clause;
 pub mod emit;
 mod expr;
 mod globals;
+mod scratch;
 pub mod fault;
 mod ifelse;
 pub mod vars;
