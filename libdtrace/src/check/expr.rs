@@ -473,6 +473,9 @@ impl<'a> Checker<'a> {
         if let Some(r) = self.scratch_subr(name, args, line) {
             return r;
         }
+        if let Some(r) = self.lock_subr(name, args, line) {
+            return r;
+        }
         match name {
             "copyin" => self.copyin(args, line),
             "copyinstr" => {

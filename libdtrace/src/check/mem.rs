@@ -134,6 +134,11 @@ impl<'a> Checker<'a> {
             return self.deref_at(addr, target, None, line);
         }
         match t.kind {
+            // A global struct, union or array lives in the globals map: its value is its address.
+            TKind::Global(_) if t.ty.by_ref() => Ok(TExpr {
+                ty: types::pointer(t.ty),
+                ..t
+            }),
             TKind::Global(_) => Err(err(
                 ErrTag::D_ADDROF_VAR,
                 line,

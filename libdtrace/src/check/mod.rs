@@ -18,6 +18,7 @@ pub mod types;
 mod vars;
 mod globals;
 pub mod scratch;
+mod locks;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
