@@ -259,6 +259,9 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::IncDec { pre, inc, expr } => {
+                if let Some(t) = self.mem_incdec(expr, *pre, *inc, line)? {
+                    return Ok(t);
+                }
                 if let Some(t) = self.var_incdec(expr, *pre, *inc, line)? {
                     return Ok(t);
                 }

@@ -137,4 +137,52 @@ impl<'a> Checker<'a> {
             line,
         }))
     }
+
+    /// `++e`, `e--` on a member or element of a global; `None` when `e` is not one. Compiled
+    /// as `e += 1` (or `-= 1`); a postfix form's value is the new value undone, converted to
+    /// the element's type (so wrap-around gives back the old value).
+    pub(super) fn mem_incdec(
+        &mut self,
+        e: &Expr,
+        pre: bool,
+        inc: bool,
+        line: u32,
+    ) -> Result<Option<TExpr>, CompileError> {
+        let one = TExpr {
+            kind: TKind::Const(1),
+            ty: types::INT,
+            line,
+        };
+        let op = if inc { BinOp::Add } else { BinOp::Sub };
+        let t = match self.mem_assign(e, Some(op), one, line)? {
+            Ok(t) => t,
+            Err(_) => return Ok(None),
+        };
+        if !t.ty.is_int() {
+            return Err(err(
+                ErrTag::D_OP_ARITH,
+                line,
+                format!(
+                    "operator {} requires an operand of arithmetic type",
+                    if inc { "++" } else { "--" }
+                ),
+            ));
+        }
+        if pre {
+            return Ok(Some(t));
+        }
+        let ty = t.ty;
+        let undo = if inc { BinOp::Sub } else { BinOp::Add };
+        let one = TExpr {
+            kind: TKind::Const(1),
+            ty: types::INT,
+            line,
+        };
+        let back = self.binary(undo, t, one, line)?;
+        Ok(Some(TExpr {
+            kind: TKind::Cast(Box::new(back)),
+            ty,
+            line,
+        }))
+    }
 }
