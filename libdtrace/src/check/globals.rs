@@ -82,6 +82,10 @@ impl<'a> Checker<'a> {
         let candidate = match &lhs.kind {
             ExprKind::Member { .. } => true,
             ExprKind::Index { base, .. } => self.is_mem_index(base),
+            ExprKind::Unary {
+                op: ast::UnOp::Deref,
+                ..
+            } => true,
             _ => false,
         };
         if !candidate {
@@ -89,9 +93,14 @@ impl<'a> Checker<'a> {
         }
         let l = self.expr(lhs)?;
         let opstr = format!("{}=", op.map(|o| o.as_str()).unwrap_or(""));
-        let addr = match l.kind {
-            TKind::Load(addr, None) if self.in_globals(&addr) => addr,
-            TKind::Load(addr, Some(_)) if self.in_globals(&addr) => {
+        // Stores through other addresses are checked at run time against the clause's
+        // alloca()'d memory, the only other memory D may write.
+        let (addr, scratch) = match l.kind {
+            TKind::Load(addr, None) => {
+                let s = !self.in_globals(&addr);
+                (addr, s)
+            }
+            TKind::Load(_, Some(_)) => {
                 return Err(err(
                     ErrTag::D_VAR_UNSUP,
                     line,
@@ -127,11 +136,12 @@ impl<'a> Checker<'a> {
                 ),
             ));
         }
+        let rhs = Box::new(r);
         Ok(Ok(TExpr {
-            kind: TKind::MemAssign {
-                addr,
-                op,
-                rhs: Box::new(r),
+            kind: if scratch {
+                TKind::PtrAssign { addr, op, rhs }
+            } else {
+                TKind::MemAssign { addr, op, rhs }
             },
             ty: l.ty,
             line,

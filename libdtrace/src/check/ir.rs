@@ -141,6 +141,13 @@ pub enum TKind {
         size: Box<TExpr>,
         user: bool,
     },
+    /// `*addr = rhs` (or `op=`) through any other address: allowed only inside the clause's
+    /// `alloca`'d memory, checked at run time (an invalid address fault otherwise).
+    PtrAssign {
+        addr: Box<TExpr>,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -309,7 +316,7 @@ impl TExpr {
                 dst.walk(f);
                 size.walk(f);
             }
-            TKind::MemAssign { addr, rhs, .. } => {
+            TKind::MemAssign { addr, rhs, .. } | TKind::PtrAssign { addr, rhs, .. } => {
                 addr.walk(f);
                 rhs.walk(f);
             }

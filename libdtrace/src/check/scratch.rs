@@ -107,6 +107,11 @@ impl<'a> Checker<'a> {
 /// Whether the clause uses scratch memory (its prologue sets the allocator up).
 pub fn uses_scratch(c: &TClause) -> bool {
     let mut found = false;
-    c.walk(&mut |e| found |= matches!(e.kind, TKind::Alloca(_) | TKind::ScratchCopy { .. }));
+    c.walk(&mut |e| {
+        found |= matches!(
+            e.kind,
+            TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. }
+        )
+    });
     found
 }

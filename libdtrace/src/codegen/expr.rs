@@ -176,7 +176,7 @@ impl<'a> Gen<'a> {
             TKind::Speculation => self.speculation()?,
             // Handled by global_mem_expr before this match.
             TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
-            TKind::Alloca(_) | TKind::ScratchCopy { .. } => {}
+            TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. } => {}
         }
         Ok(())
     }

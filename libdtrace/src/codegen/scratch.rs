@@ -117,8 +117,67 @@ impl<'a> Gen<'a> {
                 )?;
                 self.e.emit(Insn::mov64_imm(R0, 0));
             }
+            TKind::PtrAssign { addr, op, rhs } => self.ptr_assign(addr, *op, rhs, x.ty)?,
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// A store through an address that must lie in what the clause allocated.
+    fn ptr_assign(
+        &mut self,
+        addr: &TExpr,
+        op: Option<crate::parse::ast::BinOp>,
+        rhs: &TExpr,
+        ty: crate::check::types::Type,
+    ) -> Result<(), CompileError> {
+        let r = self.region();
+        let size = match ty {
+            crate::check::types::Type::Int { size, .. } => size,
+            _ => 8,
+        };
+        self.expr(addr)?;
+        let a_slot = self.push(R0)?;
+        self.expr(rhs)?;
+        let v_slot = self.push(R0)?;
+        self.e.emit(Insn::ldx(BPF_DW, R0, FP, a_slot));
+        self.e.emit(Insn::stx(BPF_DW, R6, (r + TMP) as i16, R0));
+        self.e.emit(Insn::ldx(BPF_DW, R1, R6, (r + TMP) as i16));
+        self.e.emit(Insn::ldx(BPF_DW, R3, R6, (r + BASE) as i16));
+        self.e.emit(Insn::alu64_imm(BPF_ADD, R3, (r + DATA) as i32));
+        self.e.emit(Insn::alu64_reg(BPF_SUB, R1, R3));
+        let bad = self.e.label();
+        let ok = self.e.label();
+        self.e.jump(
+            Insn::jmp_imm(BPF_JGT, R1, (2 * SCRATCH_SIZE - size as u32) as i32, 0),
+            bad,
+        );
+        self.e.emit(Insn::mov64_reg(R4, R1));
+        self.e.emit(Insn::alu64_imm(BPF_ADD, R4, size as i32));
+        self.e.emit(Insn::ldx(BPF_DW, R5, R6, (r + USED) as i16));
+        self.e.jump(Insn::jmp_reg(BPF_JLE, R4, R5, 0), ok);
+        self.e.bind(bad);
+        self.raise_fault(code::BADADDR, Some(R0));
+        self.e.bind(ok);
+        self.e.emit(Insn::mov64_reg(R2, R6));
+        self.e.emit(Insn::alu64_imm(BPF_ADD, R2, (r + DATA) as i32));
+        self.e.emit(Insn::alu64_reg(BPF_ADD, R2, R1));
+        let p_slot = self.push(R2)?;
+        self.e.emit(Insn::ldx(BPF_DW, R0, FP, v_slot));
+        if let Some(op) = op {
+            self.e.emit(Insn::mov64_reg(R1, R0));
+            self.e.emit(Insn::ldx(BPF_DW, R2, FP, p_slot));
+            self.load_int(R0, R2, 0, ty);
+            let common = crate::check::types::arith(ty, rhs.ty);
+            self.normalize(R0, common);
+            self.normalize(R1, common);
+            self.arith(op, common)?;
+        }
+        self.normalize(R0, ty);
+        self.pop(R2);
+        self.store_int(R2, 0, R0, size);
+        self.pop(R1);
+        self.pop(R1);
+        Ok(())
     }
 }
