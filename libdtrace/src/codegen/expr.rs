@@ -69,6 +69,15 @@ impl<'a> Gen<'a> {
                     self.e.ld_map_value(R8, MapRef::Globals, g.offset);
                     self.copy_to(R8, 0, self.t.strsize, false);
                     self.e.emit(Insn::mov64_reg(R0, R8));
+                } else if g.ty.by_ref() {
+                    // A struct, union or array is copied whole from the address of the value.
+                    let size = g.ty.size(self.t.strsize).unwrap_or(0);
+                    self.e.emit(Insn::mov64_reg(R3, R0));
+                    self.e.ld_map_value(R8, MapRef::Globals, g.offset);
+                    if size > 0 {
+                        self.copy_to(R8, 0, size, false);
+                    }
+                    self.e.emit(Insn::mov64_reg(R0, R8));
                 } else {
                     if let Some(op) = op {
                         self.e.emit(Insn::mov64_reg(R1, R0));
