@@ -450,7 +450,10 @@ impl<'a> Checker<'a> {
         }
         let (var, vty) = self.resolve(t, Some(r.ty), line)?;
         let ok = match op {
-            None => compatible(vty, r.ty),
+            None => {
+                compatible(vty, r.ty)
+                    || (vty.is_ptr() && matches!(r.kind, TKind::Const(0)))
+            }
             Some(_) => vty.is_int() && r.ty.is_int(),
         };
         if !ok {
