@@ -172,6 +172,10 @@ impl<'a> Checker<'a> {
                         return Err(err(ErrTag::D_IDENT_BADREF, line, format!("array '{}' may not be referenced as scalar", n)));
                     }
                 }
+                let r = match self.mem_assign(lhs, *op, r, line)? {
+                    Ok(t) => return Ok(t),
+                    Err(r) => r,
+                };
                 let r = match self.var_assign(lhs, *op, r, line)? {
                     Ok(t) => return Ok(t),
                     Err(r) => r,
@@ -228,6 +232,10 @@ impl<'a> Checker<'a> {
                     (Type::Int { .. }, Type::Int { .. }, _) => {}
                     (Type::Str, Type::Str, None) => {}
                     (a, b, None) if a == b => {}
+                    // A null pointer constant, or a `void *`, assigned to a pointer.
+                    (Type::Ptr(_), Type::Int { .. }, None) if matches!(r.kind, TKind::Const(0)) => {}
+                    (Type::Ptr(_), Type::Ptr(_), None)
+                        if gty.pointee() == Some(Type::Void) || r.ty.pointee() == Some(Type::Void) => {}
                     _ => {
                         return Err(err(
                             ErrTag::D_OP_INCOMPAT,
@@ -251,6 +259,9 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::IncDec { pre, inc, expr } => {
+                if let Some(t) = self.mem_incdec(expr, *pre, *inc, line)? {
+                    return Ok(t);
+                }
                 if let Some(t) = self.var_incdec(expr, *pre, *inc, line)? {
                     return Ok(t);
                 }
@@ -460,6 +471,12 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<TExpr, CompileError> {
         if let Some(r) = self.subr(name, args, line) {
+            return r;
+        }
+        if let Some(r) = self.scratch_subr(name, args, line) {
+            return r;
+        }
+        if let Some(r) = self.lock_subr(name, args, line) {
             return r;
         }
         match name {

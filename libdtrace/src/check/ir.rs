@@ -121,6 +121,33 @@ pub enum TKind {
     },
     /// `speculation()`: a free speculation buffer ID, 0 when none is free.
     Speculation,
+    /// An index into an array of `len` elements kept in the globals map: the index as a
+    /// 64-bit value, checked at run time (`index out of bounds` fault when `>= len`).
+    Bounded { index: Box<TExpr>, len: u32 },
+    /// `*addr = rhs` (or `op=`) where `addr` points into the globals map (a member or element
+    /// of a global struct, union or array); the value is the new value.
+    MemAssign {
+        addr: Box<TExpr>,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
+    /// `alloca(size)`: `size` bytes of the clause's scratch memory.
+    Alloca(Box<TExpr>),
+    /// `bcopy(src, dst, size)` (kernel source) or `copyinto(src, size, dst)` (user source):
+    /// `dst` must lie in memory the clause allocated with `alloca`.
+    ScratchCopy {
+        src: Box<TExpr>,
+        dst: Box<TExpr>,
+        size: Box<TExpr>,
+        user: bool,
+    },
+    /// `*addr = rhs` (or `op=`) through any other address: allowed only inside the clause's
+    /// `alloca`'d memory, checked at run time (an invalid address fault otherwise).
+    PtrAssign {
+        addr: Box<TExpr>,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -283,6 +310,16 @@ impl TExpr {
                 e.walk(f);
             }
             TKind::Load(a, _) | TKind::KStr(a, _) => a.walk(f),
+            TKind::Bounded { index, .. } | TKind::Alloca(index) => index.walk(f),
+            TKind::ScratchCopy { src, dst, size, .. } => {
+                src.walk(f);
+                dst.walk(f);
+                size.walk(f);
+            }
+            TKind::MemAssign { addr, rhs, .. } | TKind::PtrAssign { addr, rhs, .. } => {
+                addr.walk(f);
+                rhs.walk(f);
+            }
             TKind::PtrAdd {
                 base: l, index: r, ..
             }

@@ -134,6 +134,11 @@ impl<'a> Checker<'a> {
             return self.deref_at(addr, target, None, line);
         }
         match t.kind {
+            // A global struct, union or array lives in the globals map: its value is its address.
+            TKind::Global(_) if t.ty.by_ref() => Ok(TExpr {
+                ty: types::pointer(t.ty),
+                ..t
+            }),
             TKind::Global(_) => Err(err(
                 ErrTag::D_ADDROF_VAR,
                 line,
@@ -181,7 +186,18 @@ impl<'a> Checker<'a> {
                     || crate::check::expr::arg_index(n).is_some()
                     || self.syms.global(n).map(typed).unwrap_or(false)
             }
-            ExprKind::SelfVar(_) | ExprKind::ThisVar(_) | ExprKind::Agg { .. } => false,
+            // A pointer in a clause-local or thread-local scalar is indexed as memory.
+            ExprKind::ThisVar(n) => self
+                .syms
+                .locals
+                .iter()
+                .any(|l| &l.name == n && l.ty.is_ptr()),
+            ExprKind::SelfVar(n) => self
+                .syms
+                .dyns
+                .iter()
+                .any(|v| &v.name == n && v.thread && v.keys.is_empty() && v.ty.is_ptr()),
+            ExprKind::Agg { .. } => false,
             _ => true,
         }
     }
@@ -220,6 +236,7 @@ impl<'a> Checker<'a> {
                 format!("operands have incompatible types: \"{}\" + \"{}\"", b.ty, i.ty),
             ));
         }
+        let i = self.bound_index(&b, i);
         let scale = elem.size(self.strsize()).unwrap_or(1) as i64;
         let addr = tx(
             TKind::PtrAdd {

@@ -18,6 +18,9 @@ pub mod ir_act;
 pub mod types;
 mod vars;
 mod provider;
+mod globals;
+pub mod scratch;
+mod locks;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -294,14 +297,7 @@ impl<'a> Checker<'a> {
         if d.scope != ast::Scope::Global || d.keys.is_some() {
             return self.declare(d);
         }
-        if d.ty.ptr > 0 {
-            return Err(err(
-                ErrTag::D_VAR_UNSUP,
-                d.line,
-                format!("declaration of {} is not supported yet", d.name),
-            ));
-        }
-        let ty = self.decl_type(&d.ty, &d.name, d.line)?;
+        let ty = self.global_decl_type(d)?;
         if self.builtin(&d.name).is_some() || expr::arg_index(&d.name).is_some() {
             return Err(err(
                 ErrTag::D_DECL_IDRED,

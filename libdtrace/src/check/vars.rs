@@ -20,6 +20,8 @@ pub const FAULT_CODES: &[(&str, i64)] = &[
     ("DTRACEFLT_UPRIV", 7),
     ("DTRACEFLT_TUPOFLOW", 8),
     ("DTRACEFLT_BADSTACK", 9),
+    ("DTRACEFLT_BADSIZE", 10),
+    ("DTRACEFLT_BADINDEX", 11),
     ("DTRACEFLT_LIBRARY", 1000),
 ];
 
@@ -43,7 +45,7 @@ fn compatible(a: Type, b: Type) -> bool {
     matches!(
         (a, b),
         (Type::Int { .. }, Type::Int { .. }) | (Type::Str, Type::Str)
-    )
+    ) || (a.is_ptr() && a == b)
 }
 
 /// What an lvalue expression names, before its keys are checked.
@@ -448,7 +450,10 @@ impl<'a> Checker<'a> {
         }
         let (var, vty) = self.resolve(t, Some(r.ty), line)?;
         let ok = match op {
-            None => compatible(vty, r.ty),
+            None => {
+                compatible(vty, r.ty)
+                    || (vty.is_ptr() && matches!(r.kind, TKind::Const(0)))
+            }
             Some(_) => vty.is_int() && r.ty.is_int(),
         };
         if !ok {

@@ -121,6 +121,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
 
     g.e.emit(Insn::mov64_reg(R9, R1));
     g.lookup_mstate(out);
+    g.scratch_prologue(c);
 
     if let Some(p) = &c.predicate {
         g.expr(p)?;

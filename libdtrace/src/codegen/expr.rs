@@ -11,7 +11,7 @@ use crate::parse::ast::{BinOp, UnOp};
 impl<'a> Gen<'a> {
     pub(super) fn expr(&mut self, x: &TExpr) -> Result<(), CompileError> {
         self.line = x.line;
-        if self.mem_expr(x)? {
+        if self.mem_expr(x)? || self.global_mem_expr(x)? || self.scratch_expr(x)? {
             return Ok(());
         }
         match &x.kind {
@@ -23,7 +23,7 @@ impl<'a> Gen<'a> {
                 .emit(Insn::ldx(BPF_DW, R0, R6, mstate::ARGS + 8 * *i as i16)),
             TKind::Global(v) => {
                 let g = &self.syms.globals[*v as usize];
-                if g.ty == Type::Str {
+                if g.ty == Type::Str || g.ty.by_ref() {
                     self.e.ld_map_value(R0, MapRef::Globals, g.offset);
                 } else {
                     let (off, ty) = (g.offset, g.ty);
@@ -68,6 +68,15 @@ impl<'a> Gen<'a> {
                     self.e.emit(Insn::mov64_reg(R3, R0));
                     self.e.ld_map_value(R8, MapRef::Globals, g.offset);
                     self.copy_to(R8, 0, self.t.strsize, false);
+                    self.e.emit(Insn::mov64_reg(R0, R8));
+                } else if g.ty.by_ref() {
+                    // A struct, union or array is copied whole from the address of the value.
+                    let size = g.ty.size(self.t.strsize).unwrap_or(0);
+                    self.e.emit(Insn::mov64_reg(R3, R0));
+                    self.e.ld_map_value(R8, MapRef::Globals, g.offset);
+                    if size > 0 {
+                        self.copy_to(R8, 0, size, false);
+                    }
                     self.e.emit(Insn::mov64_reg(R0, R8));
                 } else {
                     if let Some(op) = op {
@@ -174,6 +183,9 @@ impl<'a> Gen<'a> {
             TKind::VarIncDec { var, pre, inc } => self.var_incdec(var, *pre, *inc, x.ty)?,
             TKind::Subr { id, args } => self.subr(*id, args, x.ty)?,
             TKind::Speculation => self.speculation()?,
+            // Handled by global_mem_expr before this match.
+            TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
+            TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. } => {}
         }
         Ok(())
     }

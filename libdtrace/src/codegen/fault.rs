@@ -35,6 +35,8 @@ pub mod code {
     pub const UPRIV: u32 = 7;
     pub const TUPOFLOW: u32 = 8;
     pub const BADSTACK: u32 = 9;
+    pub const BADSIZE: u32 = 10;
+    pub const BADINDEX: u32 = 11;
 }
 
 /// The fault frame: a fixed area at the start of the machine state's scratch space.
@@ -239,6 +241,8 @@ pub fn fault_str(kind: u32) -> &'static str {
         code::UPRIV => "invalid user access",
         code::TUPOFLOW => "tuple stack overflow",
         code::BADSTACK => "bad stack",
+        code::BADSIZE => "invalid size",
+        code::BADINDEX => "index out of bounds",
         _ => "unknown fault",
     }
 }
@@ -253,7 +257,10 @@ pub fn fault_message(
     value: u64,
 ) -> String {
     let detail = match kind {
-        code::BADADDR | code::BADALIGN | code::BADSTACK => format!(" (0x{:x})", value),
+        code::BADADDR | code::BADALIGN | code::BADSTACK | code::BADSIZE => {
+            format!(" (0x{:x})", value)
+        }
+        code::BADINDEX => format!(" ({})", value as i64),
         _ => String::new(),
     };
     let place = if action == 0 {

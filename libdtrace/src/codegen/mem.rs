@@ -127,7 +127,7 @@ impl<'a> Gen<'a> {
     /// Call a `bpf_probe_read*` helper whose source address is in R3; when it fails, raise an
     /// invalid-address fault naming that address. `str_read`: the helper returns a length
     /// (negative on failure) rather than 0 on success.
-    fn read_or_fault(&mut self, helper_id: i32, str_read: bool) -> Result<(), CompileError> {
+    pub(super) fn read_or_fault(&mut self, helper_id: i32, str_read: bool) -> Result<(), CompileError> {
         let slot = self.push(R3)?;
         self.e.call(helper_id);
         let ok = self.e.label();

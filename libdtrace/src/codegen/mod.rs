@@ -17,6 +17,8 @@ mod aggops;
 pub mod clause;
 pub mod emit;
 mod expr;
+mod globals;
+mod scratch;
 pub mod fault;
 mod ifelse;
 pub mod vars;

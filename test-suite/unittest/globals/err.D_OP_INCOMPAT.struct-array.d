@@ -1,0 +1,14 @@
+/*
+ * A global struct cannot be assigned an array.
+ */
+struct foo {
+	int a;
+};
+
+struct foo x;
+int u[2];
+
+BEGIN
+{
+	x = u;
+}

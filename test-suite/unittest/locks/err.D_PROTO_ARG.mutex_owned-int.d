@@ -1,0 +1,7 @@
+/*
+ * mutex_owned() takes a struct mutex *: an integer is not one.
+ */
+BEGIN
+{
+	mutex_owned(1);
+}

@@ -1,0 +1,8 @@
+/*
+ * mutex_owned() takes exactly one argument.
+ */
+BEGIN
+{
+	mutex_owned();
+	exit(1);
+}

@@ -1,0 +1,7 @@
+/*
+ * alloca() takes exactly one argument.
+ */
+BEGIN
+{
+	p = alloca(8, 8);
+}
