@@ -265,12 +265,15 @@ impl Session {
                 let (_, ksize) = desc.key_layout();
                 let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;
                 let max = (opts.aggsize / entry).clamp(64, 1 << 22) as u32;
+                // Preallocated, as DTrace allocates aggsize up front: a per-CPU element
+                // allocated on insert and freed on trunc() goes through the kernel's per-CPU
+                // allocator, which costs microseconds per element at a million keys.
                 Map::create(
                     MapType::PercpuHash,
                     ksize,
                     words * 8,
                     max,
-                    load::BPF_F_NO_PREALLOC,
+                    0,
                     "dt_agg",
                 )?
             };

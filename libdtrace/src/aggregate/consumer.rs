@@ -202,10 +202,16 @@ impl AggConsumer {
             }
             AggOp::Trunc => {
                 let Some(m) = map else { return Ok(()) };
+                let keep = arg.unwrap_or(0);
+                if keep == 0 && !self.descs[id].keys.is_empty() {
+                    // trunc(@) removes every key: no values to merge or order.
+                    let (keys, _) = m.lookup_batch_all()?;
+                    m.delete_batch(&keys)?;
+                    return Ok(());
+                }
                 let mut all = snapshot_raw(m, &self.descs[id], true)?;
                 // dt_trunc: walk by value, the largest first for n > 0, the smallest first
                 // for n < 0; keep the first |n| and remove the rest.
-                let keep = arg.unwrap_or(0);
                 all.sort_by(|a, b| {
                     let o = super::sort::val_cmp(&a.1.value, &b.1.value)
                         .then_with(|| super::key::key_cmp(&a.1.key, &b.1.key, 0));
@@ -216,9 +222,11 @@ impl AggConsumer {
                     }
                 });
                 let n = keep.unsigned_abs() as usize;
-                for (k, _) in all.into_iter().skip(n) {
-                    m.delete(&k)?;
+                let mut gone = Vec::with_capacity(all.len().saturating_sub(n) * m.key_size() as usize);
+                for (k, _) in all.iter().skip(n) {
+                    gone.extend_from_slice(k);
                 }
+                m.delete_batch(&gone)?;
             }
         }
         Ok(())

@@ -8,10 +8,9 @@ use crate::load::Map;
 /// unless `keep_empty` (after clear(), DTrace prints the zeroed keys), where they get the
 /// function's zero value. A keyed map only holds keys some clause inserted.
 pub fn snapshot(map: &Map, desc: &AggDesc, keep_empty: bool) -> Result<Vec<AggEntry>, SysError> {
-    Ok(walk(map, desc, keep_empty, false)?
-        .into_iter()
-        .map(|(_, e)| e)
-        .collect())
+    let mut out = Vec::new();
+    walk(map, desc, keep_empty, |_, e| out.push(e))?;
+    Ok(out)
 }
 
 /// As [`snapshot`], each entry with its kernel map key (to delete or reset it).
@@ -20,18 +19,19 @@ pub fn snapshot_raw(
     desc: &AggDesc,
     keep_empty: bool,
 ) -> Result<Vec<(Vec<u8>, AggEntry)>, SysError> {
-    walk(map, desc, keep_empty, true)
+    let mut out = Vec::new();
+    walk(map, desc, keep_empty, |k, e| out.push((k.to_vec(), e)))?;
+    Ok(out)
 }
 
-/// The walk behind both: raw keys are copied only when `raw_keys`.
+/// The walk behind both: `push` receives each kernel key and its entry.
 fn walk(
     map: &Map,
     desc: &AggDesc,
     keep_empty: bool,
-    raw_keys: bool,
-) -> Result<Vec<(Vec<u8>, AggEntry)>, SysError> {
+    mut push: impl FnMut(&[u8], AggEntry),
+) -> Result<(), SysError> {
     let words = desc.func.value_words();
-    let mut out = Vec::new();
     // Buffers reused for every key: a million keys must not cost millions of allocations.
     let mut all: Vec<u64> = Vec::new();
     let mut value_of = |v: &[u8]| {
@@ -42,40 +42,39 @@ fn walk(
         let k = 0u32.to_ne_bytes();
         if let Some(v) = map.lookup_percpu(&k)? {
             if let Some(value) = value_of(&v) {
-                out.push((
-                    k.to_vec(),
+                push(
+                    &k,
                     AggEntry {
                         key: Vec::new(),
                         value,
                     },
-                ));
+                );
             }
         }
-        return Ok(out);
+        return Ok(());
     }
     let (keys, values) = map.lookup_batch_all()?;
     let ksize = map.key_size() as usize;
     if ksize == 0 {
-        return Ok(out);
+        return Ok(());
     }
     let n = keys.len() / ksize;
     let vsize = if n == 0 { 0 } else { values.len() / n };
-    out.reserve(n);
     let (offs, _) = desc.key_layout();
     for i in 0..n {
         let k = &keys[i * ksize..(i + 1) * ksize];
         let v = &values[i * vsize..(i + 1) * vsize];
         if let Some(value) = value_of(v) {
-            out.push((
-                if raw_keys { k.to_vec() } else { Vec::new() },
+            push(
+                k,
                 AggEntry {
                     key: desc.decode_key_at(k, &offs),
                     value,
                 },
-            ));
+            );
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// `bytes` holds one value per possible CPU, each `words` 64-bit words.
@@ -85,6 +84,9 @@ fn merge_cpus(
     words: usize,
     all: &mut Vec<u64>,
 ) -> Option<super::AggValue> {
+    if !desc.func.is_hist() {
+        return merge_scalar(desc.func, bytes, words);
+    }
     all.clear();
     all.extend(
         bytes
@@ -97,6 +99,34 @@ fn merge_cpus(
         per.push(c);
     }
     merge(desc.func, per.as_slice())
+}
+
+/// [`merge`] for the functions of at most four words, straight from the map's bytes (the
+/// path a million keys take): each CPU's words copied into a fixed array.
+fn merge_scalar(func: super::AggFunc, bytes: &[u8], words: usize) -> Option<super::AggValue> {
+    if words == 0 || words > 4 {
+        return None;
+    }
+    let cpus = bytes.len() / (8 * words);
+    if cpus <= 16 {
+        let mut buf = [[0u64; 4]; 16];
+        for (c, b) in bytes.chunks_exact(8 * words).enumerate() {
+            for (w, x) in b.chunks_exact(8).enumerate() {
+                buf[c][w] = u64::from_ne_bytes(x.try_into().unwrap());
+            }
+        }
+        let mut per: [&[u64]; 16] = [&[]; 16];
+        for (p, b) in per.iter_mut().zip(buf.iter()).take(cpus) {
+            *p = &b[..words];
+        }
+        return merge(func, &per[..cpus]);
+    }
+    let all: Vec<u64> = bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+        .collect();
+    let per: Vec<&[u64]> = all.chunks_exact(words).collect();
+    merge(func, &per)
 }
 
 /// A fixed-capacity list of per-CPU slices, spilling to the heap past 16 CPUs.

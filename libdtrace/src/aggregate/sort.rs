@@ -36,38 +36,157 @@ fn entry_cmp(a: &AggEntry, b: &AggEntry, opts: &Options) -> Ordering {
 
 /// Sort the entries of one aggregation for printing.
 pub fn sort_entries(entries: &mut Vec<AggEntry>, opts: &Options) {
-    let scalar = entries
-        .iter()
-        .all(|e| !matches!(e.value, AggValue::Hist { .. }));
-    if !scalar || entries.len() < 1024 {
+    if entries.len() < 1024 {
         // Keys are unique, so no two entries compare equal: an unstable sort is deterministic.
         entries.sort_unstable_by(|a, b| entry_cmp(a, b, opts));
         return;
     }
     // Many entries (a million keys must print in well under a second): sort indices,
-    // comparing precomputed values, then move each entry once.
-    let vals: Vec<i128> = entries
+    // comparing precomputed values and keys encoded so that comparing their bytes is
+    // comparing the keys, then move each entry once.
+    let Some(keys) = KeyCache::build(entries, opts.aggsortkeypos) else {
+        entries.sort_unstable_by(|a, b| entry_cmp(a, b, opts));
+        return;
+    };
+    let scalar = entries
         .iter()
-        .map(|e| match e.value {
-            _ if opts.aggsortkey => 0,
-            AggValue::Stddev { .. } => e.value.scalar() as i128,
-            _ => e.value.scalar() as i64 as i128,
-        })
-        .collect();
+        .all(|e| !matches!(e.value, AggValue::Hist { .. }));
+    let vals: Vec<i128> = if opts.aggsortkey || !scalar {
+        Vec::new()
+    } else {
+        entries
+            .iter()
+            .map(|e| match e.value {
+                AggValue::Stddev { .. } => e.value.scalar() as i128,
+                _ => e.value.scalar() as i64 as i128,
+            })
+            .collect()
+    };
+    if (scalar || opts.aggsortkey) && keys.stride <= 16 {
+        // The common case (integer or short keys): sort the values, keys and indices side by
+        // side, so that comparisons touch one contiguous array.
+        let mut rows: Vec<(i128, u128, u32)> = (0..entries.len())
+            .map(|i| {
+                let mut k = [0u8; 16];
+                k[..keys.stride].copy_from_slice(keys.get(i));
+                let v = if opts.aggsortkey { 0 } else { vals[i] };
+                (v, u128::from_be_bytes(k), i as u32)
+            })
+            .collect();
+        rows.sort_unstable();
+        if opts.aggsortrev {
+            // Keys are unique: the descending order is the ascending one reversed.
+            rows.reverse();
+        }
+        let idx: Vec<u32> = rows.into_iter().map(|r| r.2).collect();
+        permute(entries, &idx);
+        return;
+    }
     let mut idx: Vec<u32> = (0..entries.len() as u32).collect();
     idx.sort_unstable_by(|&a, &b| {
         let (a, b) = (a as usize, b as usize);
-        let o = vals[a]
-            .cmp(&vals[b])
-            .then_with(|| key_cmp(&entries[a].key, &entries[b].key, opts.aggsortkeypos));
+        let o = if opts.aggsortkey {
+            Ordering::Equal
+        } else if scalar {
+            vals[a].cmp(&vals[b])
+        } else {
+            val_cmp(&entries[a].value, &entries[b].value)
+        };
+        let o = o.then_with(|| keys.get(a).cmp(keys.get(b)));
         if opts.aggsortrev {
             o.reverse()
         } else {
             o
         }
     });
-    let mut slots: Vec<Option<AggEntry>> = std::mem::take(entries).into_iter().map(Some).collect();
-    entries.extend(idx.iter().filter_map(|&i| slots[i as usize].take()));
+    permute(entries, &idx);
+}
+
+/// Reorder `v` so that `v[i]` becomes the old `v[order[i]]`, in place: follow each cycle of
+/// the permutation, moving each element once.
+fn permute<T>(v: &mut [T], order: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        let mut i = start;
+        loop {
+            done[i] = true;
+            let from = order[i] as usize;
+            if from == start {
+                break;
+            }
+            v.swap(i, from);
+            i = from;
+        }
+    }
+}
+
+/// Every entry's key encoded into `stride` bytes that compare (as bytes) as
+/// [`key_cmp`] compares the keys, fields taken from `aggsortkeypos` on: integers as their
+/// big-endian unsigned value of their size, strings and stacks zero-padded to the longest
+/// one at their position (neither holds a zero byte or word, so padding keeps their order).
+struct KeyCache {
+    stride: usize,
+    bytes: Vec<u8>,
+}
+
+impl KeyCache {
+    /// `None` when the keys are not all of the same shape (`key_cmp` then decides by kind
+    /// and length, which the encoding does not capture).
+    fn build(entries: &[AggEntry], keypos: u64) -> Option<KeyCache> {
+        let first = &entries.first()?.key;
+        let n = first.len();
+        let start = if keypos as usize >= n { 0 } else { keypos as usize };
+        // The width of each field: integers 8 bytes; strings and stacks their longest value.
+        let mut width = vec![0usize; n];
+        for e in entries {
+            if e.key.len() != n {
+                return None;
+            }
+            for (i, (k, f)) in e.key.iter().zip(first).enumerate() {
+                let w = match (k, f) {
+                    (KeyValue::Int { size: a, .. }, KeyValue::Int { size: b, .. }) if a == b => 8,
+                    (KeyValue::Str(s), KeyValue::Str(_)) => s.len(),
+                    (KeyValue::Stack { pcs, .. }, KeyValue::Stack { .. }) => pcs.len() * 8,
+                    _ => return None,
+                };
+                width[i] = width[i].max(w);
+            }
+        }
+        let stride: usize = width.iter().sum();
+        let mut bytes = vec![0u8; stride * entries.len()];
+        for (e, out) in entries.iter().zip(bytes.chunks_exact_mut(stride.max(1))) {
+            let mut at = 0;
+            for j in 0..n {
+                let i = (start + j) % n;
+                let slot = &mut out[at..at + width[i]];
+                match &e.key[i] {
+                    KeyValue::Int { bits, size, .. } => {
+                        let m = if *size >= 8 {
+                            *bits
+                        } else {
+                            bits & ((1u64 << (8 * *size as u32)) - 1)
+                        };
+                        slot.copy_from_slice(&m.to_be_bytes());
+                    }
+                    KeyValue::Str(s) => slot[..s.len()].copy_from_slice(s),
+                    KeyValue::Stack { pcs, .. } => {
+                        for (w, pc) in slot.chunks_exact_mut(8).zip(pcs) {
+                            w.copy_from_slice(&pc.to_be_bytes());
+                        }
+                    }
+                }
+                at += width[i];
+            }
+        }
+        Some(KeyCache { stride, bytes })
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        &self.bytes[i * self.stride..(i + 1) * self.stride]
+    }
 }
 
 /// One key of a joined `printa(fmt, @a, @b, ...)`: the value of each aggregation for that

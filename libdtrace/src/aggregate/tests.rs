@@ -271,3 +271,58 @@ fn large_sort_matches_comparator() {
         assert_eq!(fast, slow);
     }
 }
+
+#[test]
+fn large_sort_long_keys_and_hists_match_comparator() {
+    // Keys wider than 16 bytes and histogram values take the index sort; integer keys of
+    // negative values and stacks of different depths must keep DTrace's order there too.
+    let mut opts = Options::default();
+    for (rev, key, pos) in [(false, false, 0), (true, false, 1), (false, true, 1), (true, true, 2)] {
+        opts.aggsortrev = rev;
+        opts.aggsortkey = key;
+        opts.aggsortkeypos = pos;
+        for hist in [false, true] {
+            let base: Vec<AggEntry> = (0..2500i64)
+                .map(|i| AggEntry {
+                    key: vec![
+                        KeyValue::Str(format!("a-rather-long-key-{}", i % 11).into_bytes()),
+                        KeyValue::Int {
+                            bits: (i - 1250) as u64,
+                            size: 8,
+                            signed: true,
+                        },
+                        KeyValue::Stack {
+                            user: false,
+                            pid: 0,
+                            pcs: (0..(i % 3) as u64).map(|p| 0xffff_0000 + p * (i as u64 % 5 + 1)).collect(),
+                            text: Vec::new(),
+                        },
+                    ],
+                    value: if hist {
+                        let mut b = vec![0i64; AggFunc::Quantize.value_words()];
+                        b[(i % 40) as usize + 60] = i % 9 + 1;
+                        AggValue::Hist { func: AggFunc::Quantize, buckets: b, normal: 1 }
+                    } else {
+                        AggValue::Max((i * 7919) % 13 - 6)
+                    },
+                })
+                .collect();
+            let mut fast = base.clone();
+            sort_entries(&mut fast, &opts);
+            let mut slow = base;
+            slow.sort_by(|a, b| {
+                let o = if key {
+                    key::key_cmp(&a.key, &b.key, pos)
+                } else {
+                    sort::val_cmp(&a.value, &b.value).then_with(|| key::key_cmp(&a.key, &b.key, pos))
+                };
+                if rev {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            assert_eq!(fast, slow, "rev {} key {} pos {} hist {}", rev, key, pos, hist);
+        }
+    }
+}

@@ -358,6 +358,57 @@ impl Map {
         }
     }
 
+    /// Delete every key of `keys` (concatenated, `key_size` each) with `BPF_MAP_DELETE_BATCH`,
+    /// one call for many keys; keys already gone are skipped. Falls back to one delete per key
+    /// where batch operations are refused. Returns how many keys were deleted.
+    pub fn delete_batch(&self, keys: &[u8]) -> Result<usize, SysError> {
+        let ks = self.key_size as usize;
+        if ks == 0 || keys.len() % ks != 0 {
+            return Err(invalid(format!(
+                "map {}: {} bytes of keys, not a multiple of {}",
+                self.name,
+                keys.len(),
+                ks
+            )));
+        }
+        let mut deleted = 0;
+        let mut rest = keys;
+        while !rest.is_empty() {
+            let n = (rest.len() / ks).min(1 << 20);
+            let mut attr = sys::BatchAttr {
+                keys: ptr(rest.as_ptr()),
+                count: n as u32,
+                map_fd: self.fd() as u32,
+                ..Default::default()
+            };
+            let r = sys::bpf(sys::BPF_MAP_DELETE_BATCH, &mut attr);
+            // `count` is how many keys were deleted before the call stopped.
+            let done = (attr.count as usize).min(n);
+            deleted += done;
+            rest = &rest[done * ks..];
+            match r {
+                Ok(_) => {}
+                // The next key is gone already (deleted meanwhile): skip it.
+                Err(e) if e.raw_os_error() == Some(libc::ENOENT) => rest = &rest[ks.min(rest.len())..],
+                Err(e) if batch_unsupported(&e) && done == 0 => {
+                    for k in rest.chunks_exact(ks) {
+                        if self.delete(k)? {
+                            deleted += 1;
+                        }
+                    }
+                    return Ok(deleted);
+                }
+                Err(e) => {
+                    return Err(SysError::Os {
+                        what: format!("map {}: batch delete", self.name),
+                        source: e,
+                    })
+                }
+            }
+        }
+        Ok(deleted)
+    }
+
     fn lookup_iter_all(&self) -> Result<(Vec<u8>, Vec<u8>), SysError> {
         let ks = self.key_size as usize;
         let vs = self.user_value_size();
@@ -417,5 +468,36 @@ impl ProgArray {
     }
     pub fn fd(&self) -> RawFd {
         self.map.fd()
+    }
+}
+
+#[cfg(test)]
+mod delete_batch_tests {
+    use super::*;
+
+    #[test]
+    fn delete_batch_skips_missing_keys() {
+        let m = match Map::create(MapType::PercpuHash, 8, 8, 4096, 0, "t_delbatch") {
+            Ok(m) => m,
+            // Without CAP_BPF there is no map to test.
+            Err(_) => return,
+        };
+        let v = vec![0u8; m.user_value_size()];
+        for k in 0u64..3000 {
+            m.update(&k.to_ne_bytes(), &v, 0).unwrap();
+        }
+        // Keys 10 and 20 are gone before the batch: it must skip them and go on.
+        assert!(m.delete(&10u64.to_ne_bytes()).unwrap());
+        assert!(m.delete(&20u64.to_ne_bytes()).unwrap());
+        let keys: Vec<u8> = (0u64..2000).flat_map(|k| k.to_ne_bytes()).collect();
+        assert_eq!(m.delete_batch(&keys).unwrap(), 1998);
+        let (left, _) = m.lookup_batch_all().unwrap();
+        let mut left: Vec<u64> = left
+            .chunks_exact(8)
+            .map(|c| u64::from_ne_bytes(c.try_into().unwrap()))
+            .collect();
+        left.sort();
+        assert_eq!(left, (2000u64..3000).collect::<Vec<_>>());
+        assert!(m.delete_batch(&[1u8; 5]).is_err());
     }
 }

@@ -21,6 +21,7 @@ pub const BPF_OBJ_GET_INFO_BY_FD: u32 = 15;
 pub const BPF_RAW_TRACEPOINT_OPEN: u32 = 17;
 pub const BPF_MAP_FREEZE: u32 = 22;
 pub const BPF_MAP_LOOKUP_BATCH: u32 = 24;
+pub const BPF_MAP_DELETE_BATCH: u32 = 27;
 pub const BPF_LINK_CREATE: u32 = 28;
 
 /// `enum bpf_attach_type` value for attaching to a perf event through a BPF link.

@@ -7,10 +7,28 @@ use crate::aggregate::{AggDesc, AggEntry, AggValue, JoinedEntry, KeyValue};
 use crate::options::Options;
 use crate::record::Value;
 
-/// `" %*lld"` of a number without an intermediate string (a million lines print fast).
-fn right_num(out: &mut Vec<u8>, v: impl std::fmt::Display, width: usize) {
-    use std::io::Write;
-    let _ = write!(out, " {:>width$}", v, width = width);
+/// `" %*lld"` of a number, formatted by hand (a million lines print fast).
+fn right_num(out: &mut Vec<u8>, v: impl Into<i128>, width: usize) {
+    let v: i128 = v.into();
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut m = v.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        digits[at] = b'-';
+    }
+    let len = digits.len() - at;
+    out.push(b' ');
+    out.resize(out.len() + width.saturating_sub(len), b' ');
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// One key field by its size: 8 bytes `" %16lld"`, 4 bytes `" %8d"` (signed), 2 and 1 bytes
