@@ -265,15 +265,16 @@ impl Session {
                 let (_, ksize) = desc.key_layout();
                 let entry = (ksize + words * 8 * ncpus as u32 + 64) as u64;
                 let max = (opts.aggsize / entry).clamp(64, 1 << 22) as u32;
-                // Preallocated, as DTrace allocates aggsize up front: a per-CPU element
-                // allocated on insert and freed on trunc() goes through the kernel's per-CPU
-                // allocator, which costs microseconds per element at a million keys.
+                // Not preallocated: preallocating the per-CPU elements of a map sized by
+                // aggsize costs 30-50 ms of start-up per aggregation here, paid by every
+                // script; inserting (and trunc() deleting) a million keys one by one through
+                // the per-CPU allocator is slower instead, paid only by such scripts.
                 Map::create(
                     MapType::PercpuHash,
                     ksize,
                     words * 8,
                     max,
-                    0,
+                    load::BPF_F_NO_PREALLOC,
                     "dt_agg",
                 )?
             };

@@ -150,6 +150,7 @@ impl KeyCache {
                     (KeyValue::Int { size: a, .. }, KeyValue::Int { size: b, .. }) if a == b => 8,
                     (KeyValue::Str(s), KeyValue::Str(_)) => s.len(),
                     (KeyValue::Stack { pcs, .. }, KeyValue::Stack { .. }) => pcs.len() * 8,
+                    (KeyValue::Sym { .. }, KeyValue::Sym { .. }) => 8,
                     _ => return None,
                 };
                 width[i] = width[i].max(w);
@@ -177,6 +178,7 @@ impl KeyCache {
                             w.copy_from_slice(&pc.to_be_bytes());
                         }
                     }
+                    KeyValue::Sym { pc, .. } => slot.copy_from_slice(&pc.to_be_bytes()),
                 }
                 at += width[i];
             }

@@ -295,7 +295,7 @@ fn large_sort_long_keys_and_hists_match_comparator() {
                             user: false,
                             pid: 0,
                             pcs: (0..(i % 3) as u64).map(|p| 0xffff_0000 + p * (i as u64 % 5 + 1)).collect(),
-                            text: Vec::new(),
+                            text: String::new(),
                         },
                     ],
                     value: if hist {
