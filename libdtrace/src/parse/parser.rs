@@ -312,11 +312,17 @@ impl<'a> Parser<'a> {
         if words.is_empty() {
             return Err(self.error_here());
         }
-        let mut decls = Vec::new();
         if self.peek_is_op(";")? {
             self.next()?;
-            return Ok(decls);
+            return Ok(Vec::new());
         }
+        self.declarators(scope, &words, line)
+    }
+
+    /// The declarators after a declaration's type, up to and including the `;`:
+    /// `x`, `*p`, `a[5]`, `v[string, int]`, separated by commas.
+    pub(super) fn declarators(&mut self, scope: Scope, words: &[String], line: u32) -> PResult<Vec<Decl>> {
+        let mut decls = Vec::new();
         loop {
             let ptr = self.pointers()?;
             let n = self.next()?;
@@ -324,7 +330,7 @@ impl<'a> Parser<'a> {
                 return Err(self.syntax_error(&n));
             };
             let mut keys = None;
-            let mut words = words.clone();
+            let mut words = words.to_vec();
             words.extend(self.dimensions()?);
             if self.peek_is_op("[")? {
                 self.next()?;

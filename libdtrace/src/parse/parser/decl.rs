@@ -72,8 +72,14 @@ impl<'a> Parser<'a> {
                     return Ok(None);
                 }
                 let mut items = Vec::new();
-                self.sou_or_enum(k, &mut items, line)?;
-                self.expect_op(";")?;
+                let words = self.sou_or_enum(k, &mut items, line)?;
+                // `struct s { ... } x, *p;` also declares variables of the new type.
+                if self.peek_is_op(";")? {
+                    self.next()?;
+                } else {
+                    let decls = self.declarators(Scope::Global, &words, line)?;
+                    items.extend(decls.into_iter().map(Item::Decl));
+                }
                 Ok(Some(items))
             }
             _ => Ok(None),
