@@ -1,0 +1,2 @@
+/* An action cannot be used as a value. */
+BEGIN { x = trace(1); }

@@ -1,0 +1,2 @@
+/* A constant division by zero is found at compile time. */
+BEGIN { x = 1 / 0; }

@@ -1,0 +1,2 @@
+/* $3 with no third operand. */
+BEGIN { trace($3); }

@@ -1,0 +1,2 @@
+/* Unary minus needs an arithmetic operand. */
+BEGIN { x = -"abc"; }

@@ -1,0 +1,2 @@
+/* ~ needs an integer operand. */
+BEGIN { x = ~"abc"; }

@@ -1,0 +1,3 @@
+/* An unknown #pragma D directive. */
+#pragma D wombat
+BEGIN { exit(0); }

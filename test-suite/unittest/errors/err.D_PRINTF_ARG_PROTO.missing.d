@@ -1,0 +1,2 @@
+/* A conversion with no argument. */
+BEGIN { printf("%d %d\n", 1); }

@@ -1,0 +1,3 @@
+/* A newline inside a string constant. */
+BEGIN { trace("abc
+def"); }
