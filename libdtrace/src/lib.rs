@@ -12,6 +12,7 @@
 pub mod aggregate;
 pub mod attach;
 pub mod btf;
+pub mod btf_offsets;
 pub mod check;
 pub mod codegen;
 pub mod consume;
@@ -27,10 +28,9 @@ pub mod proc;
 pub mod provider;
 pub mod record;
 pub mod record_act;
+pub mod session;
 pub mod usdtgen;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};
 pub use handle::*;
 pub use handle_ext::DescMatches;
-pub mod btf_offsets;
-pub mod session;
