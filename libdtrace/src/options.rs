@@ -31,6 +31,8 @@ pub struct Options {
     pub aggrate: u64,
     pub statusrate: u64,
     pub stackframes: u64,
+    /// Spaces before each frame of a printed stack.
+    pub stackindent: u64,
     pub ustackframes: u64,
     pub nspec: u64,
     pub specsize: u64,
@@ -62,6 +64,7 @@ impl Default for Options {
             aggrate: 1_000_000_000,
             statusrate: 1_000_000_000,
             stackframes: 20,
+            stackindent: 14,
             ustackframes: 20,
             nspec: 1,
             specsize: 32 << 10,
@@ -122,7 +125,7 @@ const ACCEPTED: &[&str] = &[
     "pspec",
     "quietresize",
     "scratchsize",
-    "stackindent",
+   
     "stdc",
     "strip",
     "syslibdir",
@@ -234,6 +237,7 @@ impl Options {
             "dynvarsize" => self.dynvarsize = parse_size(value.ok_or(OptError::BadValue)?)?,
             "specsize" => self.specsize = parse_size(value.ok_or(OptError::BadValue)?)?,
             "nspec" => self.nspec = parse_uint(value.ok_or(OptError::BadValue)?)?,
+            "stackindent" => self.stackindent = parse_uint(value.ok_or(OptError::BadValue)?)?,
             "stackframes" => self.stackframes = parse_uint(value.ok_or(OptError::BadValue)?)?,
             "ustackframes" => self.ustackframes = parse_uint(value.ok_or(OptError::BadValue)?)?,
             "switchrate" => self.switchrate = parse_time(value.ok_or(OptError::BadValue)?)?,

@@ -459,7 +459,7 @@ impl Session {
             reported_drops: vec![(0, 0); ncpus],
             reported_dyn: (0, 0),
             aggs_printed: false,
-            act: Default::default(),
+            act: crate::consume::act::ActState::new(opts.stackindent.min(1024) as usize),
             aggs: crate::aggregate::AggConsumer::new(agg_descs, opts),
         };
         s.set_wall_offset()?;

@@ -103,7 +103,7 @@ impl AggConsumer {
                         let ks = self.ksyms.get_or_init(crate::consume::ksyms::KernelSyms::load);
                         pcs.iter().map(|&pc| ks.addr_text(pc)).collect()
                     };
-                    *text = render_stack(&frames);
+                    *text = render_stack(&frames, self.opts.stackindent.min(1024) as usize);
                 }
             }
         }
@@ -307,10 +307,10 @@ fn coalesce_symbols(entries: Vec<AggEntry>) -> Vec<AggEntry> {
 
 /// DTrace's text of a stack: a newline, then each frame on its own line after `stackindent`
 /// (14) spaces.
-fn render_stack(frames: &[String]) -> String {
+fn render_stack(frames: &[String], indent: usize) -> String {
     let mut t = String::from("\n");
     for f in frames {
-        t.push_str(&" ".repeat(14));
+        t.push_str(&" ".repeat(indent));
         t.push_str(f);
         t.push('\n');
     }

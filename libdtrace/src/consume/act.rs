@@ -21,8 +21,6 @@ use crate::print::printf::Symbolizer;
 use crate::record::{ActionDesc, DataDesc, RecDesc, Value};
 use crate::record_act::{ActDesc, SymKind};
 
-/// DTrace's default `stackindent`.
-const STACK_INDENT: usize = 14;
 
 #[derive(Default)]
 struct SpecBuf {
@@ -32,6 +30,8 @@ struct SpecBuf {
 
 #[derive(Default)]
 pub struct ActState {
+    /// Spaces before each stack frame (`stackindent`).
+    pub stack_indent: usize,
     ksyms: OnceCell<KernelSyms>,
     usyms: OnceCell<UserSyms>,
     /// The pid recorded with the record being printed.
@@ -88,6 +88,11 @@ fn u64s(data: &[u8], offset: u32, n: u32) -> Vec<u64> {
 }
 
 impl ActState {
+    /// The consumer's state, printing stack frames after `stack_indent` spaces.
+    pub fn new(stack_indent: usize) -> ActState {
+        ActState { stack_indent, ..Default::default() }
+    }
+
     fn ksyms(&self) -> &KernelSyms {
         self.ksyms.get_or_init(KernelSyms::load)
     }
@@ -156,7 +161,7 @@ impl ActState {
                 buf.push(b'\n');
                 for pc in u64s(data, *offset, *frames) {
                     let text = self.ksyms().addr_text(pc);
-                    buf.extend(std::iter::repeat_n(b' ', STACK_INDENT));
+                    buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
                     buf.extend_from_slice(text.as_bytes());
                     buf.push(b'\n');
                 }
@@ -166,7 +171,7 @@ impl ActState {
                 let pcs = u64s(data, *offset, *frames);
                 let found = self.usyms().lookup_many(self.pid, &pcs);
                 for (pc, l) in pcs.iter().zip(found) {
-                    buf.extend(std::iter::repeat_n(b' ', STACK_INDENT));
+                    buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
                     buf.extend_from_slice(usyms::addr_text(l.as_ref(), *pc).as_bytes());
                     buf.push(b'\n');
                 }

@@ -1,0 +1,3 @@
+status 0
+4 spaces
+no frame indented more
