@@ -692,21 +692,11 @@ impl Session {
             let agg = u64::from_ne_bytes(b[8..16].try_into().unwrap());
             if buf > seen.0 {
                 let n = buf - seen.0;
-                h.drop(&format!(
-                    "{} drop{} on CPU {}",
-                    n,
-                    if n == 1 { "" } else { "s" },
-                    cpu
-                ));
+                h.drop(&format!("{} on CPU {}", crate::consume::count_of(n, "drop"), cpu));
             }
             if agg > seen.1 {
                 let n = agg - seen.1;
-                h.drop(&format!(
-                    "{} aggregation drop{} on CPU {}",
-                    n,
-                    if n == 1 { "" } else { "s" },
-                    cpu
-                ));
+                h.drop(&format!("{} on CPU {}", crate::consume::count_of(n, "aggregation drop"), cpu));
             }
             *seen = (buf, agg);
         }
@@ -721,19 +711,11 @@ impl Session {
         let dbl_total: u64 = (0..n).map(|c| word(c, drops::DBLERR)).sum();
         if dyn_total > self.reported_dyn.0 {
             let d = dyn_total - self.reported_dyn.0;
-            h.drop(&format!(
-                "{} dynamic variable drop{}",
-                d,
-                if d == 1 { "" } else { "s" }
-            ));
+            h.drop(&crate::consume::count_of(d, "dynamic variable drop"));
         }
         if dbl_total > self.reported_dyn.1 {
             let d = dbl_total - self.reported_dyn.1;
-            h.drop(&format!(
-                "{} error{} in ERROR probe enabling",
-                d,
-                if d == 1 { "" } else { "s" }
-            ));
+            h.drop(&format!("{} in ERROR probe enabling", crate::consume::count_of(d, "error")));
         }
         self.reported_dyn = (dyn_total, dbl_total);
         Ok(())

@@ -101,39 +101,21 @@ pub fn event_id(group: &str, event: &str) -> Result<u32, SysError> {
 
 /// The events of a group, sorted.
 pub fn events(group: &str) -> Result<Vec<String>, SysError> {
-    let dir = group_dir(group)?;
-    let what = || format!("tracepoint group {}", group);
-    let mut out = Vec::new();
-    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os {
-        what: what(),
-        source,
-    })? {
-        let ent = ent.map_err(|source| SysError::Os {
-            what: what(),
-            source,
-        })?;
-        // The group directory also holds `enable` and `filter` files.
-        if ent.file_type().map(|t| t.is_dir()).unwrap_or(false) {
-            out.push(ent.file_name().to_string_lossy().into_owned());
-        }
-    }
-    out.sort();
-    Ok(out)
+    // The group directory also holds `enable` and `filter` files: only directories count.
+    subdirs(&group_dir(group)?, &format!("tracepoint group {}", group))
 }
 
 /// The groups (tracepoint providers' modules), sorted.
 pub fn groups() -> Result<Vec<String>, SysError> {
-    let dir = root()?.join("events");
-    let what = || "tracefs events".to_string();
+    subdirs(&root()?.join("events"), "tracefs events")
+}
+
+/// The names of the directories in `dir`, sorted.
+fn subdirs(dir: &std::path::Path, what: &str) -> Result<Vec<String>, SysError> {
+    let err = |source| SysError::Os { what: what.to_string(), source };
     let mut out = Vec::new();
-    for ent in std::fs::read_dir(&dir).map_err(|source| SysError::Os {
-        what: what(),
-        source,
-    })? {
-        let ent = ent.map_err(|source| SysError::Os {
-            what: what(),
-            source,
-        })?;
+    for ent in std::fs::read_dir(dir).map_err(err)? {
+        let ent = ent.map_err(err)?;
         if ent.file_type().map(|t| t.is_dir()).unwrap_or(false) {
             out.push(ent.file_name().to_string_lossy().into_owned());
         }

@@ -287,11 +287,7 @@ impl ActState {
     pub fn report_drops(&mut self, spec_map: Option<&Map>, h: &mut dyn ConsumeHandler) {
         if self.spec_drops > self.reported_spec_drops {
             let n = self.spec_drops - self.reported_spec_drops;
-            h.drop(&format!(
-                "{} speculative drop{}",
-                n,
-                if n == 1 { "" } else { "s" }
-            ));
+            h.drop(&super::count_of(n, "speculative drop"));
             self.reported_spec_drops = self.spec_drops;
         }
         let Some(m) = spec_map else { return };
@@ -302,11 +298,7 @@ impl ActState {
         let failed = u64::from_ne_bytes(v[0..8].try_into().unwrap());
         if failed > self.reported_failed {
             let n = failed - self.reported_failed;
-            h.drop(&format!(
-                "{} failed speculation{} (no speculative buffer available)",
-                n,
-                if n == 1 { "" } else { "s" }
-            ));
+            h.drop(&format!("{} (no speculative buffer available)", super::count_of(n, "failed speculation")));
             self.reported_failed = failed;
         }
     }
