@@ -1,8 +1,8 @@
 /*
  * Patch 1's test, run inside the VM lane on the patched kernel: load a BPF_PROG_TYPE_DTRACE
- * program that returns args[0] + args[9] of its context, run it with BPF_PROG_TEST_RUN on
- * args 0..9 = 100..109, and check the verifier's refusals: a store into the context, a read
- * past its end, a 4-byte read. Prints one line per check; exits 0 when all pass, 77 when the
+ * program that returns args[0] + args[9] + cookie of its context, run it with
+ * BPF_PROG_TEST_RUN on args 0..9 = 100..109 and cookie 1000, and check the verifier's
+ * refusals: a store into the context, a read past its end (88 bytes), a 4-byte read. Prints one line per check; exits 0 when all pass, 77 when the
  * kernel has no DTrace program type (stock kernels).
  */
 #include <errno.h>
@@ -49,33 +49,35 @@ static void check(int ok, const char *what)
 int main(void)
 {
 	static char log[65536];
-	struct bpf_insn sum[] = { LDX_DW(0, 1, 0), LDX_DW(2, 1, 72), ADD_REG(0, 2), EXIT() };
+	struct bpf_insn sum[] = { LDX_DW(0, 1, 0), LDX_DW(2, 1, 72), ADD_REG(0, 2), LDX_DW(2, 1, 80),
+				  ADD_REG(0, 2), EXIT() };
 	struct bpf_insn store[] = { ST_DW(1, 0, 1), MOV_IMM(0, 0), EXIT() };
-	struct bpf_insn past[] = { LDX_DW(0, 1, 80), EXIT() };
+	struct bpf_insn past[] = { LDX_DW(0, 1, 88), EXIT() };
 	struct bpf_insn narrow[] = { LDX_W(0, 1, 0), EXIT() };
-	uint64_t ctx[10];
+	uint64_t ctx[11];
 	union bpf_attr a;
 	int fd;
 
-	fd = load(sum, 4, log, sizeof(log));
+	fd = load(sum, 6, log, sizeof(log));
 	/* An unknown program type is refused before the verifier runs: EINVAL, empty log. */
 	if (fd < 0 && errno == EINVAL && log[0] == 0) {
 		printf("no BPF_PROG_TYPE_DTRACE in this kernel\n");
 		return 77;
 	}
-	check(fd >= 0, "load args[0] + args[9]");
+	check(fd >= 0, "load args[0] + args[9] + cookie");
 	if (fd < 0) {
 		fprintf(stderr, "%s\n", log);
 		return 1;
 	}
 	for (int i = 0; i < 10; i++)
 		ctx[i] = 100 + i;
+	ctx[10] = 1000;
 	memset(&a, 0, sizeof(a));
 	a.test.prog_fd = fd;
 	a.test.ctx_in = (uintptr_t)ctx;
 	a.test.ctx_size_in = sizeof(ctx);
 	check(syscall(SYS_bpf, BPF_PROG_TEST_RUN, &a, sizeof(a)) == 0, "test run");
-	check(a.test.retval == 209, "retval 209");
+	check(a.test.retval == 1209, "retval 1209");
 	a.test.ctx_size_in = sizeof(ctx) + 8;
 	check(syscall(SYS_bpf, BPF_PROG_TEST_RUN, &a, sizeof(a)) < 0 && errno == E2BIG,
 	      "oversized context refused (E2BIG)");
