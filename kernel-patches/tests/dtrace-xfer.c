@@ -458,6 +458,16 @@ static void transfers(void)
 		emit(&q, MOV64_IMM(0, 0));
 		emit(&q, EXIT());
 		check(refused(PROG_TYPE_DTRACE, &q, NULL), "a store before the NULL test is refused");
+		q.n = 0;
+		ld_map(&q, 1, perf_map);
+		emit(&q, MOV32_IMM(2, -1));
+		emit(&q, MOV64_IMM(3, 16));
+		emit(&q, KCALL(k_reserve));
+		emit(&q, MOV64_REG(1, 0));
+		emit(&q, KCALL(k_commit));
+		emit(&q, MOV64_IMM(0, 0));
+		emit(&q, EXIT());
+		check(refused(PROG_TYPE_DTRACE, &q, "NULL"), "committing a record not tested for NULL is refused");
 		close(plain);
 	}
 	close(clause);
