@@ -91,6 +91,8 @@ objects)
 			for f in $(touched "$q"); do files+=("${f%.c}.o"); done
 			[ "$q" = "$p" ] && break
 		done
+		# make warns about a target named twice.
+		mapfile -t files < <(printf '%s\n' "${files[@]}" | sort -u)
 		log "compiling ${files[*]}"
 		make -s -j"$JOBS" "${files[@]}" >&2
 	done
