@@ -19,7 +19,7 @@ die() { echo "tests/run.sh: FAILED: $*" >&2; exit 1; }
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/dtrace-kpatch-tests.XXXXXX")
 trap 'rm -rf "$OUT"' EXIT
 for t in dtrace-type dtrace-xfer; do
-	gcc -O2 -Wall -Wextra -Wno-unused-parameter -o "$OUT/$t" "$HERE/$t.c" || die "cannot compile $t.c"
+	gcc -O2 -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter -o "$OUT/$t" "$HERE/$t.c" || die "cannot compile $t.c"
 done
 cd "$OUT"
 set +e
