@@ -7,10 +7,12 @@
  *    (b) a per-CPU array value as scratch + stores + bpf_perf_event_output from it,
  *    (c) bpf_ringbuf_reserve + direct stores + bpf_ringbuf_submit.
  *    Each is a DTrace-type program writing K records per BPF_PROG_TEST_RUN on CPU 0; a reader
- *    thread on CPU 1 drains the ring as fast as it can. ns/record = wall time / records, minus
- *    the same loop with no record (the syscall and program entry). Drops = records the
- *    program could not write (reserve NULL / output error), counted in the program; for (a)
- *    also checked against perf's PERF_RECORD_LOST.
+ *    thread on CPU 1 drains the ring. ns/record: each run timed alone and the reader let drain
+ *    the ring before the next (so the ring never fills), median of 3 passes, minus the same
+ *    program writing nothing (the syscall and program entry). Drops: one free-running pass,
+ *    runs back to back while the reader drains as fast as it can; records the program could
+ *    not write (reserve NULL / output error), counted in the program, and perf's
+ *    PERF_RECORD_LOST total for (a) and (b).
  * 2. Load time and memory of N probes sharing one clause: one DTrace-type clause plus N
  *    raw_tp stubs that call it through bpf_dtrace_call(), against N raw_tp copies of the
  *    clause. Memory is the sum of the programs' (and the prog array's) memlock in fdinfo.
@@ -175,20 +177,42 @@ static uint64_t drops_now(void)
 }
 
 struct result {
-	double ns;	/* per record, net of the empty loop */
-	uint64_t written, dropped, lost, read;
+	double ns;	/* per record, net of the empty loop, the reader keeping up */
+	uint64_t written, dropped, lost, read;	/* free-running */
 };
 
-static double run_prog(int fd, int runs)
+/*
+ * Paced: time each run alone, then let the reader drain everything before the next, so the
+ * ring never fills and only the writer's cost is timed. Returns ns per run.
+ */
+static double run_paced(int fd, int runs, int expect_records)
 {
 	uint64_t ctx[11] = { 0 };
-	double t0 = now_ns();
+	double total = 0;
+
+	for (int i = 0; i < runs; i++) {
+		double t0, w0;
+
+		ctx[0] = i;
+		t0 = now_ns();
+		test_run(fd, ctx, sizeof(ctx), NULL);
+		total += now_ns() - t0;
+		for (w0 = now_ns(); expect_records && got_records < (uint64_t)(i + 1) * K &&
+				    now_ns() - w0 < 1e9;)
+			;
+	}
+	return total / runs;
+}
+
+/* Free-running: back to back, the reader on the other CPU as fast as it can. */
+static void run_free(int fd, int runs)
+{
+	uint64_t ctx[11] = { 0 };
 
 	for (int i = 0; i < runs; i++) {
 		ctx[0] = i;
 		test_run(fd, ctx, sizeof(ctx), NULL);
 	}
-	return now_ns() - t0;
 }
 
 static int load_method(enum method m, unsigned size)
@@ -206,24 +230,45 @@ static int load_method(enum method m, unsigned size)
 	return fd;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+#define REPEAT 3
+
+/* The median of REPEAT paced timings, and one free-running pass for the drops. */
 static struct result measure(enum method m, unsigned size, int runs, double empty_ns)
 {
 	struct result r = { 0 };
+	double ns[REPEAT];
 	pthread_t t;
-	uint64_t d0 = drops_now();
+	uint64_t d0;
 	int fd = load_method(m, size);
-	double ns;
 
+	for (int i = 0; i < REPEAT; i++) {
+		got_records = got_lost = 0;
+		stop_reader = 0;
+		pthread_create(&t, NULL, reader, NULL);
+		ns[i] = run_paced(fd, runs, m != NONE) / K - empty_ns;
+		stop_reader = 1;
+		pthread_join(t, NULL);
+	}
+	qsort(ns, REPEAT, sizeof(*ns), cmp_double);
+	r.ns = ns[REPEAT / 2];
+
+	d0 = drops_now();
 	got_records = got_lost = 0;
 	stop_reader = 0;
 	pthread_create(&t, NULL, reader, NULL);
-	ns = run_prog(fd, runs);
-	usleep(200000);
+	run_free(fd, runs);
+	usleep(300000);
 	stop_reader = 1;
 	pthread_join(t, NULL);
 	close(fd);
 	r.written = (uint64_t)runs * K;
-	r.ns = ns / r.written - empty_ns;
 	r.dropped = drops_now() - d0;
 	r.lost = got_lost;
 	r.read = got_records;
@@ -236,11 +281,15 @@ static void ring_bench(int runs)
 	static const char *names[] = { "", "(a) perf reserve/commit", "(b) scratch + perf_event_output",
 				       "(c) ringbuf reserve/submit" };
 	int fd = load_method(NONE, 8);
-	double empty = run_prog(fd, runs) / ((double)runs * K);
+	double e[REPEAT], empty;
 
+	for (int i = 0; i < REPEAT; i++)
+		e[i] = run_paced(fd, runs, 0) / K;
+	qsort(e, REPEAT, sizeof(*e), cmp_double);
+	empty = e[REPEAT / 2];
 	close(fd);
 	printf("Empty loop (test-run entry, per record slot): %.0f ns, subtracted below.\n\n", empty);
-	printf("| record bytes | method | ns/record | written | dropped | read back | PERF_RECORD_LOST |\n");
+	printf("| record bytes | method | ns/record (paced) | free-running: written | dropped | read back | PERF_RECORD_LOST |\n");
 	printf("|---:|---|---:|---:|---:|---:|---:|\n");
 	for (unsigned s = 0; s < sizeof(sizes) / sizeof(*sizes); s++) {
 		for (int m = PERF_RESERVE; m <= RINGBUF; m++) {
@@ -257,23 +306,22 @@ static void ring_bench(int runs)
 
 /* ---- N probes sharing one clause ---- */
 
-/* A clause of a realistic size: 8 records of 64 bytes (about 200 instructions). */
-static void gen_clause(struct prog *p, int as_dtrace)
+/* A clause of about 1200 instructions: 16 records of 512 bytes. */
+static void gen_clause(struct prog *p)
 {
-	(void)as_dtrace;
 	emit(p, MOV64_REG(6, 1));
 	emit(p, MOV64_IMM(7, 0));
-	for (int r = 0; r < 8; r++) {
+	for (int r = 0; r < 16; r++) {
 		unsigned j;
 
 		ld_map(p, 1, perf_map);
 		emit(p, MOV32_IMM(2, -1));
-		emit(p, MOV64_IMM(3, 64));
+		emit(p, MOV64_IMM(3, 512));
 		emit(p, KCALL(k_reserve));
 		j = here(p);
 		emit(p, JEQ_IMM(0, 0, 0));
 		emit(p, MOV64_REG(8, 0));
-		stores(p, 8, 64);
+		stores(p, 8, 512);
 		emit(p, MOV64_REG(1, 8));
 		emit(p, KCALL(k_commit));
 		patch_to_here(p, j);
@@ -296,22 +344,38 @@ static void gen_stub(struct prog *p, int array, int probe)
 	emit(p, EXIT());
 }
 
+/* The JITed image's bytes (in the shared bpf_prog_pack, 64-byte granules). */
+static long jited_len(int fd)
+{
+	struct bpf_prog_info info;
+	union bpf_attr a;
+
+	memset(&info, 0, sizeof(info));
+	memset(&a, 0, sizeof(a));
+	a.info.bpf_fd = fd;
+	a.info.info_len = sizeof(info);
+	a.info.info = (uintptr_t)&info;
+	if (sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a))
+		return -1;
+	return info.jited_prog_len;
+}
+
 static void share_bench(void)
 {
 	static const int ns[] = { 1, 10, 100 };
 	int fds[101];
 
-	printf("| N probes | scheme | programs | instructions | load time ms | memlock KiB |\n");
-	printf("|---:|---|---:|---:|---:|---:|\n");
+	printf("| N probes | scheme | programs | instructions | load time ms | memlock KiB | JITed KiB |\n");
+	printf("|---:|---|---:|---:|---:|---:|---:|\n");
 	for (unsigned t = 0; t < sizeof(ns) / sizeof(*ns); t++) {
 		int n = ns[t];
 		struct prog clause = { 0 }, stub = { 0 };
-		long mem = 0;
+		long mem = 0, jit = 0;
 		double t0;
 		int array, cfd;
 		uint32_t k = 0;
 
-		gen_clause(&clause, 0);
+		gen_clause(&clause);
 		/* one copy per probe */
 		t0 = now_ns();
 		for (int i = 0; i < n; i++) {
@@ -324,12 +388,13 @@ static void share_bench(void)
 		t0 = now_ns() - t0;
 		for (int i = 0; i < n; i++) {
 			mem += fd_memlock(fds[i]);
+			jit += jited_len(fds[i]);
 			close(fds[i]);
 		}
-		printf("| %d | one copy per probe | %d | %u | %.1f | %ld |\n", n, n, n * clause.n, t0 / 1e6,
-		       mem / 1024);
+		printf("| %d | one copy per probe | %d | %u | %.1f | %ld | %.1f |\n", n, n, n * clause.n,
+		       t0 / 1e6, mem / 1024, jit / 1024.0);
 		/* one clause, N stubs */
-		mem = 0;
+		mem = jit = 0;
 		t0 = now_ns();
 		array = map_create(BPF_MAP_TYPE_PROG_ARRAY, 4, 4, 1, F_DTRACE_PROG_ARRAY);
 		cfd = prog_load(PROG_TYPE_DTRACE, &clause, 0);
@@ -348,12 +413,14 @@ static void share_bench(void)
 		}
 		t0 = now_ns() - t0;
 		mem = fd_memlock(cfd) + fd_memlock(array);
+		jit = jited_len(cfd);
 		for (int i = 0; i < n; i++) {
 			mem += fd_memlock(fds[i]);
+			jit += jited_len(fds[i]);
 			close(fds[i]);
 		}
-		printf("| %d | one clause + %d bpf_dtrace_call stubs | %d | %u | %.1f | %ld |\n", n, n, n + 1,
-		       clause.n + n * stub.n, t0 / 1e6, mem / 1024);
+		printf("| %d | one clause + %d bpf_dtrace_call stubs | %d | %u | %.1f | %ld | %.1f |\n", n, n,
+		       n + 1, clause.n + n * stub.n, t0 / 1e6, mem / 1024, jit / 1024.0);
 		close(cfd);
 		close(array);
 		free(clause.insn);
