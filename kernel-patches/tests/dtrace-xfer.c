@@ -226,6 +226,22 @@ static void on_record(const struct perf_event_header *h, void *arg)
 	s->big++;
 }
 
+/* Bit 0: the 16-byte record came first and is intact; bit 1: the 24-byte one second. */
+static int nested_seen, nested_n;
+
+static void on_nested(const struct perf_event_header *h, void *arg)
+{
+	const uint64_t *w = (const uint64_t *)(h + 1);
+
+	if (h->type != REC_BPF_OUTPUT || (h->misc & MISC_BPF_DISCARD))
+		return;
+	if (nested_seen == 0 && h->size == 24 && w[0] == 0x1111 && w[1] == 0x1112)
+		nested_seen |= 1;
+	else if (nested_seen == 1 && h->size == 32 && w[0] == 0x2221 && w[1] == 0x2222 && w[2] == 0x2223)
+		nested_seen |= 2;
+	nested_n++;
+}
+
 static int load_or_die(int type, struct prog *p, const char *what)
 {
 	/* Long programs overflow any log (ENOSPC): log only to explain a failure. */
@@ -567,6 +583,56 @@ int main(void)
 	records(4096, 40);	/* 4104: every one crosses a page boundary */
 	records(6000, 30);
 	records(16368, 4);	/* perf keeps one byte free: 16376 of a 16 KiB ring is the most */
+
+	/* Two reservations outstanding at once, committed in either order. */
+	for (int order = 0; order < 2; order++) {
+		struct prog p = { 0 };
+		struct seen s;
+		uint64_t ctx[11] = { 0 };
+		unsigned j1, j2;
+		int fd;
+
+		ld_map(&p, 1, perf_map);
+		emit(&p, MOV32_IMM(2, -1));
+		emit(&p, MOV64_IMM(3, 16));
+		emit(&p, KCALL(k_reserve));
+		j1 = here(&p);
+		emit(&p, JEQ_IMM(0, 0, 0));
+		emit(&p, MOV64_REG(6, 0));
+		ld_map(&p, 1, perf_map);
+		emit(&p, MOV32_IMM(2, -1));
+		emit(&p, MOV64_IMM(3, 24));
+		emit(&p, KCALL(k_reserve));
+		j2 = here(&p);
+		emit(&p, JNE_IMM(0, 0, 0));
+		emit(&p, MOV64_REG(1, 6));
+		emit(&p, KCALL(k_discard));
+		emit(&p, MOV64_IMM(0, 1));
+		emit(&p, EXIT());
+		patch_to_here(&p, j2);
+		emit(&p, MOV64_REG(7, 0));
+		emit(&p, ST_DW(6, 0, 0x1111));
+		emit(&p, ST_DW(6, 8, 0x1112));
+		emit(&p, ST_DW(7, 0, 0x2221));
+		emit(&p, ST_DW(7, 8, 0x2222));
+		emit(&p, ST_DW(7, 16, 0x2223));
+		emit(&p, MOV64_REG(1, order ? 7 : 6));
+		emit(&p, KCALL(k_commit));
+		emit(&p, MOV64_REG(1, order ? 6 : 7));
+		emit(&p, KCALL(k_commit));
+		patch_to_here(&p, j1);
+		emit(&p, MOV64_IMM(0, 0));
+		emit(&p, EXIT());
+		fd = load_or_die(PROG_TYPE_DTRACE, &p, "nested");
+		memset(&s, 0, sizeof(s));
+		nested_seen = 0;
+		test_run(fd, ctx, sizeof(ctx), NULL);
+		ring_drain(&ring, on_nested, &s);
+		check(nested_seen == 3, "two reservations at once, committed %s, both read back in reserve order",
+		      order ? "newest first" : "oldest first");
+		free(p.insn);
+		close(fd);
+	}
 
 	/* A discarded record: in the ring, flagged, skipped by readers. */
 	{
