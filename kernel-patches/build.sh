@@ -46,7 +46,9 @@ if [ ! -e "$SRC/.ready" ]; then
 fi
 
 PATCHES=("$HERE"/patches/*.patch)
-KEY=$(cat "${PATCHES[@]}" "$HERE/dtrace.config" | sha256sum | cut -c1-16)
+# Keyed by the diffs and the config, not the mails' wording.
+KEY=$({ for p in "${PATCHES[@]}"; do sed -n '/^---$/,$p' "$p"; done; cat "$HERE/dtrace.config"; } |
+	sha256sum | cut -c1-16)
 TREE="$CACHE/build/$KEY"
 OUT="$CACHE/kernels/$KEY"
 if [ $MODE = build ] && [ -e "$OUT/bzImage" ]; then
