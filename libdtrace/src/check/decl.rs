@@ -224,37 +224,9 @@ impl<'a> Checker<'a> {
                 }
                 let mut ms = Vec::with_capacity(members.len());
                 for m in members {
-                    let mt = self.resolve_type(&m.ty, m.line)?;
-                    if ms.iter().any(|(n, _, _): &(String, Type, u8)| *n == m.name) {
-                        return Err(err(
-                            ErrTag::D_UNKNOWN,
-                            m.line,
-                            format!("failed to define member '{}': Duplicate member name", m.name),
-                        ));
+                    if let Some(bits) = self.member_decl(m, &ms)? {
+                        ms.push(bits);
                     }
-                    if mt.size(self.strsize()).is_none() {
-                        return Err(err(
-                            ErrTag::D_DECL_INCOMPLETE,
-                            m.line,
-                            format!("declaration of member {} uses incomplete type {}", m.name, mt),
-                        ));
-                    }
-                    let bits = match &m.bits {
-                        None => 0,
-                        Some(e) => {
-                            let v = self.const_expr(e)?;
-                            let tsize = mt.size(self.strsize()).unwrap_or(0) as i64 * 8;
-                            if !mt.is_int() || v <= 0 || v > tsize {
-                                return Err(err(
-                                    ErrTag::D_DECL_BFSIZE,
-                                    m.line,
-                                    format!("bit-field '{}' has invalid width {}", m.name, v),
-                                ));
-                            }
-                            v as u8
-                        }
-                    };
-                    ms.push((m.name.clone(), mt, bits));
                 }
                 let (members, size, align) = types::layout(*union, &ms, self.strsize());
                 types::define_sou(

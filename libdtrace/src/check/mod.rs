@@ -12,6 +12,7 @@ mod aggact;
 mod expr;
 mod guard;
 mod mem;
+mod members;
 pub mod ir;
 pub mod subr;
 pub mod ir_act;

@@ -1,0 +1,83 @@
+//! Members of struct and union definitions: their types and bit-field widths, checked as
+//! DTrace's dt_decl_member checks them.
+
+use super::ir::TKind;
+use super::types::{Members, Type};
+use super::{err, Checker};
+use crate::error::{CompileError, ErrTag};
+use crate::parse::ast::MemberDecl;
+
+impl<'a> Checker<'a> {
+    /// The (name, type, bit-field width or 0) of member `m`, given the members before it;
+    /// `None` for an unnamed zero-width bit-field, which DTrace ignores. Unnamed bit-fields
+    /// have an empty name, which no D expression can refer to.
+    pub(super) fn member_decl(
+        &mut self,
+        m: &MemberDecl,
+        before: &[(String, Type, u8)],
+    ) -> Result<Option<(String, Type, u8)>, CompileError> {
+        let mt = self.resolve_type(&m.ty, m.line)?;
+        let idname = if m.name.is_empty() { "(anon)" } else { &m.name };
+        let incomplete = mt.sou().is_some_and(|s| s.members == Members::Incomplete);
+        if incomplete {
+            return Err(err(
+                ErrTag::D_DECL_INCOMPLETE,
+                m.line,
+                format!("incomplete struct/union/enum {}: {}", mt, m.name),
+            ));
+        }
+        let size = mt.size(self.strsize()).unwrap_or(0);
+        if mt == Type::Void || size == 0 {
+            return Err(err(
+                ErrTag::D_DECL_VOIDOBJ,
+                m.line,
+                format!("cannot have void member: {}", m.name),
+            ));
+        }
+        let bits = match &m.bits {
+            None => 0,
+            Some(e) => {
+                let width = match self.expr(e)?.kind {
+                    TKind::Const(v) => Some(v),
+                    _ => None,
+                };
+                if m.name.is_empty() && width == Some(0) {
+                    return Ok(None);
+                }
+                let Some(width) = width.filter(|&v| v > 0) else {
+                    return Err(err(
+                        ErrTag::D_DECL_BFCONST,
+                        m.line,
+                        "positive integral constant expression expected as bit-field size",
+                    ));
+                };
+                if !mt.is_int() {
+                    return Err(err(
+                        ErrTag::D_DECL_BFTYPE,
+                        m.line,
+                        format!("invalid type for bit-field: {}", idname),
+                    ));
+                }
+                if width > size as i64 * 8 {
+                    return Err(err(
+                        ErrTag::D_DECL_BFSIZE,
+                        m.line,
+                        format!("bit-field too big for type: {}", idname),
+                    ));
+                }
+                width as u8
+            }
+        };
+        if !m.name.is_empty() && before.iter().any(|(n, _, _)| *n == m.name) {
+            return Err(err(
+                ErrTag::D_UNKNOWN,
+                m.line,
+                format!(
+                    "failed to define member '{}': Duplicate member name",
+                    m.name
+                ),
+            ));
+        }
+        Ok(Some((m.name.clone(), mt, bits)))
+    }
+}
