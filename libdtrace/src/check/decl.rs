@@ -22,6 +22,34 @@ const DLIB_NAMES: &[&str] = &[
     "curpsinfo",
     "curlwpsinfo",
     "curcpu",
+    "timestruc_t",
+    "timestruc",
+    "psetid_t",
+    "dprojid_t",
+    "poolid_t",
+    "PR_MODEL_ILP32",
+    "PR_MODEL_LP64",
+    "PIDTYPE_PID",
+    "PIDTYPE_TGID",
+    "PIDTYPE_PGID",
+    "PIDTYPE_SID",
+    "PR_STOPPED",
+    "PR_ISTOP",
+    "PR_DSTOP",
+    "PR_IDLE",
+    "SSLEEP",
+    "SRUN",
+    "SZOMB",
+    "SSTOP",
+    "SIDL",
+    "SONPROC",
+    "SWAIT",
+    "CLD_EXITED",
+    "CLD_KILLED",
+    "CLD_DUMPED",
+    "CLD_TRAPPED",
+    "CLD_STOPPED",
+    "CLD_CONTINUED",
     "psinfo_t",
     "lwpsinfo_t",
     "cpuinfo_t",
@@ -341,7 +369,7 @@ impl<'a> Checker<'a> {
             ));
         }
         for (m, e) in &x.members {
-            if out.member(m).is_none() {
+            if member_path(out, m).is_none() {
                 return Err(err(
                     ErrTag::D_XLATE_MEMB,
                     e.line,
@@ -512,6 +540,37 @@ impl<'a> Checker<'a> {
         arrow: bool,
         line: u32,
     ) -> Result<Option<TExpr>, CompileError> {
+        // `x->a.b.c` with `x->a` translated: the translator's member `a.b.c`.
+        if !arrow {
+            let mut path = vec![member];
+            let mut b = base;
+            while let ExprKind::Member {
+                expr: inner,
+                member: m,
+                arrow: a,
+            } = &b.kind
+            {
+                if *a || !matches!(inner.kind, ExprKind::Member { .. }) {
+                    path.reverse();
+                    let sub = path.join(".");
+                    return self.xlate_member_at(inner, m, *a, Some(&sub), line);
+                }
+                path.push(m);
+                b = inner;
+            }
+        }
+        self.xlate_member_at(base, member, arrow, None, line)
+    }
+
+    /// `base->member` (or `.member`) on a translation, then `.outer` when given.
+    fn xlate_member_at(
+        &mut self,
+        base: &Expr,
+        member: &str,
+        arrow: bool,
+        outer: Option<&str>,
+        line: u32,
+    ) -> Result<Option<TExpr>, CompileError> {
         let mut b = base.clone();
         // Follow inlines to the xlate they stand for.
         for _ in 0..8 {
@@ -554,6 +613,12 @@ impl<'a> Checker<'a> {
         }
         let input = self.expr(expr)?;
         let xl = self.find_xlator(out, &input, line)?;
+        // `xlate<T *>(e)->a.b`: the translator's `a.b` member.
+        let member = &match (outer, member_path(out, member)) {
+            (Some(sub), Some(_)) => format!("{}.{}", member, sub),
+            (Some(_), None) => return Ok(None),
+            (None, _) => member.to_string(),
+        };
         let Some((_, mexpr)) = xl.members.iter().find(|(m, _)| m == member) else {
             return Err(err(
                 ErrTag::D_XLATE_NOCONV,
@@ -561,10 +626,7 @@ impl<'a> Checker<'a> {
                 format!("translator does not define conversion for member: {}", member),
             ));
         };
-        let mty = out
-            .member(member)
-            .map(|m| m.ty)
-            .unwrap_or(types::LONG);
+        let mty = member_path(out, member).unwrap_or(types::LONG);
         self.syms.tsyms.bindings.push((xl.param.clone(), input));
         let r = self.expr(mexpr);
         self.syms.tsyms.bindings.pop();
@@ -589,4 +651,13 @@ impl<'a> Checker<'a> {
             )
         })
     }
+}
+
+/// The type of `path` (`a` or `a.b.c`, members of members) inside struct or union `ty`.
+fn member_path(ty: Type, path: &str) -> Option<Type> {
+    let mut t = ty;
+    for m in path.split('.') {
+        t = t.member(m)?.ty;
+    }
+    Some(t)
 }

@@ -13,6 +13,7 @@ mod expr;
 mod guard;
 mod mem;
 mod members;
+mod procargs;
 pub mod ir;
 pub mod subr;
 pub mod ir_act;

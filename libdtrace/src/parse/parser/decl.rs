@@ -283,6 +283,16 @@ impl<'a> Parser<'a> {
                 Tok::Op("}") => break,
                 Tok::Op(";") => continue,
                 Tok::Ident(m) => {
+                    // A member of a struct member: `pr_start.tv_sec = ...`.
+                    let mut m = m;
+                    while self.peek_is_op(".")? {
+                        self.next()?;
+                        let t = self.next()?;
+                        let Tok::Ident(sub) = t.tok.clone() else {
+                            return Err(self.syntax_error(&t));
+                        };
+                        m = format!("{}.{}", m, sub);
+                    }
                     self.expect_op("=")?;
                     let e = self.assignment()?;
                     members.push((m, e));
