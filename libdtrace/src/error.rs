@@ -158,6 +158,7 @@ pub enum ErrTag {
     D_PROV_BADNAME,
     D_DECL_BFCONST,
     D_DECL_BFTYPE,
+    D_PRAGMA_DEPEND,
 }
 
 impl fmt::Display for ErrTag {

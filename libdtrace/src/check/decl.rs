@@ -138,6 +138,8 @@ pub struct TypeSyms {
     pub inlines: HashMap<String, Inline>,
     pub xlators: Vec<Xlator>,
     pub dlib_loaded: bool,
+    /// The `libdir` directories have been read (check/libdirs.rs).
+    pub libs_loaded: bool,
     /// Translator parameters in scope while a translated member is checked.
     pub(super) bindings: Vec<(String, TExpr)>,
     /// Inlines being expanded (a self-referencing inline is an error, not a loop).

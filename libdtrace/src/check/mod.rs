@@ -12,6 +12,7 @@ mod aggact;
 mod expr;
 mod guard;
 mod mem;
+mod libdirs;
 mod members;
 mod procargs;
 pub mod ir;
@@ -200,6 +201,7 @@ impl<'a> Checker<'a> {
         let mut clauses = Vec::new();
         let mut pragmas = Vec::new();
         let mut last_line = 1;
+        self.load_libdirs()?;
         for item in &prog.items {
             match item {
                 ast::Item::Pragma { words, line } => {
@@ -279,8 +281,8 @@ impl<'a> Checker<'a> {
                 }
                 Ok(())
             }
-            Some("attributes") | Some("binding") | Some("depends_on") | Some("ident")
-            | Some("line") => Ok(()),
+            Some("depends_on") => self.depends_on(words, line),
+            Some("attributes") | Some("binding") | Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
@@ -289,7 +291,7 @@ impl<'a> Checker<'a> {
             Some(w) => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
-                format!("invalid control directive: #pragma D {}", w),
+                format!("invalid D pragma: {}", w),
             )),
             None => Err(err(ErrTag::D_PRAGMA_MALFORM, line, "malformed #pragma D")),
         }
