@@ -159,6 +159,8 @@ pub enum ErrTag {
     D_DECL_BFCONST,
     D_DECL_BFTYPE,
     D_PRAGMA_DEPEND,
+    D_DECL_ENOFLOW,
+    D_DECL_ARRNULL,
 }
 
 impl fmt::Display for ErrTag {

@@ -98,10 +98,14 @@ impl<'a> Checker<'a> {
                 let fmt = match &args[0].kind {
                     ExprKind::Str(s) => s.clone(),
                     _ => {
+                        let t = self.expr(&args[0])?;
                         return Err(err(
                             ErrTag::D_PRINTF_ARG_FMT,
                             line,
-                            "printf( ) argument #1 must be a string literal",
+                            format!(
+                                "printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: {}",
+                                t.ty
+                            ),
                         ));
                     }
                 };

@@ -275,7 +275,7 @@ impl<'a> Checker<'a> {
                 let mut next = 0i64;
                 for (n, v) in values {
                     if let Some(e) = v {
-                        next = self.const_expr(e)?;
+                        next = self.enumerator_value(n, e)?;
                     }
                     if self.syms.tsyms.scope.enumerators.contains_key(n) {
                         return Err(err(
@@ -299,19 +299,6 @@ impl<'a> Checker<'a> {
                 self.syms.tsyms.scope.typedefs.insert(name.clone(), t);
                 Ok(())
             }
-        }
-    }
-
-    /// An integer constant expression (enum values, bit-field widths).
-    fn const_expr(&mut self, e: &Expr) -> Result<i64, CompileError> {
-        let t = self.expr(e)?;
-        match t.kind {
-            super::ir::TKind::Const(v) => Ok(v),
-            _ => Err(err(
-                ErrTag::D_DECL_ENCONST,
-                e.line,
-                "enumerator or bit-field size must be an integral constant expression",
-            )),
         }
     }
 

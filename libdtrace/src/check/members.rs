@@ -5,7 +5,7 @@ use super::ir::TKind;
 use super::types::{Members, Type};
 use super::{err, Checker};
 use crate::error::{CompileError, ErrTag};
-use crate::parse::ast::MemberDecl;
+use crate::parse::ast::{Expr, MemberDecl};
 
 impl<'a> Checker<'a> {
     /// The (name, type, bit-field width or 0) of member `m`, given the members before it;
@@ -79,5 +79,30 @@ impl<'a> Checker<'a> {
             ));
         }
         Ok(Some((m.name.clone(), mt, bits)))
+    }
+
+    /// The value assigned to enumerator `name`: an integer constant that fits an int.
+    pub(super) fn enumerator_value(&mut self, name: &str, e: &Expr) -> Result<i64, CompileError> {
+        let v = match self.expr(e)?.kind {
+            TKind::Const(v) => v,
+            _ => {
+                return Err(err(
+                    ErrTag::D_DECL_ENCONST,
+                    e.line,
+                    format!(
+                        "enumerator '{}' must be assigned to an integral constant expression",
+                        name
+                    ),
+                ))
+            }
+        };
+        if v > i32::MAX as i64 || v < i32::MIN as i64 {
+            return Err(err(
+                ErrTag::D_DECL_ENOFLOW,
+                e.line,
+                format!("enumerator '{}' value overflows INT_MAX ({})", name, i32::MAX),
+            ));
+        }
+        Ok(v)
     }
 }

@@ -332,6 +332,16 @@ impl<'a> Parser<'a> {
             let mut keys = None;
             let mut words = words.to_vec();
             words.extend(self.dimensions()?);
+            if self.peek_is_op("[")? && matches!(self.peek2()?.tok, Tok::Op("]")) {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_ARRNULL,
+                    n.line,
+                    format!(
+                        "array declaration requires array dimension or tuple signature: {}",
+                        name
+                    ),
+                ));
+            }
             if self.peek_is_op("[")? {
                 self.next()?;
                 let mut ks = Vec::new();
