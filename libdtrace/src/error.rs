@@ -161,6 +161,7 @@ pub enum ErrTag {
     D_PRAGMA_DEPEND,
     D_DECL_ENOFLOW,
     D_DECL_ARRNULL,
+    D_AGG_NULL,
 }
 
 impl fmt::Display for ErrTag {

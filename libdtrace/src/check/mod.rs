@@ -471,6 +471,14 @@ impl<'a> Checker<'a> {
                         return Ok(());
                     }
                 }
+                // A statement that is only an aggregation does nothing (dt_compile_agg).
+                if let ExprKind::Agg { name, .. } = &e.kind {
+                    return Err(err(
+                        ErrTag::D_AGG_NULL,
+                        e.line,
+                        format!("expression has null effect: @{}", name),
+                    ));
+                }
                 let t = self.expr(e)?;
                 out.push(TStmt::Expr(t));
                 Ok(())
