@@ -162,6 +162,12 @@ pub enum ErrTag {
     D_DECL_ENOFLOW,
     D_DECL_ARRNULL,
     D_AGG_NULL,
+    D_DECL_LONGINT,
+    D_DECL_SIGNINT,
+    D_DECL_VOIDATTR,
+    D_DECL_CHARATTR,
+    D_DECL_COMBO,
+    D_DECL_USELESS,
 }
 
 impl fmt::Display for ErrTag {

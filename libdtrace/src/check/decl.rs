@@ -171,6 +171,7 @@ impl<'a> Checker<'a> {
     }
 
     fn base_type(&mut self, words: &[String], line: u32) -> Result<Type, CompileError> {
+        self.check_specifiers(words, line)?;
         if let Some(t) = self.declared_type(words) {
             return Ok(t);
         }

@@ -105,4 +105,71 @@ impl<'a> Checker<'a> {
         }
         Ok(v)
     }
+
+    /// The combination of type specifiers in `words`, checked as dt_decl_check and
+    /// dt_decl_spec check it: `short`, `long`, `signed` and `unsigned` go with integer types
+    /// (`long` with floating-point ones too), not with `char` (short, long) or `void`, and one
+    /// type name at most.
+    pub(super) fn check_specifiers(&self, words: &[String], line: u32) -> Result<(), CompileError> {
+        let words: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.starts_with('['))
+            .collect();
+        if words.len() < 2 {
+            return Ok(());
+        }
+        let (mut short, mut long, mut sign) = (false, false, false);
+        let mut names: Vec<&str> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match words[i] {
+                "short" => short = true,
+                "long" => long = true,
+                "signed" | "unsigned" => sign = true,
+                "struct" | "union" | "enum" => {
+                    names.push(words[i]);
+                    i += 1;
+                }
+                w => names.push(w),
+            }
+            i += 1;
+        }
+        if names.len() > 1 {
+            return Err(err(ErrTag::D_DECL_COMBO, line, "invalid type combination"));
+        }
+        let Some(&name) = names.first() else {
+            return Ok(());
+        };
+        let integer = matches!(name, "char" | "int" | "void");
+        if name == "char" && (short || long) {
+            return Err(err(
+                ErrTag::D_DECL_CHARATTR,
+                line,
+                "invalid type declaration: short and long may not be used with char type",
+            ));
+        }
+        if name == "void" && (short || long || sign) {
+            return Err(err(
+                ErrTag::D_DECL_VOIDATTR,
+                line,
+                "invalid type declaration: attributes may not be used with void type",
+            ));
+        }
+        if !integer && sign {
+            return Err(err(
+                ErrTag::D_DECL_SIGNINT,
+                line,
+                "invalid type declaration: signed and unsigned may only be used with integer type",
+            ));
+        }
+        if !integer && !matches!(name, "float" | "double") && long {
+            return Err(err(
+                ErrTag::D_DECL_LONGINT,
+                line,
+                "invalid type declaration: long and long long may only be used with integer or floating-point type",
+            ));
+        }
+        Ok(())
+    }
 }

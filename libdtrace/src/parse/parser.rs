@@ -314,6 +314,9 @@ impl<'a> Parser<'a> {
         }
         if self.peek_is_op(";")? {
             self.next()?;
+            if !matches!(words[0].as_str(), "struct" | "union" | "enum") {
+                return Err(CompileError::new(ErrTag::D_DECL_USELESS, line, "useless declaration"));
+            }
             return Ok(Vec::new());
         }
         self.declarators(scope, &words, line)
