@@ -168,6 +168,8 @@ pub enum ErrTag {
     D_DECL_CHARATTR,
     D_DECL_COMBO,
     D_DECL_USELESS,
+    D_DECL_BADCLASS,
+    D_DECL_CLASS,
 }
 
 impl fmt::Display for ErrTag {
