@@ -169,6 +169,8 @@ pub enum ErrTag {
     D_DECL_COMBO,
     D_DECL_USELESS,
     D_DECL_BADCLASS,
+    D_DECL_ARRBIG,
+    D_DECL_ARRSUB,
     D_DECL_CLASS,
 }
 

@@ -318,6 +318,27 @@ impl<'a> Parser<'a> {
     pub(super) fn dimensions(&mut self) -> PResult<Vec<String>> {
         let mut dims = Vec::new();
         while self.peek_is_op("[")? {
+            let t = self.peek2()?.clone();
+            // dt_decl_array: a positive constant below 2^32, or a tuple of types.
+            let arrsub = || {
+                CompileError::new(
+                    ErrTag::D_DECL_ARRSUB,
+                    t.line,
+                    "positive integral constant expression or tuple signature expected as array declaration subscript",
+                )
+            };
+            match t.tok {
+                Tok::Op("-") => return Err(arrsub()),
+                Tok::Int { value: 0, .. } => return Err(arrsub()),
+                Tok::Int { value, .. } if value > u32::MAX as u64 => {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_ARRBIG,
+                        t.line,
+                        "array dimension too big",
+                    ))
+                }
+                _ => {}
+            }
             let Tok::Int { value, .. } = self.peek2()?.tok else {
                 break;
             };
