@@ -68,7 +68,11 @@ impl<'a> Checker<'a> {
                 let a = self.expr(&args[0])?;
                 let a = self.output_value(a);
                 if a.ty == Type::Void {
-                    return Err(Self::proto_arg(name, 1, "@", a.ty, line));
+                    return Err(err(
+                        ErrTag::D_TRACE_VOID,
+                        line,
+                        "trace( ) may not be applied to a void expression",
+                    ));
                 }
                 if a.ty.by_ref() {
                     return Err(err(
