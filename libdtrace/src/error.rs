@@ -171,6 +171,7 @@ pub enum ErrTag {
     D_DECL_BADCLASS,
     D_DECL_ARRBIG,
     D_TRACE_VOID,
+    D_DECL_DYNOBJ,
     D_DECL_ARRSUB,
     D_DECL_CLASS,
 }

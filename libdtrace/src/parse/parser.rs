@@ -366,6 +366,13 @@ impl<'a> Parser<'a> {
                     ),
                 ));
             }
+            if self.peek_is_op("[")? && words.iter().any(|w| w.starts_with('[')) {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_DYNOBJ,
+                    n.line,
+                    "cannot declare array of associative arrays",
+                ));
+            }
             if self.peek_is_op("[")? {
                 self.next()?;
                 let mut ks = Vec::new();
