@@ -68,7 +68,11 @@ impl<'a> Checker<'a> {
                 let a = self.expr(&args[0])?;
                 let a = self.output_value(a);
                 if a.ty == Type::Void {
-                    return Err(Self::proto_arg(name, 1, "@", a.ty, line));
+                    return Err(err(
+                        ErrTag::D_TRACE_VOID,
+                        line,
+                        "trace( ) may not be applied to a void expression",
+                    ));
                 }
                 if a.ty.by_ref() {
                     return Err(err(
@@ -98,10 +102,14 @@ impl<'a> Checker<'a> {
                 let fmt = match &args[0].kind {
                     ExprKind::Str(s) => s.clone(),
                     _ => {
+                        let t = self.expr(&args[0])?;
                         return Err(err(
                             ErrTag::D_PRINTF_ARG_FMT,
                             line,
-                            "printf( ) argument #1 must be a string literal",
+                            format!(
+                                "printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: {}",
+                                t.ty
+                            ),
                         ));
                     }
                 };

@@ -22,6 +22,34 @@ const DLIB_NAMES: &[&str] = &[
     "curpsinfo",
     "curlwpsinfo",
     "curcpu",
+    "timestruc_t",
+    "timestruc",
+    "psetid_t",
+    "dprojid_t",
+    "poolid_t",
+    "PR_MODEL_ILP32",
+    "PR_MODEL_LP64",
+    "PIDTYPE_PID",
+    "PIDTYPE_TGID",
+    "PIDTYPE_PGID",
+    "PIDTYPE_SID",
+    "PR_STOPPED",
+    "PR_ISTOP",
+    "PR_DSTOP",
+    "PR_IDLE",
+    "SSLEEP",
+    "SRUN",
+    "SZOMB",
+    "SSTOP",
+    "SIDL",
+    "SONPROC",
+    "SWAIT",
+    "CLD_EXITED",
+    "CLD_KILLED",
+    "CLD_DUMPED",
+    "CLD_TRAPPED",
+    "CLD_STOPPED",
+    "CLD_CONTINUED",
     "psinfo_t",
     "lwpsinfo_t",
     "cpuinfo_t",
@@ -110,6 +138,8 @@ pub struct TypeSyms {
     pub inlines: HashMap<String, Inline>,
     pub xlators: Vec<Xlator>,
     pub dlib_loaded: bool,
+    /// The `libdir` directories have been read (check/libdirs.rs).
+    pub libs_loaded: bool,
     /// Translator parameters in scope while a translated member is checked.
     pub(super) bindings: Vec<(String, TExpr)>,
     /// Inlines being expanded (a self-referencing inline is an error, not a loop).
@@ -141,6 +171,7 @@ impl<'a> Checker<'a> {
     }
 
     fn base_type(&mut self, words: &[String], line: u32) -> Result<Type, CompileError> {
+        self.check_specifiers(words, line)?;
         if let Some(t) = self.declared_type(words) {
             return Ok(t);
         }
@@ -224,37 +255,9 @@ impl<'a> Checker<'a> {
                 }
                 let mut ms = Vec::with_capacity(members.len());
                 for m in members {
-                    let mt = self.resolve_type(&m.ty, m.line)?;
-                    if ms.iter().any(|(n, _, _): &(String, Type, u8)| *n == m.name) {
-                        return Err(err(
-                            ErrTag::D_UNKNOWN,
-                            m.line,
-                            format!("failed to define member '{}': Duplicate member name", m.name),
-                        ));
+                    if let Some(bits) = self.member_decl(m, &ms)? {
+                        ms.push(bits);
                     }
-                    if mt.size(self.strsize()).is_none() {
-                        return Err(err(
-                            ErrTag::D_DECL_INCOMPLETE,
-                            m.line,
-                            format!("declaration of member {} uses incomplete type {}", m.name, mt),
-                        ));
-                    }
-                    let bits = match &m.bits {
-                        None => 0,
-                        Some(e) => {
-                            let v = self.const_expr(e)?;
-                            let tsize = mt.size(self.strsize()).unwrap_or(0) as i64 * 8;
-                            if !mt.is_int() || v <= 0 || v > tsize {
-                                return Err(err(
-                                    ErrTag::D_DECL_BFSIZE,
-                                    m.line,
-                                    format!("bit-field '{}' has invalid width {}", m.name, v),
-                                ));
-                            }
-                            v as u8
-                        }
-                    };
-                    ms.push((m.name.clone(), mt, bits));
                 }
                 let (members, size, align) = types::layout(*union, &ms, self.strsize());
                 types::define_sou(
@@ -273,7 +276,7 @@ impl<'a> Checker<'a> {
                 let mut next = 0i64;
                 for (n, v) in values {
                     if let Some(e) = v {
-                        next = self.const_expr(e)?;
+                        next = self.enumerator_value(n, e)?;
                     }
                     if self.syms.tsyms.scope.enumerators.contains_key(n) {
                         return Err(err(
@@ -297,19 +300,6 @@ impl<'a> Checker<'a> {
                 self.syms.tsyms.scope.typedefs.insert(name.clone(), t);
                 Ok(())
             }
-        }
-    }
-
-    /// An integer constant expression (enum values, bit-field widths).
-    fn const_expr(&mut self, e: &Expr) -> Result<i64, CompileError> {
-        let t = self.expr(e)?;
-        match t.kind {
-            super::ir::TKind::Const(v) => Ok(v),
-            _ => Err(err(
-                ErrTag::D_DECL_ENCONST,
-                e.line,
-                "enumerator or bit-field size must be an integral constant expression",
-            )),
         }
     }
 
@@ -369,7 +359,7 @@ impl<'a> Checker<'a> {
             ));
         }
         for (m, e) in &x.members {
-            if out.member(m).is_none() {
+            if member_path(out, m).is_none() {
                 return Err(err(
                     ErrTag::D_XLATE_MEMB,
                     e.line,
@@ -540,6 +530,37 @@ impl<'a> Checker<'a> {
         arrow: bool,
         line: u32,
     ) -> Result<Option<TExpr>, CompileError> {
+        // `x->a.b.c` with `x->a` translated: the translator's member `a.b.c`.
+        if !arrow {
+            let mut path = vec![member];
+            let mut b = base;
+            while let ExprKind::Member {
+                expr: inner,
+                member: m,
+                arrow: a,
+            } = &b.kind
+            {
+                if *a || !matches!(inner.kind, ExprKind::Member { .. }) {
+                    path.reverse();
+                    let sub = path.join(".");
+                    return self.xlate_member_at(inner, m, *a, Some(&sub), line);
+                }
+                path.push(m);
+                b = inner;
+            }
+        }
+        self.xlate_member_at(base, member, arrow, None, line)
+    }
+
+    /// `base->member` (or `.member`) on a translation, then `.outer` when given.
+    fn xlate_member_at(
+        &mut self,
+        base: &Expr,
+        member: &str,
+        arrow: bool,
+        outer: Option<&str>,
+        line: u32,
+    ) -> Result<Option<TExpr>, CompileError> {
         let mut b = base.clone();
         // Follow inlines to the xlate they stand for.
         for _ in 0..8 {
@@ -582,6 +603,12 @@ impl<'a> Checker<'a> {
         }
         let input = self.expr(expr)?;
         let xl = self.find_xlator(out, &input, line)?;
+        // `xlate<T *>(e)->a.b`: the translator's `a.b` member.
+        let member = &match (outer, member_path(out, member)) {
+            (Some(sub), Some(_)) => format!("{}.{}", member, sub),
+            (Some(_), None) => return Ok(None),
+            (None, _) => member.to_string(),
+        };
         let Some((_, mexpr)) = xl.members.iter().find(|(m, _)| m == member) else {
             return Err(err(
                 ErrTag::D_XLATE_NOCONV,
@@ -589,10 +616,7 @@ impl<'a> Checker<'a> {
                 format!("translator does not define conversion for member: {}", member),
             ));
         };
-        let mty = out
-            .member(member)
-            .map(|m| m.ty)
-            .unwrap_or(types::LONG);
+        let mty = member_path(out, member).unwrap_or(types::LONG);
         self.syms.tsyms.bindings.push((xl.param.clone(), input));
         let r = self.expr(mexpr);
         self.syms.tsyms.bindings.pop();
@@ -617,4 +641,13 @@ impl<'a> Checker<'a> {
             )
         })
     }
+}
+
+/// The type of `path` (`a` or `a.b.c`, members of members) inside struct or union `ty`.
+fn member_path(ty: Type, path: &str) -> Option<Type> {
+    let mut t = ty;
+    for m in path.split('.') {
+        t = t.member(m)?.ty;
+    }
+    Some(t)
 }

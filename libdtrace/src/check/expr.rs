@@ -330,6 +330,9 @@ impl<'a> Checker<'a> {
                 let ty = match (t.ty, f.ty) {
                     (Type::Int { .. }, Type::Int { .. }) => types::arith(t.ty, f.ty),
                     (Type::Str, Type::Str) => Type::Str,
+                    (Type::Ptr(_), _) | (_, Type::Ptr(_)) if ternary_ptr(&t, &f).is_some() => {
+                        ternary_ptr(&t, &f).unwrap_or(t.ty)
+                    }
                     _ => {
                         return Err(err(ErrTag::D_OP_INCOMPAT, line, format!("operator ?: operands must have compatible types: \"{}\" and \"{}\"", t.ty, f.ty)));
                     }
@@ -431,6 +434,9 @@ impl<'a> Checker<'a> {
                 ty,
                 line,
             });
+        }
+        if let Some(t) = self.execargs(name, line)? {
+            return Ok(t);
         }
         if let Some(v) = self.syms.global(name) {
             let ty = self.syms.globals[v as usize].ty;
@@ -674,4 +680,17 @@ fn fold(op: BinOp, a: i64, b: i64, ty: Type) -> Option<i64> {
         LogOr => (a != 0 || b != 0) as i64,
         LogXor => ((a != 0) ^ (b != 0)) as i64,
     })
+}
+
+/// The type of `c ? t : f` with pointer operands, as dt_node_is_ptrcompat allows: the same
+/// pointer type, a pointer and `void *`, or a pointer and the constant 0.
+fn ternary_ptr(t: &TExpr, f: &TExpr) -> Option<Type> {
+    match (t.ty, f.ty) {
+        (Type::Ptr(_), Type::Ptr(_)) if t.ty == f.ty => Some(t.ty),
+        (Type::Ptr(_), Type::Ptr(_)) if f.ty.pointee() == Some(Type::Void) => Some(t.ty),
+        (Type::Ptr(_), Type::Ptr(_)) if t.ty.pointee() == Some(Type::Void) => Some(f.ty),
+        (Type::Ptr(_), Type::Int { .. }) if f.kind == TKind::Const(0) => Some(t.ty),
+        (Type::Int { .. }, Type::Ptr(_)) if t.kind == TKind::Const(0) => Some(f.ty),
+        _ => None,
+    }
 }

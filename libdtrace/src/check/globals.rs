@@ -95,17 +95,10 @@ impl<'a> Checker<'a> {
         let opstr = format!("{}=", op.map(|o| o.as_str()).unwrap_or(""));
         // Stores through other addresses are checked at run time against the clause's
         // alloca()'d memory, the only other memory D may write.
-        let (addr, scratch) = match l.kind {
-            TKind::Load(addr, None) => {
+        let (addr, scratch, bits) = match l.kind {
+            TKind::Load(addr, bits) => {
                 let s = !self.in_globals(&addr);
-                (addr, s)
-            }
-            TKind::Load(_, Some(_)) => {
-                return Err(err(
-                    ErrTag::D_VAR_UNSUP,
-                    line,
-                    format!("operator {} cannot be applied to a bit-field", opstr),
-                ))
+                (addr, s, bits)
             }
             _ => return Ok(Err(r)),
         };
@@ -137,6 +130,21 @@ impl<'a> Checker<'a> {
             ));
         }
         let rhs = Box::new(r);
+        if let Some((shift, width)) = bits {
+            return Ok(Ok(TExpr {
+                kind: TKind::BitAssign {
+                    addr,
+                    op,
+                    rhs,
+                    shift,
+                    width,
+                    scratch,
+                    old: false,
+                },
+                ty: l.ty,
+                line,
+            }));
+        }
         Ok(Ok(TExpr {
             kind: if scratch {
                 TKind::PtrAssign { addr, op, rhs }
@@ -164,7 +172,7 @@ impl<'a> Checker<'a> {
             line,
         };
         let op = if inc { BinOp::Add } else { BinOp::Sub };
-        let t = match self.mem_assign(e, Some(op), one, line)? {
+        let mut t = match self.mem_assign(e, Some(op), one, line)? {
             Ok(t) => t,
             Err(_) => return Ok(None),
         };
@@ -179,6 +187,11 @@ impl<'a> Checker<'a> {
             ));
         }
         if pre {
+            return Ok(Some(t));
+        }
+        // A bit-field wraps at its own width: its store gives back the old value itself.
+        if let TKind::BitAssign { old, .. } = &mut t.kind {
+            *old = true;
             return Ok(Some(t));
         }
         let ty = t.ty;

@@ -148,6 +148,19 @@ pub enum TKind {
         op: Option<BinOp>,
         rhs: Box<TExpr>,
     },
+    /// `lhs = rhs` (or `op=`, `++`, `--`) on a bit-field of `width` bits starting `shift` bits
+    /// into the bytes at `addr`; `scratch` when `addr` must be checked against the clause's
+    /// `alloca`'d memory (else it is inside the globals map). The value is the field's new
+    /// value, or its old one when `old` (postfix `++`/`--`).
+    BitAssign {
+        addr: Box<TExpr>,
+        op: Option<BinOp>,
+        rhs: Box<TExpr>,
+        shift: u8,
+        width: u8,
+        scratch: bool,
+        old: bool,
+    },
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -316,7 +329,9 @@ impl TExpr {
                 dst.walk(f);
                 size.walk(f);
             }
-            TKind::MemAssign { addr, rhs, .. } | TKind::PtrAssign { addr, rhs, .. } => {
+            TKind::MemAssign { addr, rhs, .. }
+            | TKind::PtrAssign { addr, rhs, .. }
+            | TKind::BitAssign { addr, rhs, .. } => {
                 addr.walk(f);
                 rhs.walk(f);
             }

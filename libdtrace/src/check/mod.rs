@@ -12,6 +12,9 @@ mod aggact;
 mod expr;
 mod guard;
 mod mem;
+mod libdirs;
+mod members;
+mod procargs;
 pub mod ir;
 pub mod subr;
 pub mod ir_act;
@@ -198,6 +201,7 @@ impl<'a> Checker<'a> {
         let mut clauses = Vec::new();
         let mut pragmas = Vec::new();
         let mut last_line = 1;
+        self.load_libdirs()?;
         for item in &prog.items {
             match item {
                 ast::Item::Pragma { words, line } => {
@@ -277,8 +281,8 @@ impl<'a> Checker<'a> {
                 }
                 Ok(())
             }
-            Some("attributes") | Some("binding") | Some("depends_on") | Some("ident")
-            | Some("line") => Ok(()),
+            Some("depends_on") => self.depends_on(words, line),
+            Some("attributes") | Some("binding") | Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
@@ -287,7 +291,7 @@ impl<'a> Checker<'a> {
             Some(w) => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
-                format!("invalid control directive: #pragma D {}", w),
+                format!("invalid D pragma: {}", w),
             )),
             None => Err(err(ErrTag::D_PRAGMA_MALFORM, line, "malformed #pragma D")),
         }
@@ -466,6 +470,14 @@ impl<'a> Checker<'a> {
                         out.push(self.aggregation(name, keys, rhs, e.line)?);
                         return Ok(());
                     }
+                }
+                // A statement that is only an aggregation does nothing (dt_compile_agg).
+                if let ExprKind::Agg { name, .. } = &e.kind {
+                    return Err(err(
+                        ErrTag::D_AGG_NULL,
+                        e.line,
+                        format!("expression has null effect: @{}", name),
+                    ));
                 }
                 let t = self.expr(e)?;
                 out.push(TStmt::Expr(t));

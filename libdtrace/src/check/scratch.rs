@@ -110,7 +110,10 @@ pub fn uses_scratch(c: &TClause) -> bool {
     c.walk(&mut |e| {
         found |= matches!(
             e.kind,
-            TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. }
+            TKind::Alloca(_)
+                | TKind::ScratchCopy { .. }
+                | TKind::PtrAssign { .. }
+                | TKind::BitAssign { scratch: true, .. }
         )
     });
     found

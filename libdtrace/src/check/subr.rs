@@ -39,6 +39,8 @@ pub enum Subr {
     Progenyof,
     Getmajor,
     Getminor,
+    /// The built-in variable `execargs` (check/procargs.rs), not callable by name.
+    Execargs,
 }
 
 /// A parameter of a prototype: a string, or an integer (addresses included) of the named type.

@@ -11,7 +11,11 @@ use crate::parse::ast::{BinOp, UnOp};
 impl<'a> Gen<'a> {
     pub(super) fn expr(&mut self, x: &TExpr) -> Result<(), CompileError> {
         self.line = x.line;
-        if self.mem_expr(x)? || self.global_mem_expr(x)? || self.scratch_expr(x)? {
+        if self.mem_expr(x)?
+            || self.global_mem_expr(x)?
+            || self.scratch_expr(x)?
+            || self.bitfield_expr(x)?
+        {
             return Ok(());
         }
         match &x.kind {
@@ -186,6 +190,7 @@ impl<'a> Gen<'a> {
             // Handled by global_mem_expr before this match.
             TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
             TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. } => {}
+            TKind::BitAssign { .. } => {}
         }
         Ok(())
     }

@@ -13,6 +13,7 @@
 mod actions;
 pub use actions::spec as spec_layout;
 mod agg;
+mod bitfield;
 mod aggops;
 pub mod clause;
 pub mod emit;

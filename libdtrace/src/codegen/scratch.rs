@@ -123,24 +123,10 @@ impl<'a> Gen<'a> {
         Ok(true)
     }
 
-    /// A store through an address that must lie in what the clause allocated.
-    fn ptr_assign(
-        &mut self,
-        addr: &TExpr,
-        op: Option<crate::parse::ast::BinOp>,
-        rhs: &TExpr,
-        ty: crate::check::types::Type,
-    ) -> Result<(), CompileError> {
+    /// R2 = the address in R0 as a pointer the verifier accepts for a store of `size` bytes,
+    /// when those bytes lie in what the clause allocated; an invalid address fault otherwise.
+    pub(super) fn scratch_dest(&mut self, size: u32) {
         let r = self.region();
-        let size = match ty {
-            crate::check::types::Type::Int { size, .. } => size,
-            _ => 8,
-        };
-        self.expr(addr)?;
-        let a_slot = self.push(R0)?;
-        self.expr(rhs)?;
-        let v_slot = self.push(R0)?;
-        self.e.emit(Insn::ldx(BPF_DW, R0, FP, a_slot));
         self.e.emit(Insn::stx(BPF_DW, R6, (r + TMP) as i16, R0));
         self.e.emit(Insn::ldx(BPF_DW, R1, R6, (r + TMP) as i16));
         self.e.emit(Insn::ldx(BPF_DW, R3, R6, (r + BASE) as i16));
@@ -148,10 +134,8 @@ impl<'a> Gen<'a> {
         self.e.emit(Insn::alu64_reg(BPF_SUB, R1, R3));
         let bad = self.e.label();
         let ok = self.e.label();
-        self.e.jump(
-            Insn::jmp_imm(BPF_JGT, R1, (2 * SCRATCH_SIZE - size as u32) as i32, 0),
-            bad,
-        );
+        self.e
+            .jump(Insn::jmp_imm(BPF_JGT, R1, (2 * SCRATCH_SIZE - size) as i32, 0), bad);
         self.e.emit(Insn::mov64_reg(R4, R1));
         self.e.emit(Insn::alu64_imm(BPF_ADD, R4, size as i32));
         self.e.emit(Insn::ldx(BPF_DW, R5, R6, (r + USED) as i16));
@@ -162,6 +146,26 @@ impl<'a> Gen<'a> {
         self.e.emit(Insn::mov64_reg(R2, R6));
         self.e.emit(Insn::alu64_imm(BPF_ADD, R2, (r + DATA) as i32));
         self.e.emit(Insn::alu64_reg(BPF_ADD, R2, R1));
+    }
+
+    /// A store through an address that must lie in what the clause allocated.
+    fn ptr_assign(
+        &mut self,
+        addr: &TExpr,
+        op: Option<crate::parse::ast::BinOp>,
+        rhs: &TExpr,
+        ty: crate::check::types::Type,
+    ) -> Result<(), CompileError> {
+        let size = match ty {
+            crate::check::types::Type::Int { size, .. } => size,
+            _ => 8,
+        };
+        self.expr(addr)?;
+        let a_slot = self.push(R0)?;
+        self.expr(rhs)?;
+        let v_slot = self.push(R0)?;
+        self.e.emit(Insn::ldx(BPF_DW, R0, FP, a_slot));
+        self.scratch_dest(size as u32);
         let p_slot = self.push(R2)?;
         self.e.emit(Insn::ldx(BPF_DW, R0, FP, v_slot));
         if let Some(op) = op {

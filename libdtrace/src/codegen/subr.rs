@@ -245,6 +245,14 @@ impl<'a> Gen<'a> {
                 self.e
                     .emit(Insn::alu64_imm(BPF_AND, R0, (1 << MINORBITS) - 1));
             }
+            Subr::Execargs => {
+                let d = self.alloc_scratch(n as u32);
+                regs_for(self, &[R3, R4, R5]);
+                self.scratch_ptr(R1, d);
+                self.e.mov_imm(R2, n);
+                self.e.call_routine("dt_execargs");
+                self.scratch_ptr(R0, d);
+            }
         }
         Ok(())
     }

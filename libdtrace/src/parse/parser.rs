@@ -272,6 +272,7 @@ impl<'a> Parser<'a> {
         let mut scope = Scope::Global;
         let mut words: Vec<String> = Vec::new();
         let mut pending = first;
+        let mut class: Option<&str> = None;
         loop {
             let t = match pending.take() {
                 Some(t) => t,
@@ -288,7 +289,20 @@ impl<'a> Parser<'a> {
                     self.next()?
                 }
             };
+            // A second storage class, and C's classes that D has no use for, as dt_decl_class
+            // and dt_node_decl refuse them.
+            if let Tok::Kw(k @ ("self" | "this" | "auto" | "register" | "static" | "extern")) = t.tok {
+                if class.is_some() {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_CLASS,
+                        t.line,
+                        "only one storage class allowed in a declaration",
+                    ));
+                }
+                class = Some(k);
+            }
             match &t.tok {
+                Tok::Kw("auto" | "register" | "static") if words.is_empty() => {}
                 Tok::Kw("self") if scope == Scope::Global && words.is_empty() => {
                     scope = Scope::Thread
                 }
@@ -312,8 +326,18 @@ impl<'a> Parser<'a> {
         if words.is_empty() {
             return Err(self.error_here());
         }
+        if matches!(class, Some("auto" | "register" | "static")) {
+            return Err(CompileError::new(
+                ErrTag::D_DECL_BADCLASS,
+                line,
+                "specified storage class not appropriate in D",
+            ));
+        }
         if self.peek_is_op(";")? {
             self.next()?;
+            if !matches!(words[0].as_str(), "struct" | "union" | "enum") {
+                return Err(CompileError::new(ErrTag::D_DECL_USELESS, line, "useless declaration"));
+            }
             return Ok(Vec::new());
         }
         self.declarators(scope, &words, line)
@@ -332,6 +356,23 @@ impl<'a> Parser<'a> {
             let mut keys = None;
             let mut words = words.to_vec();
             words.extend(self.dimensions()?);
+            if self.peek_is_op("[")? && matches!(self.peek2()?.tok, Tok::Op("]")) {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_ARRNULL,
+                    n.line,
+                    format!(
+                        "array declaration requires array dimension or tuple signature: {}",
+                        name
+                    ),
+                ));
+            }
+            if self.peek_is_op("[")? && words.iter().any(|w| w.starts_with('[')) {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_DYNOBJ,
+                    n.line,
+                    "cannot declare array of associative arrays",
+                ));
+            }
             if self.peek_is_op("[")? {
                 self.next()?;
                 let mut ks = Vec::new();

@@ -176,14 +176,47 @@ impl<'a> Parser<'a> {
             let mline = self.peek()?.line;
             let base = self.specifier(items, mline)?;
             loop {
-                let ptr = self.pointers()?;
+                // `type : width;` pads with an unnamed bit-field.
+                if self.peek_is_op(":")? {
+                    self.next()?;
+                    let width = self.conditional()?;
+                    members.push(MemberDecl {
+                        ty: base.clone(),
+                        name: String::new(),
+                        bits: Some(width),
+                        line: mline,
+                    });
+                    let t = self.next()?;
+                    match t.tok {
+                        Tok::Op(",") => continue,
+                        Tok::Op(";") => break,
+                        _ => return Err(self.syntax_error(&t)),
+                    }
+                }
+                let mut ptr = self.pointers()?;
+                let mut words = base.words.clone();
+                let fptr = self.peek_is_op("(")?;
+                if fptr {
+                    self.next()?;
+                    ptr = self.pointers()?;
+                    if ptr == 0 {
+                        let t = self.next()?;
+                        return Err(self.syntax_error(&t));
+                    }
+                }
                 let n = self.next()?;
                 let Tok::Ident(mname) = n.tok.clone() else {
                     return Err(self.syntax_error(&n));
                 };
-                let mut words = base.words.clone();
+                if fptr {
+                    self.expect_op(")")?;
+                    self.skip_parameters()?;
+                    // DTrace gives every function pointer one type of pointer size; D
+                    // cannot call through it.
+                    words = vec!["void".to_string()];
+                }
                 words.extend(self.dimensions()?);
-                let ptr = ptr + base.ptr;
+                let ptr = if fptr { ptr } else { ptr + base.ptr };
                 let bits = if self.peek_is_op(":")? {
                     self.next()?;
                     Some(self.conditional()?)
@@ -213,6 +246,25 @@ impl<'a> Parser<'a> {
         Ok(words)
     }
 
+    /// A function declarator's parameter list, `( ... )` with nested parentheses; the
+    /// parameters do not matter to D.
+    fn skip_parameters(&mut self) -> PResult<()> {
+        self.expect_op("(")?;
+        let mut depth = 1;
+        while depth > 0 {
+            let t = self.next()?;
+            match t.tok {
+                Tok::Op("(") => depth += 1,
+                Tok::Op(")") => depth -= 1,
+                Tok::Op(";") | Tok::Op("{") | Tok::Op("}") | Tok::Eof => {
+                    return Err(self.syntax_error(&t))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// `translator out < in param > { member = expr; ... };` after the keyword.
     fn translator(&mut self, line: u32) -> PResult<Translator> {
         let out = self.type_name()?;
@@ -231,6 +283,16 @@ impl<'a> Parser<'a> {
                 Tok::Op("}") => break,
                 Tok::Op(";") => continue,
                 Tok::Ident(m) => {
+                    // A member of a struct member: `pr_start.tv_sec = ...`.
+                    let mut m = m;
+                    while self.peek_is_op(".")? {
+                        self.next()?;
+                        let t = self.next()?;
+                        let Tok::Ident(sub) = t.tok.clone() else {
+                            return Err(self.syntax_error(&t));
+                        };
+                        m = format!("{}.{}", m, sub);
+                    }
                     self.expect_op("=")?;
                     let e = self.assignment()?;
                     members.push((m, e));
@@ -256,6 +318,27 @@ impl<'a> Parser<'a> {
     pub(super) fn dimensions(&mut self) -> PResult<Vec<String>> {
         let mut dims = Vec::new();
         while self.peek_is_op("[")? {
+            let t = self.peek2()?.clone();
+            // dt_decl_array: a positive constant below 2^32, or a tuple of types.
+            let arrsub = || {
+                CompileError::new(
+                    ErrTag::D_DECL_ARRSUB,
+                    t.line,
+                    "positive integral constant expression or tuple signature expected as array declaration subscript",
+                )
+            };
+            match t.tok {
+                Tok::Op("-") => return Err(arrsub()),
+                Tok::Int { value: 0, .. } => return Err(arrsub()),
+                Tok::Int { value, .. } if value > u32::MAX as u64 => {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_ARRBIG,
+                        t.line,
+                        "array dimension too big",
+                    ))
+                }
+                _ => {}
+            }
             let Tok::Int { value, .. } = self.peek2()?.tok else {
                 break;
             };

@@ -1,0 +1,11 @@
+/*
+ * Only integer members can be bit-fields.
+ */
+struct s {
+	char *p : 3;
+};
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,8 @@
+/*
+ * A character constant cannot span lines.
+ */
+BEGIN
+{
+	x = 'a
+';
+}

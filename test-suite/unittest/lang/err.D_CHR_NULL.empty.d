@@ -1,0 +1,7 @@
+/*
+ * An empty character constant.
+ */
+BEGIN
+{
+	x = '';
+}

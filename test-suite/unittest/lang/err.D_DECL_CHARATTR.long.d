@@ -1,0 +1,9 @@
+/*
+ * char takes neither short nor long.
+ */
+long char c;
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * A declaration has one storage class at most.
+ */
+self this int x;
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * One type name per declaration.
+ */
+int char x;
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,4 @@
+/*
+ * An enumerator's value must fit an int.
+ */
+enum e { A = 0x80000000 };

@@ -1,0 +1,9 @@
+/*
+ * signed and unsigned go with integer types only.
+ */
+unsigned string s;
+
+BEGIN
+{
+	exit(0);
+}

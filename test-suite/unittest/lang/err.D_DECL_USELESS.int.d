@@ -1,0 +1,9 @@
+/*
+ * A declaration that declares nothing.
+ */
+int;
+
+BEGIN
+{
+	exit(0);
+}

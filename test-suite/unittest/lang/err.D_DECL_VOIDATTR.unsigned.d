@@ -1,0 +1,9 @@
+/*
+ * void takes no attributes.
+ */
+unsigned void v;
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,7 @@
+/*
+ * Only a name can be called.
+ */
+BEGIN
+{
+	(1)(2);
+}

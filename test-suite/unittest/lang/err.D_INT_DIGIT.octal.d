@@ -1,0 +1,7 @@
+/*
+ * 8 is no octal digit.
+ */
+BEGIN
+{
+	x = 0189;
+}

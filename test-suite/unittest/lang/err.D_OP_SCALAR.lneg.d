@@ -1,0 +1,7 @@
+/*
+ * ! needs a scalar operand; an array is not one.
+ */
+BEGIN
+{
+	x = !curthread->comm;
+}

@@ -1,0 +1,4 @@
+/*
+ * A control line that is not a directive.
+ */
+#frobnicate

@@ -1,0 +1,4 @@
+/*
+ * #error stops the compilation with its words.
+ */
+#error stop here

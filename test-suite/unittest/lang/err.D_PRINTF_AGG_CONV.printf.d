@@ -1,0 +1,7 @@
+/*
+ * %@ is for printa( ) only.
+ */
+BEGIN
+{
+	printf("%@d", 1);
+}

@@ -1,0 +1,7 @@
+/*
+ * printf( )'s format must be a string constant.
+ */
+BEGIN
+{
+	printf(probefunc);
+}

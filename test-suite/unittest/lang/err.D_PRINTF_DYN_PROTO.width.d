@@ -1,0 +1,7 @@
+/*
+ * A * width needs its own argument.
+ */
+BEGIN
+{
+	printf("%*d");
+}

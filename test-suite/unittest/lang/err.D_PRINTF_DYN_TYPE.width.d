@@ -1,0 +1,7 @@
+/*
+ * A * width must be an integer.
+ */
+BEGIN
+{
+	printf("%*d", "wide", 1);
+}

@@ -1,0 +1,7 @@
+/*
+ * An empty printf( ) format.
+ */
+BEGIN
+{
+	printf("");
+}

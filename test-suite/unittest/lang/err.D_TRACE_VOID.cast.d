@@ -1,0 +1,7 @@
+/*
+ * trace( ) of a void expression.
+ */
+BEGIN
+{
+	trace((void)0);
+}

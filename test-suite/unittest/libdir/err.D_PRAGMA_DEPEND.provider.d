@@ -1,0 +1,9 @@
+/*
+ * A provider that does not exist.
+ */
+#pragma D depends_on provider nosuchprovider
+
+BEGIN
+{
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * An unknown #pragma D directive.
+ */
+#pragma D frobnicate
+
+BEGIN
+{
+	exit(0);
+}
