@@ -156,6 +156,8 @@ pub enum ErrTag {
     D_TRUNC_SCALAR,
     D_PROV_PRDUP,
     D_PROV_BADNAME,
+    D_PRINT_VOID,
+    D_PRINT_SIZE,
 }
 
 impl fmt::Display for ErrTag {

@@ -65,4 +65,12 @@ pub enum ActDesc {
         format: Option<Arc<Format>>,
         args: Vec<RecDesc>,
     },
+    /// `print()`: the address (u64) at `addr`, `size` bytes of the value at `offset`.
+    Print {
+        addr: u32,
+        offset: u32,
+        size: u32,
+        node: Arc<crate::print::typed::PNode>,
+        ptr: bool,
+    },
 }

@@ -71,14 +71,12 @@ impl<'a> Checker<'a> {
                     return Err(Self::proto_arg(name, 1, "@", a.ty, line));
                 }
                 if a.ty.by_ref() {
-                    return Err(err(
-                        ErrTag::D_UNKNOWN,
-                        line,
-                        format!("trace( ) of a value of type {} is not supported yet", a.ty),
-                    ));
+                    // DTrace prints a traced struct, union or non-char array as its bytes.
+                    return self.trace_bytes(a, line).map(Some);
                 }
                 Ok(Some(TStmt::Trace(a)))
             }
+            "print" => self.print_action(args, line).map(Some),
             "exit" => {
                 Self::proto_len(name, args.len(), 1, 1, line)?;
                 let a = self.expr(&args[0])?;

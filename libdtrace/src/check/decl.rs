@@ -255,6 +255,7 @@ impl<'a> Checker<'a> {
                         }
                     };
                     ms.push((m.name.clone(), mt, bits));
+                    types::names::set_member_type_name(ty, &m.name, types::names::spelled(&m.ty.words, m.ty.ptr));
                 }
                 let (members, size, align) = types::layout(*union, &ms, self.strsize());
                 types::define_sou(
@@ -271,6 +272,7 @@ impl<'a> Checker<'a> {
             }
             ast::TypeDef::Enum { name, values, line } => {
                 let mut next = 0i64;
+                let mut named = Vec::with_capacity(values.len());
                 for (n, v) in values {
                     if let Some(e) = v {
                         next = self.const_expr(e)?;
@@ -283,8 +285,10 @@ impl<'a> Checker<'a> {
                         ));
                     }
                     self.syms.tsyms.scope.enumerators.insert(n.clone(), next);
+                    named.push((n.clone(), next));
                     next = next.wrapping_add(1);
                 }
+                types::names::set_enum(name, named);
                 self.syms
                     .tsyms
                     .scope

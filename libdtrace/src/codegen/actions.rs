@@ -120,6 +120,17 @@ impl<'a> Gen<'a> {
                     .collect()
             }
             ActStmt::Raise(_) | ActStmt::Stop | ActStmt::Copyout { .. } => Vec::new(),
+            ActStmt::Print { size, .. } => {
+                let addr = self.alloc_rec(u64k);
+                let off = self.alloc_bytes(*size, 8);
+                vec![
+                    addr,
+                    RecDesc {
+                        offset: off,
+                        kind: u64k,
+                    },
+                ]
+            }
         }
     }
 
@@ -173,6 +184,30 @@ impl<'a> Gen<'a> {
                     offset: recs[0].offset,
                     size: *size,
                     dynsize: dynrec,
+                }));
+            }
+            ActStmt::Print {
+                addr,
+                node,
+                size,
+                ptr,
+            } => {
+                self.expr(addr)?;
+                self.store_rec(&recs[0]);
+                self.e.emit(Insn::ldx(BPF_DW, R3, R7, recs[0].offset as i16));
+                self.e.emit(Insn::mov64_reg(R1, R7));
+                self.e
+                    .emit(Insn::alu64_imm(BPF_ADD, R1, recs[1].offset as i32));
+                self.e.mov_imm(R2, *size as i64);
+                self.e.call(helper::PROBE_READ);
+                let f = self.fault();
+                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                self.actions.push(ActionDesc::Act(ActDesc::Print {
+                    addr: recs[0].offset,
+                    offset: recs[1].offset,
+                    size: *size,
+                    node: Arc::clone(node),
+                    ptr: *ptr,
                 }));
             }
             ActStmt::Speculate(id) => {

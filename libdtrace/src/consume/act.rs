@@ -211,6 +211,23 @@ impl ActState {
                     crate::print::trace::print_rawbytes(buf, bytes);
                 }
             }
+            ActDesc::Print {
+                addr,
+                offset,
+                size,
+                node,
+                ptr,
+            } => {
+                let a = data
+                    .get(*addr as usize..*addr as usize + 8)
+                    .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+                    .unwrap_or(0);
+                let start = *offset as usize;
+                if let Some(bytes) = data.get(start..start + *size as usize) {
+                    let shown = if *ptr { Some(a) } else { None };
+                    crate::print::typed::print_typed(buf, node, shown, bytes, *size);
+                }
+            }
             ActDesc::Speculate(_) | ActDesc::Discard(_) => {
                 if let ActDesc::Discard(r) = a {
                     self.specs.remove(&(int_at(data, r) as u32));
