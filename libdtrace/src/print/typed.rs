@@ -110,8 +110,6 @@ struct Printer<'a> {
     /// Closing lines of structs whose last member has been visited: written when the next
     /// member is visited, so a `...` lands inside them as DTrace puts it.
     pending: Vec<(usize, &'static str)>,
-    /// Depth of the member visited last.
-    last_depth: usize,
     stopped: bool,
 }
 
@@ -136,14 +134,14 @@ impl Printer<'_> {
             return;
         }
         if bit_off / 8 >= self.limit {
-            let d = self.last_depth;
-            self.indent(d);
+            // At the depth of the member left out, but before the closing lines of the
+            // structs visited last (DTrace's tst.print.local.trunc.r).
+            self.indent(depth);
             self.out.extend_from_slice(b"...\n");
             self.stopped = true;
             return;
         }
         self.flush();
-        self.last_depth = depth;
         if m.node.is_zero(self.data, bit_off, m.bits) {
             return;
         }
@@ -272,7 +270,6 @@ pub fn print_typed(out: &mut Vec<u8>, node: &PNode, addr: Option<u64>, data: &[u
         data,
         limit,
         pending: Vec::new(),
-        last_depth: 0,
         stopped: false,
     };
     p.value(node, None, 0, 0, 0, "");
@@ -396,7 +393,7 @@ mod tests {
         let mut out = Vec::new();
         print_typed(&mut out, &test_struct(), Some(0x10), &d[..24], 24);
         let want = format!(
-            "0x10 = *\n{0}(struct test_struct) {{\n{1}.a = (int)1,\n{1}.b = (char [5]) [\n{2}(char)'t',\n{2}(char)'e',\n{2}(char)'s',\n{2}(char)'t',\n{1}],\n{1}.u = (union) {{\n{2}.c = (__u8)78,\n{2}.d = (__u64)12345678,\n{2}...\n{1}}},\n{0}}}\n",
+            "0x10 = *\n{0}(struct test_struct) {{\n{1}.a = (int)1,\n{1}.b = (char [5]) [\n{2}(char)'t',\n{2}(char)'e',\n{2}(char)'s',\n{2}(char)'t',\n{1}],\n{1}.u = (union) {{\n{2}.c = (__u8)78,\n{2}.d = (__u64)12345678,\n{1}...\n{1}}},\n{0}}}\n",
             ind(0),
             ind(1),
             ind(2)
