@@ -34,6 +34,8 @@ pub struct Target {
     pub error_slot: Option<u32>,
     /// Speculation buffers (`nspec`).
     pub nspec: u32,
+    /// Bytes `alloca()` can hand out per clause (`scratchsize`).
+    pub scratchsize: u32,
 }
 
 /// One compiled clause.
