@@ -141,20 +141,22 @@ ROUTINE s64 dt_strfind(const char *s, const char *t, s64 pos, u64 mode_n, char *
 	return -1;
 }
 
-/* strstr(s, t): the rest of s from the first t, or "" when absent. d: n bytes. */
+/* strstr(s, t): the rest of s from the first t; -1 (D's NULL) when absent. d: n bytes. */
 ROUTINE long dt_strstr(char *d, const char *s, const char *t, u64 n, char *buf)
 {
 	s64 p = dt_strfind(s, t, 0, n, buf);
 
 	d[0] = 0;
-	if (p >= 0 && p < (s64)n)
+	if (p >= 0 && p < (s64)n) {
 		bpf_probe_read_kernel_str(d, n, s + p);
-	return 0;
+		return 0;
+	}
+	return -1;
 }
 
 /*
- * strchr(s, c), or strrchr(s, c) when bit 32 of rev_n is set: the rest of s from c, or ""
- * when c is absent. d: n bytes; tmp: n bytes.
+ * strchr(s, c), or strrchr(s, c) when bit 32 of rev_n is set: the rest of s from c; -1 (D's
+ * NULL) when c is absent. d: n bytes; tmp: n bytes.
  */
 ROUTINE long dt_strchr(char *d, const char *s, u64 c, u64 rev_n, char *tmp)
 {
@@ -176,9 +178,13 @@ ROUTINE long dt_strchr(char *d, const char *s, u64 c, u64 rev_n, char *tmp)
 	}
 	pos = launder((u64 *)tmp, pos);
 	d[0] = 0;
-	if (pos >= 0 && pos < (s64)n)
+	if (pos >= 0 && pos < (s64)n) {
+		/* Keep clang from passing rev_n, flags included, as the u32 size. */
+		barrier_var(n);
 		bpf_probe_read_kernel_str(d, n, s + pos);
-	return 0;
+		return 0;
+	}
+	return -1;
 }
 
 /* toupper(s) when upper, else tolower(s). d: n bytes. */

@@ -531,6 +531,16 @@ impl<'a> Checker<'a> {
             Lt | Le | Gt | Ge | Eq | Ne if both_str => {
                 return Ok(mk(TKind::StrCmp(op, Box::new(l), Box::new(r)), INT));
             }
+            // `s == NULL`: the string's address against the null pointer constant.
+            Eq | Ne if is_null_string_test(&l, &r) || is_null_string_test(&r, &l) => {
+                let as_addr = |mut t: TExpr| {
+                    if t.ty == Type::Str {
+                        t.ty = types::ULONG;
+                    }
+                    t
+                };
+                return Ok(mk(TKind::Binary(op, Box::new(as_addr(l)), Box::new(as_addr(r))), INT));
+            }
             LogAnd | LogOr | LogXor => {
                 for t in [&l, &r] {
                     if !t.ty.is_scalar() && t.ty != Type::Str {
@@ -674,4 +684,9 @@ fn fold(op: BinOp, a: i64, b: i64, ty: Type) -> Option<i64> {
         LogOr => (a != 0 || b != 0) as i64,
         LogXor => ((a != 0) ^ (b != 0)) as i64,
     })
+}
+
+/// `s` is a string and `z` the constant 0 (`NULL`).
+fn is_null_string_test(s: &TExpr, z: &TExpr) -> bool {
+    s.ty == Type::Str && matches!(z.kind, TKind::Const(0))
 }

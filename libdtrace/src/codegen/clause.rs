@@ -460,6 +460,7 @@ impl<'a> Gen<'a> {
         match r.kind {
             ValueKind::Int { size, .. } => self.store_int(R7, r.offset as i16, R0, size),
             ValueKind::Str { size } => {
+                self.null_str_fault(R0);
                 self.e.emit(Insn::mov64_reg(R3, R0));
                 self.copy_to(R7, r.offset, size, false);
             }
