@@ -85,6 +85,8 @@ pub(super) struct Gen<'a> {
     pub(super) flt_common_used: bool,
     /// Offset of the ran-actions mask in the record, for clauses with `if` (see `ifelse`).
     pub(super) guard: Option<u32>,
+    /// The work buffer every string search of the clause shares (see `subr`).
+    pub(super) search_buf: Option<u32>,
 }
 
 pub(super) fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
@@ -118,6 +120,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         flt_discard_used: false,
         flt_common_used: false,
         guard: None,
+        search_buf: None,
     };
     let out = g.e.label();
 

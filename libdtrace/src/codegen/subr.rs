@@ -42,6 +42,19 @@ impl<'a> Gen<'a> {
         self.e.bind(done);
     }
 
+    /// The work buffer of `dt_strfind` (index, rindex, strstr): the routine uses it only while
+    /// it runs, so every search of the clause shares one.
+    fn search_buffer(&mut self, size: u32) -> u32 {
+        match self.search_buf {
+            Some(off) => off,
+            None => {
+                let off = self.alloc_scratch(size);
+                self.search_buf = Some(off);
+                off
+            }
+        }
+    }
+
     /// Fault with an invalid address (0x0) when the string pointer in `r` is NULL.
     pub(super) fn null_str_fault(&mut self, r: Reg) {
         let ok = self.e.label();
@@ -98,7 +111,7 @@ impl<'a> Gen<'a> {
                 self.scratch_ptr(R0, d);
             }
             Subr::Index | Subr::Rindex => {
-                let buf = self.alloc_scratch(4 * w as u32);
+                let buf = self.search_buffer(6 * w as u32 + 8);
                 regs_for(self, &[R1, R2, R3]);
                 let mut mode = n;
                 if id == Subr::Rindex {
@@ -115,7 +128,7 @@ impl<'a> Gen<'a> {
             }
             Subr::Strstr => {
                 let d = self.alloc_scratch(n as u32);
-                let buf = self.alloc_scratch(4 * w as u32);
+                let buf = self.search_buffer(6 * w as u32 + 8);
                 regs_for(self, &[R2, R3]);
                 self.scratch_ptr(R1, d);
                 self.e.mov_imm(R4, n);
