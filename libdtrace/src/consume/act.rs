@@ -159,8 +159,10 @@ impl ActState {
             ActDesc::Pid(r) => self.pid = int_at(data, r) as u32,
             ActDesc::Stack { offset, frames } => {
                 buf.push(b'\n');
-                for pc in u64s(data, *offset, *frames) {
-                    let text = self.ksyms().addr_text(pc);
+                let pcs = u64s(data, *offset, *frames);
+                let ks = self.ksyms();
+                let texts: Vec<String> = ks.site_frames(&pcs).iter().map(|&pc| ks.addr_text(pc)).collect();
+                for text in texts {
                     buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
                     buf.extend_from_slice(text.as_bytes());
                     buf.push(b'\n');
