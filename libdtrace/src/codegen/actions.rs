@@ -37,6 +37,14 @@ const SIGSTOP: i32 = 19;
 /// Frames `stackdepth`/`ustackdepth` can count: the kernel's default perf_event_max_stack.
 const DEPTH_FRAMES: u32 = 127;
 
+/// Most bytes of frame strings `ustack(nframes, strsize)` records.
+const MAX_USTACK_STRSIZE: u32 = 4096;
+
+/// The bytes a `ustack()` strsize reserves: bounded, a whole number of words.
+fn ustack_strings(strsize: u32) -> u32 {
+    strsize.min(MAX_USTACK_STRSIZE).div_ceil(8) * 8
+}
+
 /// Whether the consumer needs the pid of the firing: user symbols are the process's.
 fn needs_pid(c: &TClause) -> bool {
     c.stmts.iter().any(|s| match s {
@@ -91,7 +99,14 @@ impl<'a> Gen<'a> {
             signed: true,
         };
         match a {
-            ActStmt::Stack { frames } | ActStmt::Ustack { frames, .. } => {
+            ActStmt::Ustack { frames, strsize } => {
+                let off = self.alloc_bytes(8 * frames + ustack_strings(*strsize), 8);
+                vec![RecDesc {
+                    offset: off,
+                    kind: u64k,
+                }]
+            }
+            ActStmt::Stack { frames } => {
                 let off = self.alloc_bytes(8 * frames, 8);
                 vec![RecDesc {
                     offset: off,
@@ -143,11 +158,19 @@ impl<'a> Gen<'a> {
                     frames: *frames,
                 }));
             }
-            ActStmt::Ustack { frames, .. } => {
+            ActStmt::Ustack { frames, strsize } => {
                 self.get_stack(recs[0].offset, *frames, BPF_F_USER_STACK);
+                // No ustack helper fills the frame strings: they are empty.
+                let strings = ustack_strings(*strsize);
+                let base = recs[0].offset + 8 * frames;
+                for i in (0..strings).step_by(8) {
+                    self.e
+                        .emit(Insn::st(BPF_DW, R7, (base + i) as i16, 0));
+                }
                 self.actions.push(ActionDesc::Act(ActDesc::Ustack {
                     offset: recs[0].offset,
                     frames: *frames,
+                    strsize: strings,
                 }));
             }
             ActStmt::Sym { kind, addr } => {
