@@ -103,7 +103,9 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 };
-                let format = printf::parse(&fmt).map_err(|e| err(e.tag, line, e.msg))?;
+                let format = printf::parse(&fmt)
+                    .map_err(|e| err(e.tag, line, e.msg))?
+                    .with_string_slot(self.opts.strsize.min(u32::MAX as u64) as u32);
                 let mut targs = Vec::new();
                 for a in &args[1..] {
                     let t = self.expr(a)?;
