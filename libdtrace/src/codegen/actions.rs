@@ -187,6 +187,7 @@ impl<'a> Gen<'a> {
                 dynsize,
             } => {
                 self.expr(addr)?;
+                let a_slot = self.push(R0)?;
                 self.e.emit(Insn::mov64_reg(R3, R0));
                 self.e.emit(Insn::mov64_reg(R1, R7));
                 self.e
@@ -195,8 +196,13 @@ impl<'a> Gen<'a> {
                 // bpf_probe_read reads kernel and (on x86) user addresses alike, as
                 // tracemem() of a user buffer expects.
                 self.e.call(helper::PROBE_READ);
-                let f = self.fault();
-                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                // An address that cannot be read is DTrace's invalid address fault.
+                let ok = self.e.label();
+                self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), ok);
+                self.e.emit(Insn::ldx(BPF_DW, R1, FP, a_slot));
+                self.raise_fault(super::fault::code::BADADDR, Some(R1));
+                self.e.bind(ok);
+                self.pop(R1);
                 let mut dynrec = None;
                 if let Some(d) = dynsize {
                     self.expr(d)?;
@@ -223,8 +229,13 @@ impl<'a> Gen<'a> {
                     .emit(Insn::alu64_imm(BPF_ADD, R1, recs[1].offset as i32));
                 self.e.mov_imm(R2, *size as i64);
                 self.e.call(helper::PROBE_READ);
-                let f = self.fault();
-                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                // An address that cannot be read is DTrace's invalid address fault.
+                let ok = self.e.label();
+                self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), ok);
+                self.e
+                    .emit(Insn::ldx(BPF_DW, R1, R7, recs[0].offset as i16));
+                self.raise_fault(super::fault::code::BADADDR, Some(R1));
+                self.e.bind(ok);
                 self.actions.push(ActionDesc::Act(ActDesc::Print {
                     addr: recs[0].offset,
                     offset: recs[1].offset,
