@@ -210,7 +210,7 @@ ROUTINE long dt_strtok(char *d, const char *s, const char *delims, char *st, u64
 	}
 	off = *(volatile u64 *)offp;
 	if (off >= n)
-		return 0;
+		return -1;
 	for (k = 0; k < 4; k++)
 		bits[k] = 0;
 	copy_str(dl, delims, n);
@@ -233,7 +233,7 @@ ROUTINE long dt_strtok(char *d, const char *s, const char *delims, char *st, u64
 	p = launder(slot, p);
 	if (p >= n || saved[p] == 0) {
 		*offp = n;
-		return 0;
+		return -1;
 	}
 	for (k = 0; k < n - 1; k++) {
 		u64 q = p + k;

@@ -27,6 +27,7 @@ static long (*const bpf_probe_read_user)(void *dst, u32 size, const void *src) =
 static long (*const bpf_probe_read_kernel)(void *dst, u32 size, const void *src) = (void *)113;
 static long (*const bpf_probe_read_kernel_str)(void *dst, u32 size, const void *src) = (void *)115;
 static u64 (*const bpf_get_current_task)(void) = (void *)35;
+static long (*const bpf_loop)(u32 nr_loops, void *callback_fn, void *callback_ctx, u64 flags) = (void *)181;
 
 /*
  * Keep clang from rewriting v (say pos + k back into its parts) so that the register the

@@ -4,8 +4,8 @@
 //!
 //! The rule for a routine: everything it touches comes in as an argument (pointers into map
 //! values, sizes as constants), so the object may hold no map or data relocation; the only
-//! relocations allowed are BPF-to-BPF calls to other global functions. A violation fails the
-//! build with the routine's name.
+//! relocations allowed are BPF-to-BPF calls to, and addresses (`bpf_loop()` callbacks) of,
+//! other global functions. A violation fails the build with the routine's name.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,11 +15,16 @@ use object::{Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTar
 
 /// `R_BPF_64_32`: the relocation of a BPF-to-BPF call's immediate.
 const R_BPF_64_32: u32 = 10;
+/// `R_BPF_64_64`: a 64-bit immediate load of an address; allowed for the address of another
+/// global routine (a `bpf_loop()` callback).
+const R_BPF_64_64: u32 = 1;
 
 struct Func {
     name: String,
     insns: Vec<[u8; 8]>,
     calls: Vec<(usize, String)>,
+    /// Instructions loading the address of a routine (a callback): (index, routine).
+    funcs: Vec<(usize, String)>,
 }
 
 fn fail(msg: String) -> ! {
@@ -135,6 +140,7 @@ fn read_object(path: &Path) -> Vec<Func> {
     syms.sort();
     // Calls resolved through relocations: offset in .text → callee.
     let mut relocs: Vec<(u64, String)> = Vec::new();
+    let mut func_refs: Vec<(u64, String)> = Vec::new();
     for (off, r) in text.relocations() {
         let r_type = match r.flags() {
             RelocationFlags::Elf { r_type } => r_type,
@@ -149,6 +155,7 @@ fn read_object(path: &Path) -> Vec<Func> {
             .and_then(|t| t.name().ok());
         match (r_type, callee) {
             (R_BPF_64_32, Some(c)) if !c.is_empty() => relocs.push((off, c.to_string())),
+            (R_BPF_64_64, Some(c)) if !c.is_empty() => func_refs.push((off, c.to_string())),
             _ => fail(format!(
                 "{}: relocation of type {} at .text+{:#x}: BPF runtime routines may only call other \
                  global routines (no maps, no global data, no static functions)",
@@ -169,8 +176,20 @@ fn read_object(path: &Path) -> Vec<Func> {
         }
         let mut insns = Vec::new();
         let mut calls = Vec::new();
+        let mut funcs_here = Vec::new();
         for i in 0..(size / 8) {
             let at = (addr + i * 8) as usize;
+            if let Some((_, f)) = func_refs.iter().find(|(o, _)| *o == at as u64) {
+                if bytes[at] != 0x18 {
+                    fail(format!(
+                        "{}: {} takes the address of {} other than with a 64-bit load",
+                        path.display(),
+                        name,
+                        f
+                    ));
+                }
+                funcs_here.push((i as usize, f.clone()));
+            }
             let mut b = [0u8; 8];
             b.copy_from_slice(&bytes[at..at + 8]);
             let is_pseudo_call = b[0] == 0x85 && (b[1] >> 4) == 1;
@@ -199,6 +218,7 @@ fn read_object(path: &Path) -> Vec<Func> {
             name: name.clone(),
             insns,
             calls,
+            funcs: funcs_here,
         });
     }
     funcs
@@ -224,6 +244,10 @@ fn write_table(path: &Path, funcs: &[Func]) {
         }
         s.push_str("        ],\n        calls: &[");
         for (i, c) in &f.calls {
+            let _ = write!(s, "({}, {:?}), ", i, c);
+        }
+        s.push_str("],\n        funcs: &[");
+        for (i, c) in &f.funcs {
             let _ = write!(s, "({}, {:?}), ", i, c);
         }
         s.push_str("],\n    },\n");

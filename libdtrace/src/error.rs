@@ -174,6 +174,8 @@ pub enum ErrTag {
     D_DECL_DYNOBJ,
     D_DECL_ARRSUB,
     D_DECL_CLASS,
+    D_PRINT_VOID,
+    D_PRINT_SIZE,
 }
 
 impl fmt::Display for ErrTag {

@@ -200,6 +200,16 @@ fn parse_uint(s: &str) -> Result<u64, OptError> {
 }
 
 impl Options {
+    /// The value of a size option kept without a field of its own (`printsize`,
+    /// `scratchsize`): the last setting, `None` when unset or not a size.
+    pub fn size_option(&self, name: &str) -> Option<u64> {
+        self.other
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| parse_size(v.as_deref()?).ok())
+    }
+
     /// Bytes of a string slot: `strsize` characters and the terminating NUL.
     pub fn string_slot(&self) -> u32 {
         (self.strsize.min(1 << 20) + 1) as u32

@@ -37,10 +37,14 @@ pub enum ActDesc {
         offset: u32,
         frames: u32,
     },
-    /// `ustack()`: as `Stack`, user PCs of the process of `Pid`.
+    /// `ustack()`: as `Stack`, user PCs of the process of `Pid`, then `strsize` bytes of
+    /// frame strings (`ustack(nframes, strsize)`): one NUL-terminated string per frame, which
+    /// names a frame its address cannot, or annotates it when it starts with `@`. Nothing on
+    /// Linux writes them (they come from ustack helpers), so they are empty.
     Ustack {
         offset: u32,
         frames: u32,
+        strsize: u32,
     },
     Sym {
         kind: SymKind,
@@ -64,5 +68,13 @@ pub enum ActDesc {
     Freopen {
         format: Option<Arc<Format>>,
         args: Vec<RecDesc>,
+    },
+    /// `print()`: the address (u64) at `addr`, `size` bytes of the value at `offset`.
+    Print {
+        addr: u32,
+        offset: u32,
+        size: u32,
+        node: Arc<crate::print::typed::PNode>,
+        ptr: bool,
     },
 }

@@ -138,6 +138,7 @@ impl Session {
             error_probe,
             error_slot: error_chain.map(|(_, s)| s),
             nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
+            scratchsize: crate::codegen::scratch::scratch_size(opts),
         };
 
         // Code for every clause, once.

@@ -101,7 +101,7 @@ impl AggConsumer {
                         pcs.iter().map(|&pc| u.addr_text(*pid, pc)).collect()
                     } else {
                         let ks = self.ksyms.get_or_init(crate::consume::ksyms::KernelSyms::load);
-                        pcs.iter().map(|&pc| ks.addr_text(pc)).collect()
+                        ks.site_frames(pcs).iter().map(|&pc| ks.addr_text(pc)).collect()
                     };
                     *text = render_stack(&frames, self.opts.stackindent.min(1024) as usize);
                 }

@@ -75,14 +75,12 @@ impl<'a> Checker<'a> {
                     ));
                 }
                 if a.ty.by_ref() {
-                    return Err(err(
-                        ErrTag::D_UNKNOWN,
-                        line,
-                        format!("trace( ) of a value of type {} is not supported yet", a.ty),
-                    ));
+                    // DTrace prints a traced struct, union or non-char array as its bytes.
+                    return self.trace_bytes(a, line).map(Some);
                 }
                 Ok(Some(TStmt::Trace(a)))
             }
+            "print" => self.print_action(args, line).map(Some),
             "exit" => {
                 Self::proto_len(name, args.len(), 1, 1, line)?;
                 let a = self.expr(&args[0])?;
@@ -113,7 +111,9 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 };
-                let format = printf::parse(&fmt).map_err(|e| err(e.tag, line, e.msg))?;
+                let format = printf::parse(&fmt)
+                    .map_err(|e| err(e.tag, line, e.msg))?
+                    .with_string_slot(self.opts.strsize.min(u32::MAX as u64) as u32);
                 let mut targs = Vec::new();
                 for a in &args[1..] {
                     let t = self.expr(a)?;

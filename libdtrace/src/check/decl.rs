@@ -258,6 +258,7 @@ impl<'a> Checker<'a> {
                     if let Some(bits) = self.member_decl(m, &ms)? {
                         ms.push(bits);
                     }
+                    types::names::set_member_type_name(ty, &m.name, types::names::spelled(&m.ty.words, m.ty.ptr));
                 }
                 let (members, size, align) = types::layout(*union, &ms, self.strsize());
                 types::define_sou(
@@ -274,6 +275,7 @@ impl<'a> Checker<'a> {
             }
             ast::TypeDef::Enum { name, values, line } => {
                 let mut next = 0i64;
+                let mut named = Vec::with_capacity(values.len());
                 for (n, v) in values {
                     if let Some(e) = v {
                         next = self.enumerator_value(n, e)?;
@@ -286,8 +288,10 @@ impl<'a> Checker<'a> {
                         ));
                     }
                     self.syms.tsyms.scope.enumerators.insert(n.clone(), next);
+                    named.push((n.clone(), next));
                     next = next.wrapping_add(1);
                 }
+                types::names::set_enum(name, named);
                 self.syms
                     .tsyms
                     .scope

@@ -537,6 +537,16 @@ impl<'a> Checker<'a> {
             Lt | Le | Gt | Ge | Eq | Ne if both_str => {
                 return Ok(mk(TKind::StrCmp(op, Box::new(l), Box::new(r)), INT));
             }
+            // `s == NULL`: the string's address against the null pointer constant.
+            Eq | Ne if is_null_string_test(&l, &r) || is_null_string_test(&r, &l) => {
+                let as_addr = |mut t: TExpr| {
+                    if t.ty == Type::Str {
+                        t.ty = types::ULONG;
+                    }
+                    t
+                };
+                return Ok(mk(TKind::Binary(op, Box::new(as_addr(l)), Box::new(as_addr(r))), INT));
+            }
             LogAnd | LogOr | LogXor => {
                 for t in [&l, &r] {
                     if !t.ty.is_scalar() && t.ty != Type::Str {
@@ -693,4 +703,9 @@ fn ternary_ptr(t: &TExpr, f: &TExpr) -> Option<Type> {
         (Type::Int { .. }, Type::Ptr(_)) if t.kind == TKind::Const(0) => Some(f.ty),
         _ => None,
     }
+}
+
+/// `s` is a string and `z` the constant 0 (`NULL`).
+fn is_null_string_test(s: &TExpr, z: &TExpr) -> bool {
+    s.ty == Type::Str && matches!(z.kind, TKind::Const(0))
 }

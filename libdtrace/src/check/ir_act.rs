@@ -56,6 +56,14 @@ pub enum ActStmt {
         len: TExpr,
         string: bool,
     },
+    /// `print(addr)`: `size` bytes (at most `printsize`) of a value of type `node`; `ptr`
+    /// when `addr` is a pointer rather than a struct, union or array value.
+    Print {
+        addr: TExpr,
+        node: Arc<crate::print::typed::PNode>,
+        size: u32,
+        ptr: bool,
+    },
 }
 
 impl ActStmt {
@@ -76,6 +84,7 @@ impl ActStmt {
             }
             ActStmt::System { args, .. } | ActStmt::Freopen { args, .. } => args.iter().collect(),
             ActStmt::Copyout { src, dst, len, .. } => vec![src, dst, len],
+            ActStmt::Print { addr, .. } => vec![addr],
         }
     }
 
@@ -107,6 +116,7 @@ impl ActStmt {
                 | ActStmt::Ustack { .. }
                 | ActStmt::Sym { .. }
                 | ActStmt::Tracemem { .. }
+                | ActStmt::Print { .. }
         )
     }
 }

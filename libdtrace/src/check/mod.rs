@@ -24,6 +24,7 @@ mod provider;
 mod globals;
 pub mod scratch;
 mod locks;
+pub mod printtype;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;

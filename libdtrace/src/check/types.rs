@@ -6,8 +6,9 @@ use crate::record::ValueKind;
 
 mod derived;
 mod kernel;
+pub mod names;
 pub use derived::*;
-pub use kernel::{kernel_type, ksym};
+pub use kernel::{btf as kernel_btf, kernel_type, ksym};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Type {

@@ -27,6 +27,10 @@ pub const FAULT_CODES: &[(&str, i64)] = &[
 
 /// A fault code's integer constant, for identifiers like `DTRACEFLT_DIVZERO`.
 pub(super) fn constant(name: &str) -> Option<(i64, Type)> {
+    // D's NULL: the null pointer constant 0, usable wherever C allows it.
+    if name == "NULL" {
+        return Some((0, INT));
+    }
     FAULT_CODES
         .iter()
         .find(|(n, _)| *n == name)

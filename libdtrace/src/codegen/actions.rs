@@ -37,6 +37,14 @@ const SIGSTOP: i32 = 19;
 /// Frames `stackdepth`/`ustackdepth` can count: the kernel's default perf_event_max_stack.
 const DEPTH_FRAMES: u32 = 127;
 
+/// Most bytes of frame strings `ustack(nframes, strsize)` records.
+const MAX_USTACK_STRSIZE: u32 = 4096;
+
+/// The bytes a `ustack()` strsize reserves: bounded, a whole number of words.
+fn ustack_strings(strsize: u32) -> u32 {
+    strsize.min(MAX_USTACK_STRSIZE).div_ceil(8) * 8
+}
+
 /// Whether the consumer needs the pid of the firing: user symbols are the process's.
 fn needs_pid(c: &TClause) -> bool {
     c.stmts.iter().any(|s| match s {
@@ -91,7 +99,14 @@ impl<'a> Gen<'a> {
             signed: true,
         };
         match a {
-            ActStmt::Stack { frames } | ActStmt::Ustack { frames, .. } => {
+            ActStmt::Ustack { frames, strsize } => {
+                let off = self.alloc_bytes(8 * frames + ustack_strings(*strsize), 8);
+                vec![RecDesc {
+                    offset: off,
+                    kind: u64k,
+                }]
+            }
+            ActStmt::Stack { frames } => {
                 let off = self.alloc_bytes(8 * frames, 8);
                 vec![RecDesc {
                     offset: off,
@@ -120,6 +135,17 @@ impl<'a> Gen<'a> {
                     .collect()
             }
             ActStmt::Raise(_) | ActStmt::Stop | ActStmt::Copyout { .. } => Vec::new(),
+            ActStmt::Print { size, .. } => {
+                let addr = self.alloc_rec(u64k);
+                let off = self.alloc_bytes(*size, 8);
+                vec![
+                    addr,
+                    RecDesc {
+                        offset: off,
+                        kind: u64k,
+                    },
+                ]
+            }
         }
     }
 
@@ -132,11 +158,19 @@ impl<'a> Gen<'a> {
                     frames: *frames,
                 }));
             }
-            ActStmt::Ustack { frames, .. } => {
+            ActStmt::Ustack { frames, strsize } => {
                 self.get_stack(recs[0].offset, *frames, BPF_F_USER_STACK);
+                // No ustack helper fills the frame strings: they are empty.
+                let strings = ustack_strings(*strsize);
+                let base = recs[0].offset + 8 * frames;
+                for i in (0..strings).step_by(8) {
+                    self.e
+                        .emit(Insn::st(BPF_DW, R7, (base + i) as i16, 0));
+                }
                 self.actions.push(ActionDesc::Act(ActDesc::Ustack {
                     offset: recs[0].offset,
                     frames: *frames,
+                    strsize: strings,
                 }));
             }
             ActStmt::Sym { kind, addr } => {
@@ -153,6 +187,7 @@ impl<'a> Gen<'a> {
                 dynsize,
             } => {
                 self.expr(addr)?;
+                let a_slot = self.push(R0)?;
                 self.e.emit(Insn::mov64_reg(R3, R0));
                 self.e.emit(Insn::mov64_reg(R1, R7));
                 self.e
@@ -161,8 +196,13 @@ impl<'a> Gen<'a> {
                 // bpf_probe_read reads kernel and (on x86) user addresses alike, as
                 // tracemem() of a user buffer expects.
                 self.e.call(helper::PROBE_READ);
-                let f = self.fault();
-                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                // An address that cannot be read is DTrace's invalid address fault.
+                let ok = self.e.label();
+                self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), ok);
+                self.e.emit(Insn::ldx(BPF_DW, R1, FP, a_slot));
+                self.raise_fault(super::fault::code::BADADDR, Some(R1));
+                self.e.bind(ok);
+                self.pop(R1);
                 let mut dynrec = None;
                 if let Some(d) = dynsize {
                     self.expr(d)?;
@@ -173,6 +213,35 @@ impl<'a> Gen<'a> {
                     offset: recs[0].offset,
                     size: *size,
                     dynsize: dynrec,
+                }));
+            }
+            ActStmt::Print {
+                addr,
+                node,
+                size,
+                ptr,
+            } => {
+                self.expr(addr)?;
+                self.store_rec(&recs[0]);
+                self.e.emit(Insn::ldx(BPF_DW, R3, R7, recs[0].offset as i16));
+                self.e.emit(Insn::mov64_reg(R1, R7));
+                self.e
+                    .emit(Insn::alu64_imm(BPF_ADD, R1, recs[1].offset as i32));
+                self.e.mov_imm(R2, *size as i64);
+                self.e.call(helper::PROBE_READ);
+                // An address that cannot be read is DTrace's invalid address fault.
+                let ok = self.e.label();
+                self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), ok);
+                self.e
+                    .emit(Insn::ldx(BPF_DW, R1, R7, recs[0].offset as i16));
+                self.raise_fault(super::fault::code::BADADDR, Some(R1));
+                self.e.bind(ok);
+                self.actions.push(ActionDesc::Act(ActDesc::Print {
+                    addr: recs[0].offset,
+                    offset: recs[1].offset,
+                    size: *size,
+                    node: Arc::clone(node),
+                    ptr: *ptr,
                 }));
             }
             ActStmt::Speculate(id) => {

@@ -34,6 +34,8 @@ pub struct Target {
     pub error_slot: Option<u32>,
     /// Speculation buffers (`nspec`).
     pub nspec: u32,
+    /// Bytes `alloca()` can hand out per clause (`scratchsize`).
+    pub scratchsize: u32,
 }
 
 /// One compiled clause.
@@ -83,6 +85,8 @@ pub(super) struct Gen<'a> {
     pub(super) flt_common_used: bool,
     /// Offset of the ran-actions mask in the record, for clauses with `if` (see `ifelse`).
     pub(super) guard: Option<u32>,
+    /// The work buffer every string search of the clause shares (see `subr`).
+    pub(super) search_buf: Option<u32>,
 }
 
 pub(super) fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
@@ -116,6 +120,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         flt_discard_used: false,
         flt_common_used: false,
         guard: None,
+        search_buf: None,
     };
     let out = g.e.label();
 
@@ -458,6 +463,7 @@ impl<'a> Gen<'a> {
         match r.kind {
             ValueKind::Int { size, .. } => self.store_int(R7, r.offset as i16, R0, size),
             ValueKind::Str { size } => {
+                self.null_str_fault(R0);
                 self.e.emit(Insn::mov64_reg(R3, R0));
                 self.copy_to(R7, r.offset, size, false);
             }

@@ -14,6 +14,10 @@ use super::insn::{Insn, BPF_CALL, BPF_JMP};
 
 /// `src_reg` of a call whose immediate is the offset of a BPF function in the same program.
 pub const BPF_PSEUDO_CALL: u8 = 1;
+/// Source register of a 64-bit load of a subprogram's address.
+pub const BPF_PSEUDO_FUNC: u8 = 4;
+/// `BPF_LD | BPF_IMM | BPF_DW`
+const LD_IMM64: u8 = 0x18;
 
 /// A routine of the runtime: its instructions and, for each BPF-to-BPF call among them, the
 /// instruction index and the callee's name.
@@ -22,6 +26,8 @@ pub struct RoutineDef {
     pub name: &'static str,
     pub insns: &'static [Insn],
     pub calls: &'static [(usize, &'static str)],
+    /// 64-bit loads of another routine's address (a `bpf_loop()` callback): (index, routine).
+    pub funcs: &'static [(usize, &'static str)],
 }
 
 include!(concat!(env!("OUT_DIR"), "/bpf_routines.rs"));
@@ -59,9 +65,10 @@ pub fn link_with(
     calls: &[(usize, &str)],
 ) -> Result<(), LinkError> {
     let mut placed: HashMap<&str, usize> = HashMap::new();
-    let mut pending: Vec<(usize, String)> =
-        calls.iter().map(|(i, n)| (*i, n.to_string())).collect();
-    while let Some((site, name)) = pending.pop() {
+    // (site, routine, whether the site loads the routine's address rather than calling it)
+    let mut pending: Vec<(usize, String, bool)> =
+        calls.iter().map(|(i, n)| (*i, n.to_string(), false)).collect();
+    while let Some((site, name, is_ref)) = pending.pop() {
         let start = match placed.get(name.as_str()) {
             Some(&s) => s,
             None => {
@@ -72,16 +79,25 @@ pub fn link_with(
                 let start = prog.len();
                 prog.extend_from_slice(r.insns);
                 placed.insert(r.name, start);
-                pending.extend(r.calls.iter().map(|(i, c)| (start + i, c.to_string())));
+                pending.extend(r.calls.iter().map(|(i, c)| (start + i, c.to_string(), false)));
+                pending.extend(r.funcs.iter().map(|(i, c)| (start + i, c.to_string(), true)));
                 start
             }
         };
         let insn = prog.get_mut(site).ok_or(LinkError::NotACall(site))?;
+        let off = start as i64 - (site as i64 + 1);
+        let off = i32::try_from(off).map_err(|_| LinkError::TooFar(name.clone()))?;
+        if is_ref {
+            if insn.code != LD_IMM64 {
+                return Err(LinkError::NotACall(site));
+            }
+            *insn = Insn::raw(LD_IMM64, insn.dst(), BPF_PSEUDO_FUNC, 0, off);
+            continue;
+        }
         if insn.code != BPF_JMP | BPF_CALL || insn.src() != BPF_PSEUDO_CALL {
             return Err(LinkError::NotACall(site));
         }
-        let off = start as i64 - (site as i64 + 1);
-        insn.imm = i32::try_from(off).map_err(|_| LinkError::TooFar(name.clone()))?;
+        insn.imm = off;
     }
     Ok(())
 }
@@ -105,11 +121,13 @@ mod tests {
             name: "leaf",
             insns: &LEAF,
             calls: &[],
+            funcs: &[],
         },
         RoutineDef {
             name: "mid",
             insns: &MID,
             calls: &[(1, "leaf")],
+            funcs: &[],
         },
     ];
 

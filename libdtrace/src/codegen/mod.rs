@@ -19,7 +19,7 @@ pub mod clause;
 pub mod emit;
 mod expr;
 mod globals;
-mod scratch;
+pub mod scratch;
 pub mod fault;
 mod ifelse;
 pub mod vars;

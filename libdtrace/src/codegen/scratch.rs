@@ -3,7 +3,7 @@
 //! A clause that uses them gets, at the start of its machine-state scratch space, a region:
 //! the region's own address (stored as a plain number, so that addresses which went through
 //! variables can be turned back into offsets), the bytes allocated so far, then the data.
-//! The data is twice [`SCRATCH_SIZE`]: an offset and a size are each bounded by it, which is
+//! The data is twice `scratchsize`: an offset and a size are each bounded by it, which is
 //! what the verifier can check; the runtime checks keep every copy inside what was allocated.
 //! The region lives as long as the clause: its next run starts afresh.
 
@@ -14,8 +14,21 @@ use super::mstate;
 use crate::check::ir::*;
 use crate::error::CompileError;
 
-/// Bytes `alloca` can hand out per clause (DTrace's default `scratchsize`).
+/// Bytes `alloca` can hand out per clause when `scratchsize` is not set (DTrace's default).
 pub const SCRATCH_SIZE: u32 = 256;
+/// The most `scratchsize` can be: the region (twice the size) must fit in the per-CPU machine
+/// state beside everything else, and offsets into it must fit BPF's 16-bit displacements.
+pub const MAX_SCRATCH_SIZE: u32 = 8192;
+
+/// `scratchsize` as set (`-x scratchsize=N`), bounded by [`MAX_SCRATCH_SIZE`] and rounded up
+/// to 8 bytes.
+pub fn scratch_size(opts: &crate::options::Options) -> u32 {
+    opts.size_option("scratchsize")
+        .map(|v| v.clamp(8, MAX_SCRATCH_SIZE as u64) as u32)
+        .unwrap_or(SCRATCH_SIZE)
+        .div_ceil(8)
+        * 8
+}
 /// Offsets inside the region.
 const BASE: u32 = 0;
 const USED: u32 = 8;
@@ -34,7 +47,7 @@ impl<'a> Gen<'a> {
         if !crate::check::scratch::uses_scratch(c) {
             return;
         }
-        let r = self.alloc_scratch(DATA + 2 * SCRATCH_SIZE);
+        let r = self.alloc_scratch(DATA + 2 * self.t.scratchsize);
         debug_assert_eq!(r, self.region());
         self.e.emit(Insn::stx(BPF_DW, R6, (r + BASE) as i16, R6));
         self.e.emit(Insn::st(BPF_DW, R6, (r + USED) as i16, 0));
@@ -54,11 +67,11 @@ impl<'a> Gen<'a> {
                 let ok = self.e.label();
                 let full = self.e.label();
                 self.e
-                    .jump(Insn::jmp_imm(BPF_JGT, R0, SCRATCH_SIZE as i32, 0), full);
+                    .jump(Insn::jmp_imm(BPF_JGT, R0, self.t.scratchsize as i32, 0), full);
                 self.e.emit(Insn::mov64_reg(R2, R1));
                 self.e.emit(Insn::alu64_reg(BPF_ADD, R2, R0));
                 self.e
-                    .jump(Insn::jmp_imm(BPF_JLE, R2, SCRATCH_SIZE as i32, 0), ok);
+                    .jump(Insn::jmp_imm(BPF_JLE, R2, self.t.scratchsize as i32, 0), ok);
                 self.e.bind(full);
                 self.raise_fault(code::NOSCRATCH, None);
                 self.e.bind(ok);
@@ -91,9 +104,9 @@ impl<'a> Gen<'a> {
                 let bad = self.e.label();
                 let ok = self.e.label();
                 self.e
-                    .jump(Insn::jmp_imm(BPF_JGT, R1, SCRATCH_SIZE as i32, 0), bad);
+                    .jump(Insn::jmp_imm(BPF_JGT, R1, self.t.scratchsize as i32, 0), bad);
                 self.e
-                    .jump(Insn::jmp_imm(BPF_JGT, R2, SCRATCH_SIZE as i32, 0), bad);
+                    .jump(Insn::jmp_imm(BPF_JGT, R2, self.t.scratchsize as i32, 0), bad);
                 self.e.emit(Insn::mov64_reg(R4, R1));
                 self.e.emit(Insn::alu64_reg(BPF_ADD, R4, R2));
                 self.e.emit(Insn::ldx(BPF_DW, R5, R6, (r + USED) as i16));
@@ -134,8 +147,10 @@ impl<'a> Gen<'a> {
         self.e.emit(Insn::alu64_reg(BPF_SUB, R1, R3));
         let bad = self.e.label();
         let ok = self.e.label();
-        self.e
-            .jump(Insn::jmp_imm(BPF_JGT, R1, (2 * SCRATCH_SIZE - size) as i32, 0), bad);
+        self.e.jump(
+            Insn::jmp_imm(BPF_JGT, R1, (2 * self.t.scratchsize - size as u32) as i32, 0),
+            bad,
+        );
         self.e.emit(Insn::mov64_reg(R4, R1));
         self.e.emit(Insn::alu64_imm(BPF_ADD, R4, size as i32));
         self.e.emit(Insn::ldx(BPF_DW, R5, R6, (r + USED) as i16));

@@ -30,11 +30,48 @@ pub fn state_size(n: u32) -> u32 {
 }
 
 impl<'a> Gen<'a> {
+    /// R0 = the string slot at `d`, or NULL when the routine returned a negative R0.
+    fn null_if_negative(&mut self, d: u32) {
+        let found = self.e.label();
+        let done = self.e.label();
+        self.e.jump(Insn::jmp_imm(BPF_JSGE, R0, 0, 0), found);
+        self.e.mov_imm(R0, 0);
+        self.e.jump(Insn::ja(0), done);
+        self.e.bind(found);
+        self.scratch_ptr(R0, d);
+        self.e.bind(done);
+    }
+
+    /// The work buffer of `dt_strfind` (index, rindex, strstr): the routine uses it only while
+    /// it runs, so every search of the clause shares one.
+    fn search_buffer(&mut self, size: u32) -> u32 {
+        match self.search_buf {
+            Some(off) => off,
+            None => {
+                let off = self.alloc_scratch(size);
+                self.search_buf = Some(off);
+                off
+            }
+        }
+    }
+
+    /// Fault with an invalid address (0x0) when the string pointer in `r` is NULL.
+    pub(super) fn null_str_fault(&mut self, r: Reg) {
+        let ok = self.e.label();
+        self.e.jump(Insn::jmp_imm(BPF_JNE, r, 0, 0), ok);
+        self.raise_fault(super::fault::code::BADADDR, Some(r));
+        self.e.bind(ok);
+    }
+
     pub(super) fn subr(&mut self, id: Subr, args: &[TExpr], ty: Type) -> Result<(), CompileError> {
         let n = self.t.strsize as i64;
         let w = (n + 7) & !7;
         for a in args {
             self.expr(a)?;
+            if a.ty == Type::Str {
+                // A NULL string (strstr() without a match...) cannot be read.
+                self.null_str_fault(R0);
+            }
             self.push(R0)?;
         }
         // Argument i in register `reg`.
@@ -74,7 +111,7 @@ impl<'a> Gen<'a> {
                 self.scratch_ptr(R0, d);
             }
             Subr::Index | Subr::Rindex => {
-                let buf = self.alloc_scratch(4 * w as u32);
+                let buf = self.search_buffer(6 * w as u32 + 8);
                 regs_for(self, &[R1, R2, R3]);
                 let mut mode = n;
                 if id == Subr::Rindex {
@@ -91,13 +128,13 @@ impl<'a> Gen<'a> {
             }
             Subr::Strstr => {
                 let d = self.alloc_scratch(n as u32);
-                let buf = self.alloc_scratch(4 * w as u32);
+                let buf = self.search_buffer(6 * w as u32 + 8);
                 regs_for(self, &[R2, R3]);
                 self.scratch_ptr(R1, d);
                 self.e.mov_imm(R4, n);
                 self.scratch_ptr(R5, buf);
                 self.e.call_routine("dt_strstr");
-                self.scratch_ptr(R0, d);
+                self.null_if_negative(d);
             }
             Subr::Strchr | Subr::Strrchr => {
                 let d = self.alloc_scratch(n as u32);
@@ -108,7 +145,7 @@ impl<'a> Gen<'a> {
                 self.e.mov_imm(R4, n | rev);
                 self.scratch_ptr(R5, tmp);
                 self.e.call_routine("dt_strchr");
-                self.scratch_ptr(R0, d);
+                self.null_if_negative(d);
             }
             Subr::Toupper | Subr::Tolower => {
                 let d = self.alloc_scratch(n as u32);
@@ -181,7 +218,7 @@ impl<'a> Gen<'a> {
                 self.scratch_ptr(R1, d);
                 self.e.mov_imm(R5, n);
                 self.e.call_routine("dt_strtok");
-                self.scratch_ptr(R0, d);
+                self.null_if_negative(d);
             }
             Subr::InetNtoa | Subr::InetNtoa6 | Subr::InetNtop => {
                 let d = self.alloc_scratch(n as u32);

@@ -73,6 +73,25 @@ fn int_at(data: &[u8], r: &RecDesc) -> u64 {
     }
 }
 
+/// The frame strings of a `ustack()` record, one NUL-terminated string per frame until the
+/// table runs out (as DTrace's `dt_print_ustack` walks them).
+struct FrameStrings<'a> {
+    table: &'a [u8],
+    at: usize,
+}
+
+impl<'a> FrameStrings<'a> {
+    fn next_string(&mut self) -> &'a [u8] {
+        let rest = self.table.get(self.at..).unwrap_or(&[]);
+        if rest.is_empty() {
+            return rest;
+        }
+        let len = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+        self.at += len + 1;
+        &rest[..len]
+    }
+}
+
 fn u64s(data: &[u8], offset: u32, n: u32) -> Vec<u64> {
     let mut v = Vec::new();
     for i in 0..n as usize {
@@ -159,21 +178,43 @@ impl ActState {
             ActDesc::Pid(r) => self.pid = int_at(data, r) as u32,
             ActDesc::Stack { offset, frames } => {
                 buf.push(b'\n');
-                for pc in u64s(data, *offset, *frames) {
-                    let text = self.ksyms().addr_text(pc);
+                let pcs = u64s(data, *offset, *frames);
+                let ks = self.ksyms();
+                let texts: Vec<String> = ks.site_frames(&pcs).iter().map(|&pc| ks.addr_text(pc)).collect();
+                for text in texts {
                     buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
                     buf.extend_from_slice(text.as_bytes());
                     buf.push(b'\n');
                 }
             }
-            ActDesc::Ustack { offset, frames } => {
+            ActDesc::Ustack {
+                offset,
+                frames,
+                strsize,
+            } => {
                 buf.push(b'\n');
                 let pcs = u64s(data, *offset, *frames);
                 let found = self.usyms().lookup_many(self.pid, &pcs);
+                let start = (*offset + 8 * *frames) as usize;
+                let table = data.get(start..start + *strsize as usize).unwrap_or(&[]);
+                let mut strs = FrameStrings { table, at: 0 };
                 for (pc, l) in pcs.iter().zip(found) {
+                    let s = strs.next_string();
+                    let named = l.is_none() && !s.is_empty() && s[0] != b'@';
                     buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
-                    buf.extend_from_slice(usyms::addr_text(l.as_ref(), *pc).as_bytes());
+                    if named {
+                        buf.extend_from_slice(s);
+                    } else {
+                        buf.extend_from_slice(usyms::addr_text(l.as_ref(), *pc).as_bytes());
+                    }
                     buf.push(b'\n');
+                    // A string starting with @ annotates the frame, on a line of its own.
+                    if let Some(note) = s.strip_prefix(b"@") {
+                        buf.extend(std::iter::repeat_n(b' ', self.stack_indent));
+                        buf.extend_from_slice(b"  [ ");
+                        buf.extend_from_slice(note);
+                        buf.extend_from_slice(b" ]\n");
+                    }
                 }
             }
             ActDesc::Sym { kind, rec } => {
@@ -209,6 +250,23 @@ impl ActState {
                 let start = *offset as usize;
                 if let Some(bytes) = data.get(start..start + n) {
                     crate::print::trace::print_rawbytes(buf, bytes);
+                }
+            }
+            ActDesc::Print {
+                addr,
+                offset,
+                size,
+                node,
+                ptr,
+            } => {
+                let a = data
+                    .get(*addr as usize..*addr as usize + 8)
+                    .map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+                    .unwrap_or(0);
+                let start = *offset as usize;
+                if let Some(bytes) = data.get(start..start + *size as usize) {
+                    let shown = if *ptr { Some(a) } else { None };
+                    crate::print::typed::print_typed(buf, node, shown, bytes, *size);
                 }
             }
             ActDesc::Speculate(_) | ActDesc::Discard(_) => {
@@ -362,5 +420,22 @@ pub mod setup {
         )?;
         maps.insert(MapRef::Spec, m);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod frame_string_tests {
+    use super::FrameStrings;
+
+    #[test]
+    fn one_string_per_frame_until_the_table_ends() {
+        let t = b"java.lang.Thread.run\0@interpreted\0\0";
+        let mut s = FrameStrings { table: t, at: 0 };
+        assert_eq!(s.next_string(), b"java.lang.Thread.run");
+        assert_eq!(s.next_string(), b"@interpreted");
+        assert_eq!(s.next_string(), b"");
+        assert_eq!(s.next_string(), b"");
+        let mut empty = FrameStrings { table: &[], at: 0 };
+        assert_eq!(empty.next_string(), b"");
     }
 }

@@ -93,6 +93,18 @@ impl KernelSyms {
         })
     }
 
+    /// The frames of a kernel stack from the probe site on: the stack the kernel hands a BPF
+    /// program starts inside the tracing machinery that ran it (`perf_syscall_enter` for a
+    /// syscall probe, `perf_trace_*` for a tracepoint, `bpf_trace_run*` for a raw tracepoint),
+    /// which DTrace does not show.
+    pub fn site_frames<'p>(&self, pcs: &'p [u64]) -> &'p [u64] {
+        let skip = pcs
+            .iter()
+            .take_while(|&&pc| self.lookup(pc).map(|l| is_tracing_frame(l.name)).unwrap_or(false))
+            .count();
+        &pcs[skip..]
+    }
+
     /// `mod`sym+0xoff` (no offset when 0), or `0xaddr` when unknown: a stack frame, `%a`.
     pub fn addr_text(&self, pc: u64) -> String {
         match self.lookup(pc) {
@@ -119,6 +131,36 @@ impl KernelSyms {
     }
 }
 
+/// Functions of the tracing machinery between a probe site and the BPF program.
+fn is_tracing_frame(name: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "perf_syscall_enter",
+        "perf_syscall_exit",
+        "perf_tp_event",
+        "perf_trace_run_bpf_submit",
+        "trace_call_bpf",
+        "bpf_get_stack",
+        "bpf_get_stack_raw_tp",
+        "bpf_get_stackid",
+        "kprobe_perf_func",
+        "kretprobe_perf_func",
+        "kprobe_dispatcher",
+        "kretprobe_dispatcher",
+        "uprobe_perf_func",
+        "uprobe_dispatcher",
+    ];
+    const PREFIXES: &[&str] = &[
+        "perf_trace_",
+        "__bpf_trace_",
+        "bpf_trace_run",
+        "__traceiter_",
+        "bpf_prog_",
+        "__bpf_prog_run",
+        "trace_event_raw_event_",
+    ];
+    EXACT.contains(&name) || PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +176,11 @@ ffffffffc0001000 t ext4_read\t[ext4]\n";
         assert_eq!(k.addr_text(0xffffffff81000100), "vmlinux`do_one");
         assert_eq!(k.addr_text(0xffffffff81000123), "vmlinux`do_one+0x23");
         assert_eq!(k.sym_text(0xffffffff81000123), "vmlinux`do_one");
+        assert!(is_tracing_frame("perf_syscall_enter"));
+        assert!(is_tracing_frame("perf_trace_sched_switch"));
+        assert!(is_tracing_frame("bpf_trace_run2"));
+        assert!(!is_tracing_frame("syscall_trace_enter"));
+        assert!(!is_tracing_frame("do_one"));
         assert_eq!(k.addr_text(0xffffffffc0001010), "ext4`ext4_read+0x10");
         assert_eq!(k.mod_text(0xffffffffc0001010), "ext4");
         assert_eq!(k.addr_text(0x1000), "0x1000");

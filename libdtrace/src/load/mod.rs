@@ -5,6 +5,7 @@
 //! descriptor is close-on-exec, so when the process dies, however it dies, the kernel frees it all.
 
 mod cpus;
+mod funcinfo;
 mod map;
 mod prog;
 pub(crate) mod sys;

@@ -150,6 +150,18 @@ fn load_once(
         prog_name: sys::object_name(name),
         ..Default::default()
     };
+    // A program passing a callback to bpf_loop() must describe its subprograms in BTF.
+    let funcs = if super::funcinfo::needs_func_info(insns) {
+        super::funcinfo::func_info(insns)
+    } else {
+        Vec::new()
+    };
+    if !funcs.is_empty() {
+        attr.prog_btf_fd = super::funcinfo::btf_fd()? as u32;
+        attr.func_info_rec_size = std::mem::size_of::<super::funcinfo::FuncInfo>() as u32;
+        attr.func_info = ptr(funcs.as_ptr());
+        attr.func_info_cnt = funcs.len() as u32;
+    }
     if let Some(log) = log {
         attr.log_level = 1;
         attr.log_size = log.len() as u32;

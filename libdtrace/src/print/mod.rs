@@ -4,3 +4,4 @@ pub mod agg;
 pub mod hist;
 pub mod printf;
 pub mod trace;
+pub mod typed;

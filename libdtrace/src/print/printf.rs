@@ -268,6 +268,9 @@ pub struct Format {
     /// The format as written (up to any NUL byte).
     pub text: Vec<u8>,
     pieces: Vec<Piece>,
+    /// Bytes of a string record as DTrace sizes it (`strsize`), which `%S` escapes whole; 0
+    /// when unknown (the string alone is escaped).
+    string_slot: u32,
 }
 
 /// Turns addresses into `module`symbol+0xoff` text for `%a` and `%A`.
@@ -420,10 +423,18 @@ pub fn parse(fmt: &[u8]) -> Result<Format, FormatError> {
     Ok(Format {
         text: fmt.to_vec(),
         pieces,
+        string_slot: 0,
     })
 }
 
 impl Format {
+    /// The size of a string record (`strsize`): `%S` escapes all of it, the NULs after the
+    /// string included, as DTrace's `strchr2esc` over the record does.
+    pub fn with_string_slot(mut self, strsize: u32) -> Format {
+        self.string_slot = strsize;
+        self
+    }
+
     /// True if some conversion uses `%@` (valid only in printa).
     pub fn has_agg_conversion(&self) -> bool {
         self.specs().any(|s| s.agg)
@@ -694,7 +705,7 @@ impl Format {
                 width: width.unsigned_abs() as usize,
                 prec: if prec > 0 { Some(prec as usize) } else { None },
             };
-            print_one(out, s, &f, value, sym).ok_or_else(mismatch)?;
+            print_one(out, s, &f, value, sym, self.string_slot).ok_or_else(mismatch)?;
         }
         Ok(())
     }
@@ -747,6 +758,7 @@ fn print_one(
     f: &CFlags,
     v: Value,
     sym: &dyn Symbolizer,
+    string_slot: u32,
 ) -> Option<()> {
     let ofmt = s.conv.ofmt;
     let (signed_print, ofmt) = match (s.conv.print, v) {
@@ -776,7 +788,14 @@ fn print_one(
             c_string(out, time_822(bits).as_bytes(), f, true)
         }
         (Print::CStr, Value::Str(b)) => c_string(out, b, f, true),
-        (Print::EStr, Value::Str(b)) => c_string(out, &escape(b), f, true),
+        (Print::EStr, Value::Str(b)) => {
+            let mut e = escape(b);
+            // The record holds the string and NULs up to its size.
+            for _ in b.len()..string_slot as usize {
+                e.extend_from_slice(b"\\0");
+            }
+            c_string(out, &e, f, true)
+        }
         (Print::EChr, Value::Int { bits, .. }) => c_string(out, &escape(&[bits as u8]), f, true),
         // %k of a stack key: its text as aggregation output prints it.
         (Print::Stack, Value::Str(b)) => out.extend_from_slice(b),

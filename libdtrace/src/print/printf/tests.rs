@@ -449,3 +449,17 @@ fn time_y_layout() {
     assert_eq!(b[14], b':');
     assert_eq!(b[17], b':');
 }
+
+#[test]
+fn estr_escapes_the_whole_record() {
+    // DTrace's %S escapes the string record of strsize bytes: the NULs after the string too.
+    let f = parse(b"[%S]").unwrap().with_string_slot(6);
+    let mut out = Vec::new();
+    f.format_with(&mut out, &[Value::Str(b"a\tb")], &NoSymbols).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out), "[a\\tb\\0\\0\\0]");
+    // The precision cuts the escaped text.
+    let f = parse(b"[%.4S]").unwrap().with_string_slot(6);
+    let mut out = Vec::new();
+    f.format_with(&mut out, &[Value::Str(b"a\tb")], &NoSymbols).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out), "[a\\tb]");
+}

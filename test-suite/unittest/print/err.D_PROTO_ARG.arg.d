@@ -1,0 +1,5 @@
+BEGIN
+{
+	print(1);
+	exit(1);
+}

@@ -1,0 +1,5 @@
+BEGIN
+{
+	print(curthread, 1);
+	exit(0);
+}
