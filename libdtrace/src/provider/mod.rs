@@ -10,6 +10,7 @@ pub mod args;
 pub mod fbt;
 pub mod glob;
 pub mod net;
+pub mod netpkt;
 pub mod pid;
 pub mod profile;
 pub mod stable;

@@ -118,13 +118,14 @@ pub fn lookup(provider: &str, name: &str) -> Option<&'static Stable> {
 
 /// Every stable probe: these and the network providers'.
 pub fn all() -> impl Iterator<Item = &'static Stable> {
-    PROBES.iter().chain(super::net::PROBES)
+    PROBES.iter().chain(super::net::PROBES).chain(super::netpkt::PROBES)
 }
 
 /// The D expression that must be true for the probe to fire, if it has one.
 pub fn guard(p: &Stable) -> Option<&'static str> {
     match p.provider {
-        "tcp" => super::net::guard(p.name),
+        "tcp" => super::net::guard(p.name).or_else(|| super::netpkt::guard(p.provider, p.name)),
+        "ip" | "udp" => super::netpkt::guard(p.provider, p.name),
         _ => None,
     }
 }
