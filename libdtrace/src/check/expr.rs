@@ -330,6 +330,7 @@ impl<'a> Checker<'a> {
                 let ty = match (t.ty, f.ty) {
                     (Type::Int { .. }, Type::Int { .. }) => types::arith(t.ty, f.ty),
                     (Type::Str, Type::Str) => Type::Str,
+                    (Type::Ptr(_), Type::Ptr(_)) if t.ty == f.ty => t.ty,
                     _ => {
                         return Err(err(ErrTag::D_OP_INCOMPAT, line, format!("operator ?: operands must have compatible types: \"{}\" and \"{}\"", t.ty, f.ty)));
                     }
