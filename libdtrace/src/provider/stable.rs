@@ -88,6 +88,37 @@ pub const PROBES: &[Stable] = &[
         ],
     },
     Stable {
+        provider: "proc",
+        name: "lwp-create",
+        event: "sched_process_fork",
+        group: "sched",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg1)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg1)", PSINFO),
+        ],
+    },
+    Stable { provider: "proc", name: "lwp-exit", event: "sched_process_exit", group: "sched", args: &[] },
+    Stable {
+        provider: "proc",
+        name: "exec",
+        event: "sys_enter",
+        group: "raw_syscalls",
+        // execve(path, ...) or execveat(dirfd, path, ...): the path as the caller wrote it.
+        args: &[(
+            "copyinstr(arg1 == 322 ? ((struct pt_regs *)arg0)->si : ((struct pt_regs *)arg0)->di)",
+            "string",
+        )],
+    },
+    Stable {
+        provider: "proc",
+        name: "exec-failure",
+        event: "sys_exit",
+        group: "raw_syscalls",
+        args: &[("(int)-arg1", "int")],
+    },
+    Stable { provider: "sched", name: "sleep", event: "sched_switch", group: "sched", args: &[] },
+    Stable { provider: "sched", name: "preempt", event: "sched_switch", group: "sched", args: &[] },
+    Stable {
         provider: "io",
         name: "start",
         event: "block_rq_issue",
@@ -126,8 +157,38 @@ pub fn guard(p: &Stable) -> Option<&'static str> {
     match p.provider {
         "tcp" => super::net::guard(p.name).or_else(|| super::netpkt::guard(p.provider, p.name)),
         "ip" | "udp" => super::netpkt::guard(p.provider, p.name),
+        "proc" | "sched" => own_guard(p.name),
         _ => None,
     }
+}
+
+/// x86-64's system call numbers of execve(2) and execveat(2).
+#[cfg(target_arch = "x86_64")]
+macro_rules! is_exec {
+    ($nr:expr) => {
+        concat!("(", $nr, " == 59 || ", $nr, " == 322)")
+    };
+}
+
+/// Guards of the proc and sched probes that are one case of what their tracepoint reports.
+fn own_guard(name: &str) -> Option<&'static str> {
+    Some(match name {
+        // sched_process_fork (parent, child) reports new threads and new processes; a new
+        // process's first thread is its leader.
+        "create" => "((struct task_struct *)arg1)->pid == ((struct task_struct *)arg1)->tgid",
+        "lwp-create" => "((struct task_struct *)arg1)->pid != ((struct task_struct *)arg1)->tgid",
+        // sched_process_exit (task, group_dead) runs for each exiting thread; the process
+        // exits with its last one.
+        "exit" => "arg1 != 0",
+        "lwp-exit" => "arg1 == 0",
+        "exec" => is_exec!("arg1"),
+        "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
+        // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
+        // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
+        "preempt" => "arg0 != 0",
+        "sleep" => "arg0 == 0 && arg3 != 0",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
