@@ -4,19 +4,33 @@
 //! and `dlib/io.d` (`bufinfo_t`, `devinfo_t`, `fileinfo_t`).
 //!
 //! Only probes that a tracepoint of this kernel reaches with the right thread as `curthread`
-//! are offered. Missing, and why:
-//! - `proc:::exec` and `exec-failure`: no tracepoint before or on failure of an exec (only
-//!   `sched_process_exec`, on success).
+//! are offered. Some are one case of what their tracepoint reports, told apart by a guard:
+//! - `proc:::create` / `lwp-create`: `sched_process_fork` of a process (the child is its
+//!   thread group's leader) / of a thread;
+//! - `proc:::exit` / `lwp-exit`: `sched_process_exit` of a process's last thread
+//!   (`group_dead`) / of any other thread;
+//! - `proc:::exec` / `exec-failure`: `raw_syscalls:sys_enter` / `sys_exit` of execve(2) or
+//!   execveat(2) (x86-64's numbers), the latter returning an error: the path is read from
+//!   the caller's memory at entry, the errno at exit;
+//! - `sched:::sleep` / `preempt`: `sched_switch` leaving the CPU not runnable and not
+//!   preempted / preempted, in the context of the thread leaving.
+//!
+//! Missing, and why:
 //! - `proc:::start`, `lwp-start`: no tracepoint runs in a new process or thread's context
 //!   when it first runs.
-//! - `proc:::lwp-create`, `lwp-exit`: `sched_process_fork`/`exit` do not tell a thread from a
-//!   process without a predicate the probe would have to carry.
+//! - `proc:::signal-clear`: no tracepoint when a pending signal is taken by sigwait(2).
 //! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
-//! - `sched:::on-cpu`, `remain-cpu`, `enqueue`, `dequeue`, `tick`, `change-pri`, `sleep`,
-//!   `preempt`, `surrender`: `sched_switch` runs in the context of the thread leaving the CPU
-//!   (which makes `off-cpu` right and `on-cpu` wrong); the others have no tracepoint.
+//! - `sched:::on-cpu`, `remain-cpu`: `sched_switch` runs in the context of the thread leaving
+//!   the CPU (which makes `off-cpu` right and `on-cpu` wrong), and no tracepoint runs when
+//!   the scheduler keeps the current thread.
+//! - `sched:::enqueue`, `dequeue`, `tick`, `surrender`: no tracepoint on run-queue insertion
+//!   and removal, on the clock tick or on a cross-CPU reschedule request.
+//! - `sched:::change-pri`: `sched_pi_setprio` reports only priority-inheritance boosts, not
+//!   nice(2) and sched_setscheduler(2) changes.
 //!
-//! The network providers are in `net.rs` (`tcp`), with the reasons `udp` and `ip` are missing.
+//! The network providers are in `net.rs` (`tcp` state changes and connections, built on
+//! socket state changes) and `netpkt.rs` (`ip`, `udp`, `tcp` send and receive, built on
+//! per-packet tracepoints).
 //!
 //! A probe may carry a guard ([`guard`]): a D expression over the raw arguments that must be
 //! true for the probe to fire, for probes that are one transition among those a tracepoint
