@@ -156,6 +156,9 @@ pub enum ErrTag {
     D_TRUNC_SCALAR,
     D_PROV_PRDUP,
     D_PROV_BADNAME,
+    D_PROC_NAME,
+    D_PROC_OFF,
+    D_PROC_ALIGN,
 }
 
 impl fmt::Display for ErrTag {

@@ -70,7 +70,12 @@ macro_rules! rst_ip {
 macro_rules! th {
     ($h:expr) => {
         concat!(
-            "((uintptr_t)", $h, " + (*(uint8_t *)", $h, " >> 4 == 4 ? (*(uint8_t *)", $h,
+            "((uintptr_t)",
+            $h,
+            " + (*(uint8_t *)",
+            $h,
+            " >> 4 == 4 ? (*(uint8_t *)",
+            $h,
             " & 0xf) << 2 : 40))"
         )
     };
@@ -82,7 +87,10 @@ macro_rules! common {
         [
             (concat!("xlate <pktinfo_t *> (", $skb, ")"), "pktinfo_t *"),
             (concat!("xlate <csinfo_t *> (", $skb, "->sk)"), "csinfo_t *"),
-            (concat!("xlate <ipinfo_t *> ((void_ip_t *)", $ip, ")"), "ipinfo_t *"),
+            (
+                concat!("xlate <ipinfo_t *> ((void_ip_t *)", $ip, ")"),
+                "ipinfo_t *",
+            ),
         ]
     };
 }
@@ -93,18 +101,27 @@ macro_rules! ip_args {
             common!(skb!(), $ip)[0],
             common!(skb!(), $ip)[1],
             common!(skb!(), $ip)[2],
-            (concat!("xlate <ifinfo_t *> (", skb!(), "->dev)"), "ifinfo_t *"),
+            (
+                concat!("xlate <ifinfo_t *> (", skb!(), "->dev)"),
+                "ifinfo_t *",
+            ),
             (
                 concat!(
-                    "xlate <ipv4info_t *> ((struct iphdr *)(*(uint8_t *)", $ip,
-                    " >> 4 == 4 ? (uintptr_t)", $ip, " : 0))"
+                    "xlate <ipv4info_t *> ((struct iphdr *)(*(uint8_t *)",
+                    $ip,
+                    " >> 4 == 4 ? (uintptr_t)",
+                    $ip,
+                    " : 0))"
                 ),
                 "ipv4info_t *",
             ),
             (
                 concat!(
-                    "xlate <ipv6info_t *> ((struct ipv6hdr *)(*(uint8_t *)", $ip,
-                    " >> 4 == 6 ? (uintptr_t)", $ip, " : 0))"
+                    "xlate <ipv6info_t *> ((struct ipv6hdr *)(*(uint8_t *)",
+                    $ip,
+                    " >> 4 == 6 ? (uintptr_t)",
+                    $ip,
+                    " : 0))"
                 ),
                 "ipv6info_t *",
             ),
@@ -119,11 +136,27 @@ macro_rules! l4_args {
             common!($skb, $ip)[1],
             common!($skb, $ip)[2],
             (
-                concat!("xlate <", $proto, "sinfo_t *> ((struct __dtrace_ip_", $dir, " *)", $ip, ")"),
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "sinfo_t *> ((struct __dtrace_ip_",
+                    $dir,
+                    " *)",
+                    $ip,
+                    ")"
+                ),
                 concat!($proto, "sinfo_t *"),
             ),
             (
-                concat!("xlate <", $proto, "info_t *> ((struct ", $proto, "hdr *)", th!($ip), ")"),
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "info_t *> ((struct ",
+                    $proto,
+                    "hdr *)",
+                    th!($ip),
+                    ")"
+                ),
                 concat!($proto, "info_t *"),
             ),
         ]
@@ -137,16 +170,52 @@ const fn probe(
     event: &'static str,
     args: &'static [(&'static str, &'static str)],
 ) -> Stable {
-    Stable { provider, name, event, group, args }
+    Stable {
+        provider,
+        name,
+        event,
+        group,
+        args,
+    }
 }
 
 pub const PROBES: &[Stable] = &[
     probe("ip", "send", "net", "net_dev_queue", ip_args!(tx_ip!())),
-    probe("ip", "receive", "net", "netif_receive_skb", ip_args!(rx_ip!())),
-    probe("udp", "send", "net", "net_dev_queue", l4_args!(skb!(), tx_ip!(), "tx", "udp")),
-    probe("udp", "receive", "net", "netif_receive_skb", l4_args!(skb!(), rx_ip!(), "rx", "udp")),
-    probe("tcp", "send", "net", "net_dev_queue", l4_args!(skb!(), tx_ip!(), "tx", "tcp")),
-    probe("tcp", "receive", "net", "netif_receive_skb", l4_args!(skb!(), rx_ip!(), "rx", "tcp")),
+    probe(
+        "ip",
+        "receive",
+        "net",
+        "netif_receive_skb",
+        ip_args!(rx_ip!()),
+    ),
+    probe(
+        "udp",
+        "send",
+        "net",
+        "net_dev_queue",
+        l4_args!(skb!(), tx_ip!(), "tx", "udp"),
+    ),
+    probe(
+        "udp",
+        "receive",
+        "net",
+        "netif_receive_skb",
+        l4_args!(skb!(), rx_ip!(), "rx", "udp"),
+    ),
+    probe(
+        "tcp",
+        "send",
+        "net",
+        "net_dev_queue",
+        l4_args!(skb!(), tx_ip!(), "tx", "tcp"),
+    ),
+    probe(
+        "tcp",
+        "receive",
+        "net",
+        "netif_receive_skb",
+        l4_args!(skb!(), rx_ip!(), "rx", "tcp"),
+    ),
     probe(
         "tcp",
         "accept-refused",
@@ -160,7 +229,11 @@ pub const PROBES: &[Stable] = &[
 macro_rules! is_ip {
     () => {
         concat!(
-            "(ntohs(", skb!(), "->protocol) == 0x800 || ntohs(", skb!(), "->protocol) == 0x86dd)"
+            "(ntohs(",
+            skb!(),
+            "->protocol) == 0x800 || ntohs(",
+            skb!(),
+            "->protocol) == 0x86dd)"
         )
     };
 }
@@ -170,9 +243,21 @@ macro_rules! is_ip {
 macro_rules! carries {
     ($ip:expr, $p:literal) => {
         concat!(
-            "((ntohs(", skb!(), "->protocol) == 0x800 && ((struct iphdr *)", $ip, ")->protocol == ", $p,
-            " && (ntohs(((struct iphdr *)", $ip, ")->frag_off) & 0x1fff) == 0) || (ntohs(", skb!(),
-            "->protocol) == 0x86dd && ((struct ipv6hdr *)", $ip, ")->nexthdr == ", $p, "))"
+            "((ntohs(",
+            skb!(),
+            "->protocol) == 0x800 && ((struct iphdr *)",
+            $ip,
+            ")->protocol == ",
+            $p,
+            " && (ntohs(((struct iphdr *)",
+            $ip,
+            ")->frag_off) & 0x1fff) == 0) || (ntohs(",
+            skb!(),
+            "->protocol) == 0x86dd && ((struct ipv6hdr *)",
+            $ip,
+            ")->nexthdr == ",
+            $p,
+            "))"
         )
     };
 }
@@ -202,7 +287,12 @@ mod tests {
     #[test]
     fn every_probe_is_guarded() {
         for p in PROBES {
-            assert!(guard(p.provider, p.name).is_some(), "{}:::{}", p.provider, p.name);
+            assert!(
+                guard(p.provider, p.name).is_some(),
+                "{}:::{}",
+                p.provider,
+                p.name
+            );
         }
         assert_eq!(guard("tcp", "state-change"), None);
     }
@@ -213,7 +303,14 @@ mod tests {
         let types: Vec<&str> = ip.args.iter().map(|a| a.1).collect();
         assert_eq!(
             types,
-            ["pktinfo_t *", "csinfo_t *", "ipinfo_t *", "ifinfo_t *", "ipv4info_t *", "ipv6info_t *"]
+            [
+                "pktinfo_t *",
+                "csinfo_t *",
+                "ipinfo_t *",
+                "ifinfo_t *",
+                "ipv4info_t *",
+                "ipv6info_t *"
+            ]
         );
         let udp = PROBES.iter().find(|p| p.provider == "udp").unwrap();
         assert_eq!(udp.args[3].1, "udpsinfo_t *");
