@@ -22,6 +22,14 @@ pub enum ArgLoc {
     Mem { reg: i16, disp: i32 },
     /// A constant.
     Imm(i64),
+    /// Memory at base + index * scale + displacement (`-4(%rbp,%rax,8)`, `(,%rcx,4)`): the
+    /// registers' offsets in `struct pt_regs`, no base when the operand has none.
+    Indexed {
+        base: Option<i16>,
+        index: i16,
+        scale: u8,
+        disp: i32,
+    },
 }
 
 /// One argument: its size in bytes, signedness and location.
@@ -85,14 +93,37 @@ pub fn parse_arg(spec: &str) -> Option<ArgSpec> {
         ArgLoc::Imm(parse_int(imm)?)
     } else if let Some(open) = op.find('(') {
         let inner = op[open + 1..].strip_suffix(')')?;
-        // Indexed operands (`(%rax,%rbx,8)`) are not supported.
-        let reg = pt_regs_offset(inner.strip_prefix('%')?)?;
         let disp = if open == 0 {
             0
         } else {
             i32::try_from(parse_int(&op[..open])?).ok()?
         };
-        ArgLoc::Mem { reg, disp }
+        let reg = |r: &str| pt_regs_offset(r.trim().strip_prefix('%')?);
+        let parts: Vec<&str> = inner.split(',').collect();
+        match parts.as_slice() {
+            [b] => ArgLoc::Mem { reg: reg(b)?, disp },
+            [b, i, rest @ ..] if rest.len() <= 1 => {
+                let scale = match rest.first() {
+                    Some(sc) => sc.trim().parse::<u8>().ok()?,
+                    None => 1,
+                };
+                if !matches!(scale, 1 | 2 | 4 | 8) {
+                    return None;
+                }
+                let base = if b.trim().is_empty() {
+                    None
+                } else {
+                    Some(reg(b)?)
+                };
+                ArgLoc::Indexed {
+                    base,
+                    index: reg(i)?,
+                    scale,
+                    disp,
+                }
+            }
+            _ => return None,
+        }
     } else {
         return None;
     };
@@ -247,6 +278,54 @@ pub fn probes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_argument_specs() {
+        // rdi is pt_regs slot 14, rsi 13, rdx 12, rcx 11, rax 10.
+        assert_eq!(
+            parse_arg("-8@(%rdi,%rsi,8)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: Some(112),
+                index: 104,
+                scale: 8,
+                disp: 0
+            })
+        );
+        assert_eq!(
+            parse_arg("-4@12(%rdx,%rcx,4)").map(|a| (a.size, a.signed, a.loc)),
+            Some((
+                4,
+                true,
+                ArgLoc::Indexed {
+                    base: Some(96),
+                    index: 88,
+                    scale: 4,
+                    disp: 12
+                }
+            ))
+        );
+        assert_eq!(
+            parse_arg("8@-0x10(,%rax,2)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: None,
+                index: 80,
+                scale: 2,
+                disp: -16
+            })
+        );
+        assert_eq!(
+            parse_arg("4@(%rax,%rbx)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: Some(80),
+                index: 40,
+                scale: 1,
+                disp: 0
+            })
+        );
+        assert_eq!(parse_arg("4@(%rax,%rbx,3)"), None);
+        assert_eq!(parse_arg("4@(%rax,%rbx,8,1)"), None);
+        assert_eq!(parse_arg("4@(%rax,%bogus,8)"), None);
+    }
 
     #[test]
     fn argument_specs() {
