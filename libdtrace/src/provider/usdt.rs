@@ -363,6 +363,5 @@ mod tests {
         );
         assert_eq!(parse_arg("3@%eax"), None);
         assert_eq!(parse_arg("8@%xmm0"), None);
-        assert_eq!(parse_arg("8@(%rax,%rbx,8)"), None);
     }
 }
