@@ -265,3 +265,46 @@ translator tcpsinfo_t < struct __dtrace_ip_rx *I > {
 	tcps_rtt_sd = 0;
 	tcps_irs = 0;
 };
+
+/*
+ * A TCP socket whose tcpsinfo_t has the socket's current state (tcps_state), for probes on
+ * tracepoints that pass only the socket (tcp:::connect-refused): the other translators from
+ * sockets serve state changes, whose new state is an argument.
+ */
+struct __dtrace_tcp_sk { uint8_t __opaque; };
+
+translator tcpsinfo_t < struct __dtrace_tcp_sk *S > {
+	tcps_addr = (uintptr_t)S;
+	tcps_local = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    ((struct sock *)S)->__sk_common.skc_rcv_saddr ==
+	    ((struct sock *)S)->__sk_common.skc_daddr : 0;
+	tcps_lport = ((struct sock *)S)->__sk_common.skc_num;
+	tcps_rport = ntohs(((struct sock *)S)->__sk_common.skc_dport);
+	tcps_laddr = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    inet_ntoa(&((struct sock *)S)->__sk_common.skc_rcv_saddr) :
+	    ((struct sock *)S)->__sk_common.skc_family == AF_INET6 ?
+	    inet_ntoa6(&((struct sock *)S)->__sk_common.skc_v6_rcv_saddr) : "<unknown>";
+	tcps_raddr = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    inet_ntoa(&((struct sock *)S)->__sk_common.skc_daddr) :
+	    ((struct sock *)S)->__sk_common.skc_family == AF_INET6 ?
+	    inet_ntoa6(&((struct sock *)S)->__sk_common.skc_v6_daddr) : "<unknown>";
+	tcps_state = ((struct sock *)S)->__sk_common.skc_state;
+	tcps_iss = ((struct tcp_sock *)S)->snd_una - (uint32_t)((struct tcp_sock *)S)->bytes_acked;
+	tcps_suna = ((struct tcp_sock *)S)->snd_una;
+	tcps_snxt = ((struct tcp_sock *)S)->snd_nxt;
+	tcps_rnxt = ((struct tcp_sock *)S)->rcv_nxt;
+	tcps_swnd = ((struct tcp_sock *)S)->snd_wnd;
+	tcps_snd_ws = ((struct tcp_sock *)S)->rx_opt.snd_wscale;
+	tcps_rwnd = ((struct tcp_sock *)S)->rcv_wnd;
+	tcps_rcv_ws = ((struct tcp_sock *)S)->rx_opt.rcv_wscale;
+	tcps_cwnd = ((struct tcp_sock *)S)->snd_cwnd;
+	tcps_cwnd_ssthresh = ((struct tcp_sock *)S)->snd_ssthresh;
+	tcps_sack_snxt = ((struct tcp_sock *)S)->snd_una;
+	tcps_rto = ((struct tcp_sock *)S)->inet_conn.icsk_rto;
+	tcps_mss = ((struct tcp_sock *)S)->mss_cache;
+	tcps_retransmit = 0;
+	tcps_rtt = (((struct tcp_sock *)S)->srtt_us >> 3) / 1000;
+	tcps_rtt_sd = (((struct tcp_sock *)S)->mdev_us >> 2) / 1000;
+	tcps_irs = ((struct tcp_sock *)S)->bytes_received > 0 ? ((struct tcp_sock *)S)->rcv_nxt -
+	    (uint32_t)((struct tcp_sock *)S)->bytes_received : 0;
+};

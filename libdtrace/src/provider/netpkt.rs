@@ -1,7 +1,8 @@
 //! The per-packet network probes: `ip:::send`, `ip:::receive`, `udp:::send`, `udp:::receive`,
-//! `tcp:::send`, `tcp:::receive` and `tcp:::accept-refused`, built on raw tracepoints that
-//! pass the socket buffer (`struct sk_buff *`, read through BTF), whose IP and TCP/UDP
-//! headers the translators of `dlib/ip.d`, `udp.d` and `tcp.d` read.
+//! `tcp:::send`, `tcp:::receive`, `tcp:::accept-refused` and `tcp:::connect-refused`. All but
+//! the last are built on raw tracepoints that pass the socket buffer (`struct sk_buff *`,
+//! read through BTF), whose IP and TCP/UDP headers the translators of `dlib/ip.d`, `udp.d`
+//! and `tcp.d` read.
 //!
 //! - send: `net:net_dev_queue (skb)`, taken by `__dev_queue_xmit` for every packet handed to
 //!   a network device (before queueing disciplines and segmentation offload: a TSO/GSO
@@ -33,9 +34,11 @@
 //! `tcpsinfo_t` has the segment's addresses and ports, `tcps_state` TCP_STATE_IDLE and no
 //! sequence numbers. On send `tcpsinfo_t` is the sending socket's.
 //!
-//! `tcp:::connect-refused` stays missing: `tcp:tcp_receive_reset (sk)` in SYN_SENT is a
-//! refused connect, but the probe's `tcpsinfo_t` would need the socket's current state,
-//! which the state-change translator (`tcps_state` from the new state, `arg2`) does not give.
+//! - connect-refused: `tcp:tcp_receive_reset (sk)` on a socket in SYN_SENT: a reset
+//!   answering its SYN, which makes connect(2) fail with ECONNREFUSED. The tracepoint passes
+//!   no packet: its arguments come from the socket, as those of the state-change based tcp
+//!   probes do (`pktinfo_t` NULL; the reset's source is the remote end), and `tcpsinfo_t`
+//!   has the socket's state, SYN_SENT. It fires while the reset is received (softirq).
 
 use super::stable::Stable;
 
@@ -223,6 +226,19 @@ pub const PROBES: &[Stable] = &[
         "tcp_send_reset",
         l4_args!("((struct sk_buff *)arg1)", rst_ip!(), "rx", "tcp"),
     ),
+    probe(
+        "tcp",
+        "connect-refused",
+        "tcp",
+        "tcp_receive_reset",
+        &[
+            ("xlate <pktinfo_t *> ((struct sock *)arg0)", "pktinfo_t *"),
+            ("xlate <csinfo_t *> ((struct sock *)arg0)", "csinfo_t *"),
+            ("xlate <ipinfo_t *> ((struct inet_sock *)arg0)", "ipinfo_t *"),
+            ("xlate <tcpsinfo_t *> ((struct __dtrace_tcp_sk *)arg0)", "tcpsinfo_t *"),
+            ("xlate <tcpinfo_t *> ((struct inet_sock *)arg0)", "tcpinfo_t *"),
+        ],
+    ),
 ];
 
 /// An IPv4 or IPv6 packet (`skb->protocol`, network order, is ETH_P_IP or ETH_P_IPV6).
@@ -276,6 +292,11 @@ pub fn guard(provider: &str, name: &str) -> Option<&'static str> {
             th!(rst_ip!()),
             " + 13) & 0x16) == 0x02"
         ),
+        // TCP_SYN_SENT (2).
+        ("tcp", "connect-refused") => {
+            "((struct sock *)arg0)->sk_protocol == 6 && \
+             ((struct sock *)arg0)->__sk_common.skc_state == 2"
+        }
         _ => return None,
     })
 }
