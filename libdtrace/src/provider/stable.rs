@@ -12,12 +12,14 @@
 //! - `proc:::exec` / `exec-failure`: `raw_syscalls:sys_enter` / `sys_exit` of execve(2) or
 //!   execveat(2) (x86-64's numbers), the latter returning an error: the path is read from
 //!   the caller's memory at entry, the errno at exit;
+//! - `proc:::start` / `lwp-start`: `raw_syscalls:sys_exit` of the clone(2), fork(2), vfork(2)
+//!   or clone3(2) that made the task, returning 0: a new task's first return to user space
+//!   (the kernel gives a task created while a syscall tracepoint is in use that tracepoint's
+//!   work flag, so the child's return is traced), in a process's first thread / in another;
 //! - `sched:::sleep` / `preempt`: `sched_switch` leaving the CPU not runnable and not
 //!   preempted / preempted, in the context of the thread leaving.
 //!
 //! Missing, and why:
-//! - `proc:::start`, `lwp-start`: no tracepoint runs in a new process or thread's context
-//!   when it first runs.
 //! - `proc:::signal-clear`: no tracepoint when a pending signal is taken by sigwait(2).
 //! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
 //! - `sched:::on-cpu`, `remain-cpu`: `sched_switch` runs in the context of the thread leaving
@@ -130,6 +132,8 @@ pub const PROBES: &[Stable] = &[
         group: "raw_syscalls",
         args: &[("(int)-arg1", "int")],
     },
+    Stable { provider: "proc", name: "start", event: "sys_exit", group: "raw_syscalls", args: &[] },
+    Stable { provider: "proc", name: "lwp-start", event: "sys_exit", group: "raw_syscalls", args: &[] },
     Stable { provider: "sched", name: "sleep", event: "sched_switch", group: "sched", args: &[] },
     Stable { provider: "sched", name: "preempt", event: "sched_switch", group: "sched", args: &[] },
     Stable {
@@ -184,6 +188,14 @@ macro_rules! is_exec {
     };
 }
 
+/// x86-64's system call numbers of clone(2), fork(2), vfork(2) and clone3(2).
+#[cfg(target_arch = "x86_64")]
+macro_rules! is_clone {
+    ($nr:expr) => {
+        concat!("(", $nr, " == 56 || ", $nr, " == 57 || ", $nr, " == 58 || ", $nr, " == 435)")
+    };
+}
+
 /// Guards of the proc and sched probes that are one case of what their tracepoint reports.
 fn own_guard(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -195,6 +207,18 @@ fn own_guard(name: &str) -> Option<&'static str> {
         // exits with its last one.
         "exit" => "arg1 != 0",
         "lwp-exit" => "arg1 == 0",
+        // A new task's first return to user space is from the clone/fork call that made it,
+        // returning 0 (the parent gets the child's ID): before any instruction of its own.
+        "start" => concat!(
+            "arg1 == 0 && ",
+            is_clone!("((struct pt_regs *)arg0)->orig_ax"),
+            " && pid == tid"
+        ),
+        "lwp-start" => concat!(
+            "arg1 == 0 && ",
+            is_clone!("((struct pt_regs *)arg0)->orig_ax"),
+            " && pid != tid"
+        ),
         "exec" => is_exec!("arg1"),
         "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
         // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
