@@ -331,6 +331,9 @@ impl<'a> Checker<'a> {
                     (Type::Int { .. }, Type::Int { .. }) => types::arith(t.ty, f.ty),
                     (Type::Str, Type::Str) => Type::Str,
                     (Type::Ptr(_), Type::Ptr(_)) if t.ty == f.ty => t.ty,
+                    // 0 is the null pointer of any pointer type.
+                    (Type::Ptr(_), Type::Int { .. }) if f.kind == TKind::Const(0) => t.ty,
+                    (Type::Int { .. }, Type::Ptr(_)) if t.kind == TKind::Const(0) => f.ty,
                     _ => {
                         return Err(err(ErrTag::D_OP_INCOMPAT, line, format!("operator ?: operands must have compatible types: \"{}\" and \"{}\"", t.ty, f.ty)));
                     }
