@@ -234,9 +234,18 @@ pub const PROBES: &[Stable] = &[
         &[
             ("xlate <pktinfo_t *> ((struct sock *)arg0)", "pktinfo_t *"),
             ("xlate <csinfo_t *> ((struct sock *)arg0)", "csinfo_t *"),
-            ("xlate <ipinfo_t *> ((struct inet_sock *)arg0)", "ipinfo_t *"),
-            ("xlate <tcpsinfo_t *> ((struct __dtrace_tcp_sk *)arg0)", "tcpsinfo_t *"),
-            ("xlate <tcpinfo_t *> ((struct inet_sock *)arg0)", "tcpinfo_t *"),
+            (
+                "xlate <ipinfo_t *> ((struct inet_sock *)arg0)",
+                "ipinfo_t *",
+            ),
+            (
+                "xlate <tcpsinfo_t *> ((struct __dtrace_tcp_sk *)arg0)",
+                "tcpsinfo_t *",
+            ),
+            (
+                "xlate <tcpinfo_t *> ((struct inet_sock *)arg0)",
+                "tcpinfo_t *",
+            ),
         ],
     ),
 ];
