@@ -27,7 +27,9 @@
 //! by a UDP or TCP header (not a later IPv4 fragment, not an IPv6 extension header). A
 //! packet that crosses stacked devices (a VLAN, a bridge, a veth pair) is seen on each of
 //! them, and a received packet is seen before IP checks it, so one IP drops later still
-//! fires receive.
+//! fires receive. Packets written to a device through a packet socket (AF_PACKET) are handed
+//! to it without IP, so `send` reads their IP header where the socket left the network
+//! header.
 //!
 //! When a packet is received the kernel has not matched it to a socket yet: `csinfo_t`'s
 //! `cs_addr`, `udpsinfo_t`'s `udps_addr` and `tcpsinfo_t`'s `tcps_addr` are 0, and
