@@ -150,3 +150,161 @@ translator tcpinfo_t < struct inet_sock *I > {
 	tcp_urgent = 0;
 	tcp_hdr = 0;
 };
+
+/*
+ * Per-segment probes (tcp:::send, receive, accept-refused) see a socket buffer: tcpinfo_t is
+ * the segment's TCP header, and tcpsinfo_t is built from the segment's addresses and ports
+ * (by direction, see ip.d) and, on send, from the socket that sends it.
+ */
+translator tcpinfo_t < struct tcphdr *T > {
+	tcp_sport = ntohs(T->source);
+	tcp_dport = ntohs(T->dest);
+	tcp_seq = ntohl(T->seq);
+	tcp_ack = ntohl(T->ack_seq);
+	tcp_offset = (*((uint8_t *)T + 12) >> 4) << 2;
+	tcp_flags = *((uint8_t *)T + 13);
+	tcp_window = ntohs(T->window);
+	tcp_checksum = ntohs(T->check);
+	tcp_urgent = ntohs(T->urg_ptr);
+	tcp_hdr = (uintptr_t)T;
+};
+
+/*
+ * The socket that sends a segment (skb->sk) is the connection's full socket, its request
+ * socket (TCP_NEW_SYN_RECV, 12: a SYN-ACK) or its time-wait socket (TCP_TIME_WAIT, 6: an
+ * ACK), which share struct sock_common; resets and ACKs sent for no connection are sent from
+ * a per-CPU raw control socket (SOCK_RAW), which is no connection's. Only a full socket
+ * (SOCK_STREAM, 1) has the tcp_sock members.
+ */
+inline struct sock *__dtrace_tx_sk = ((struct sk_buff *)arg0)->sk;
+inline int __dtrace_tx_skstate = __dtrace_tx_sk == 0 ? 0 :
+    __dtrace_tx_sk->__sk_common.skc_state;
+inline int __dtrace_tx_full = __dtrace_tx_skstate != 0 && __dtrace_tx_skstate != 6 &&
+    __dtrace_tx_skstate != 12 && __dtrace_tx_sk->sk_type == 1;
+inline int __dtrace_tx_conn = __dtrace_tx_full || __dtrace_tx_skstate == 6 ||
+    __dtrace_tx_skstate == 12;
+inline struct tcp_sock *__dtrace_tx_tp = (struct tcp_sock *)__dtrace_tx_sk;
+
+translator tcpsinfo_t < struct __dtrace_ip_tx *I > {
+	tcps_addr = __dtrace_tx_conn ? (uintptr_t)__dtrace_tx_sk : 0;
+	tcps_local = *(uint8_t *)I >> 4 == 4 ?
+	    ((struct iphdr *)I)->saddr == ((struct iphdr *)I)->daddr :
+	    *(uint64_t *)&((struct ipv6hdr *)I)->saddr ==
+	    *(uint64_t *)&((struct ipv6hdr *)I)->daddr &&
+	    *((uint64_t *)&((struct ipv6hdr *)I)->saddr + 1) ==
+	    *((uint64_t *)&((struct ipv6hdr *)I)->daddr + 1);
+	tcps_lport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->source);
+	tcps_rport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->dest);
+	tcps_laddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->saddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->saddr);
+	tcps_raddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->daddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->daddr);
+	/* Linux's TCP_NEW_SYN_RECV is DTrace's SYN_RECEIVED; no connection is CLOSED. */
+	tcps_state = !__dtrace_tx_conn ? TCP_STATE_CLOSED :
+	    __dtrace_tx_skstate == 12 ? TCP_STATE_SYN_RECEIVED : __dtrace_tx_skstate;
+	tcps_iss = __dtrace_tx_full ?
+	    __dtrace_tx_tp->snd_una - (uint32_t)__dtrace_tx_tp->bytes_acked : 0;
+	tcps_suna = __dtrace_tx_full ? __dtrace_tx_tp->snd_una : 0;
+	tcps_snxt = __dtrace_tx_full ? __dtrace_tx_tp->snd_nxt : 0;
+	tcps_rnxt = __dtrace_tx_full ? __dtrace_tx_tp->rcv_nxt : 0;
+	tcps_swnd = __dtrace_tx_full ? __dtrace_tx_tp->snd_wnd : 0;
+	tcps_snd_ws = __dtrace_tx_full ? __dtrace_tx_tp->rx_opt.snd_wscale : 0;
+	tcps_rwnd = __dtrace_tx_full ? __dtrace_tx_tp->rcv_wnd : 0;
+	tcps_rcv_ws = __dtrace_tx_full ? __dtrace_tx_tp->rx_opt.rcv_wscale : 0;
+	tcps_cwnd = __dtrace_tx_full ? __dtrace_tx_tp->snd_cwnd : 0;
+	tcps_cwnd_ssthresh = __dtrace_tx_full ? __dtrace_tx_tp->snd_ssthresh : 0;
+	tcps_sack_snxt = __dtrace_tx_full ? __dtrace_tx_tp->snd_una : 0;
+	tcps_rto = __dtrace_tx_full ? __dtrace_tx_tp->inet_conn.icsk_rto : 0;
+	tcps_mss = __dtrace_tx_full ? __dtrace_tx_tp->mss_cache : 0;
+	tcps_retransmit = 0;
+	tcps_rtt = __dtrace_tx_full ? (__dtrace_tx_tp->srtt_us >> 3) / 1000 : 0;
+	tcps_rtt_sd = __dtrace_tx_full ? (__dtrace_tx_tp->mdev_us >> 2) / 1000 : 0;
+	tcps_irs = __dtrace_tx_full && __dtrace_tx_tp->bytes_received > 0 ?
+	    __dtrace_tx_tp->rcv_nxt - (uint32_t)__dtrace_tx_tp->bytes_received : 0;
+};
+
+/*
+ * A segment being received has not been matched to its socket yet where the probes see it
+ * (below IP): only what the segment says is known. tcps_state is TCP_STATE_IDLE and the
+ * socket's sequence numbers and windows are 0.
+ */
+translator tcpsinfo_t < struct __dtrace_ip_rx *I > {
+	tcps_addr = 0;
+	tcps_local = *(uint8_t *)I >> 4 == 4 ?
+	    ((struct iphdr *)I)->saddr == ((struct iphdr *)I)->daddr :
+	    *(uint64_t *)&((struct ipv6hdr *)I)->saddr ==
+	    *(uint64_t *)&((struct ipv6hdr *)I)->daddr &&
+	    *((uint64_t *)&((struct ipv6hdr *)I)->saddr + 1) ==
+	    *((uint64_t *)&((struct ipv6hdr *)I)->daddr + 1);
+	tcps_lport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->dest);
+	tcps_rport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->source);
+	tcps_laddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->daddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->daddr);
+	tcps_raddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->saddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->saddr);
+	tcps_state = TCP_STATE_IDLE;
+	tcps_iss = 0;
+	tcps_suna = 0;
+	tcps_snxt = 0;
+	tcps_rnxt = 0;
+	tcps_swnd = 0;
+	tcps_snd_ws = 0;
+	tcps_rwnd = 0;
+	tcps_rcv_ws = 0;
+	tcps_cwnd = 0;
+	tcps_cwnd_ssthresh = 0;
+	tcps_sack_snxt = 0;
+	tcps_rto = 0;
+	tcps_mss = 0;
+	tcps_retransmit = 0;
+	tcps_rtt = 0;
+	tcps_rtt_sd = 0;
+	tcps_irs = 0;
+};
+
+/*
+ * A TCP socket whose tcpsinfo_t has the socket's current state (tcps_state), for probes on
+ * tracepoints that pass only the socket (tcp:::connect-refused): the other translators from
+ * sockets serve state changes, whose new state is an argument.
+ */
+struct __dtrace_tcp_sk { uint8_t __opaque; };
+
+translator tcpsinfo_t < struct __dtrace_tcp_sk *S > {
+	tcps_addr = (uintptr_t)S;
+	tcps_local = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    ((struct sock *)S)->__sk_common.skc_rcv_saddr ==
+	    ((struct sock *)S)->__sk_common.skc_daddr : 0;
+	tcps_lport = ((struct sock *)S)->__sk_common.skc_num;
+	tcps_rport = ntohs(((struct sock *)S)->__sk_common.skc_dport);
+	tcps_laddr = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    inet_ntoa(&((struct sock *)S)->__sk_common.skc_rcv_saddr) :
+	    ((struct sock *)S)->__sk_common.skc_family == AF_INET6 ?
+	    inet_ntoa6(&((struct sock *)S)->__sk_common.skc_v6_rcv_saddr) : "<unknown>";
+	tcps_raddr = ((struct sock *)S)->__sk_common.skc_family == AF_INET ?
+	    inet_ntoa(&((struct sock *)S)->__sk_common.skc_daddr) :
+	    ((struct sock *)S)->__sk_common.skc_family == AF_INET6 ?
+	    inet_ntoa6(&((struct sock *)S)->__sk_common.skc_v6_daddr) : "<unknown>";
+	tcps_state = ((struct sock *)S)->__sk_common.skc_state;
+	tcps_iss = ((struct tcp_sock *)S)->snd_una - (uint32_t)((struct tcp_sock *)S)->bytes_acked;
+	tcps_suna = ((struct tcp_sock *)S)->snd_una;
+	tcps_snxt = ((struct tcp_sock *)S)->snd_nxt;
+	tcps_rnxt = ((struct tcp_sock *)S)->rcv_nxt;
+	tcps_swnd = ((struct tcp_sock *)S)->snd_wnd;
+	tcps_snd_ws = ((struct tcp_sock *)S)->rx_opt.snd_wscale;
+	tcps_rwnd = ((struct tcp_sock *)S)->rcv_wnd;
+	tcps_rcv_ws = ((struct tcp_sock *)S)->rx_opt.rcv_wscale;
+	tcps_cwnd = ((struct tcp_sock *)S)->snd_cwnd;
+	tcps_cwnd_ssthresh = ((struct tcp_sock *)S)->snd_ssthresh;
+	tcps_sack_snxt = ((struct tcp_sock *)S)->snd_una;
+	tcps_rto = ((struct tcp_sock *)S)->inet_conn.icsk_rto;
+	tcps_mss = ((struct tcp_sock *)S)->mss_cache;
+	tcps_retransmit = 0;
+	tcps_rtt = (((struct tcp_sock *)S)->srtt_us >> 3) / 1000;
+	tcps_rtt_sd = (((struct tcp_sock *)S)->mdev_us >> 2) / 1000;
+	tcps_irs = ((struct tcp_sock *)S)->bytes_received > 0 ? ((struct tcp_sock *)S)->rcv_nxt -
+	    (uint32_t)((struct tcp_sock *)S)->bytes_received : 0;
+};

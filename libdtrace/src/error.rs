@@ -176,6 +176,9 @@ pub enum ErrTag {
     D_DECL_CLASS,
     D_PRINT_VOID,
     D_PRINT_SIZE,
+    D_PROC_NAME,
+    D_PROC_OFF,
+    D_PROC_ALIGN,
 }
 
 impl fmt::Display for ErrTag {

@@ -87,19 +87,38 @@ impl<'a> Checker<'a> {
     fn stable_arg_ast(&mut self, idx: u8, line: u32) -> Result<Option<Expr>, CompileError> {
         let mut text: Option<&'static str> = None;
         let mut others = false;
+        // Probes whose translations differ (the same types from a packet sent and one
+        // received): (probe, expression, type), chosen between by `id` at run time.
+        let mut per_probe: Vec<(u32, &'static str, &'static str)> = Vec::new();
+        let mut nonstable = false;
         for &id in &self.cur_probes {
             match self.probes.get(id).map(|p| &p.kind) {
                 Some(crate::provider::ProbeKind::Stable(st)) => {
-                    let t = st.args.get(idx as usize).map(|a| a.0).unwrap_or("0");
+                    let (t, ty) = st.args.get(idx as usize).copied().unwrap_or(("0", "void"));
                     if text.is_some_and(|p| p != t) {
                         others = true;
                     }
                     text = Some(t);
+                    per_probe.push((id, t, ty));
                 }
-                _ => others = true,
+                _ => {
+                    others = true;
+                    nonstable = true;
+                }
             }
         }
-        let Some(text) = text else { return Ok(None) };
+        let Some(mut text) = text else { return Ok(None) };
+        let by_id: String;
+        if others && !nonstable && per_probe.iter().all(|p| p.2 == per_probe[0].2) {
+            let (last, rest) = per_probe.split_last().expect("one probe at least");
+            let mut t = format!("({})", last.1);
+            for (id, e, _) in rest.iter().rev() {
+                t = format!("(id == {} ? ({}) : {})", id, e, t);
+            }
+            by_id = t;
+            text = &by_id;
+            others = false;
+        }
         if others {
             return Err(err(
                 ErrTag::D_ARGS_MULTI,

@@ -15,6 +15,7 @@ const DLIB: &[(&str, &str)] = &[
     ("io.d", include_str!("../../dlib/io.d")),
     ("ip.d", include_str!("../../dlib/ip.d")),
     ("tcp.d", include_str!("../../dlib/tcp.d")),
+    ("udp.d", include_str!("../../dlib/udp.d")),
 ];
 
 /// Names the library defines; an unknown name among these loads it.
@@ -71,6 +72,15 @@ const DLIB_NAMES: &[&str] = &[
     "B_PHYS",
     "B_ASYNC",
     "pktinfo_t",
+    "ifinfo_t",
+    "ipv4info_t",
+    "ipv6info_t",
+    "udpinfo_t",
+    "udpsinfo_t",
+    "void_ip_t",
+    "ipaddr_t",
+    "in6_addr_t",
+    "netstackid_t",
     "csinfo_t",
     "ipinfo_t",
     "tcpsinfo_t",
@@ -582,6 +592,30 @@ impl<'a> Checker<'a> {
                 }
                 _ => break,
             }
+        }
+        // A choice between translations of the same type (`args[3]` of a clause on
+        // tcp:::send and tcp:::receive): the member of the one chosen.
+        if let ExprKind::Ternary { cond, then, els } = &b.kind {
+            let member_of = |e: &Expr| Expr {
+                kind: ExprKind::Member {
+                    expr: Box::new(e.clone()),
+                    member: member.to_string(),
+                    arrow,
+                },
+                line,
+            };
+            if self.xlate_member(then, member, arrow, line)?.is_none() {
+                return Ok(None);
+            }
+            let choice = Expr {
+                kind: ExprKind::Ternary {
+                    cond: cond.clone(),
+                    then: Box::new(member_of(then)),
+                    els: Box::new(member_of(els)),
+                },
+                line,
+            };
+            return self.expr(&choice).map(Some);
         }
         let ExprKind::Xlate { ty, expr } = &b.kind else {
             return Ok(None);

@@ -400,6 +400,13 @@ impl<'a> Checker<'a> {
             };
             let pat = DescPattern::parse(&text, self.kind, line)?;
             let ids = self.probes.matching(&pat);
+            if let Some(e) = self.probes.take_pid_error() {
+                let tag = e.tag().unwrap_or(ErrTag::D_UNKNOWN);
+                return Err(match line {
+                    Some(l) => err(tag, l, e.to_string()),
+                    None => CompileError::lineless(tag, e.to_string()),
+                });
+            }
             if ids.is_empty() && !self.zdefs {
                 let msg = format!("probe description {} does not match any probes", pat);
                 return Err(match line {

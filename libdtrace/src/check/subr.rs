@@ -143,7 +143,8 @@ impl<'a> Checker<'a> {
                 Param::Str => {
                     t.ty == Type::Str || (id == Subr::Strtok && i == 0 && t.kind == TKind::Const(0))
                 }
-                Param::Int(_) => t.ty.is_int(),
+                // A pointer parameter (`ipaddr_t *`) takes any pointer, as an address.
+                Param::Int(n) => t.ty.is_int() || (n.ends_with('*') && t.ty.is_ptr()),
             };
             if !ok {
                 let proto = match p {

@@ -111,6 +111,7 @@ pub mod helper {
     pub const GET_CURRENT_TASK_BTF: i32 = 158;
     pub const KTIME_GET_BOOT_NS: i32 = 125;
     pub const STRNCMP: i32 = 182;
+    pub const GET_FUNC_IP: i32 = 173;
 }
 
 /// `bpf_ringbuf_submit`/`output` flag: do not wake the consumer (it polls at `switchrate`).

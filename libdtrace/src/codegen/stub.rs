@@ -272,6 +272,42 @@ fn usdt_arg(e: &mut Emitter, a: ArgSpec) {
             e.call(helper::PROBE_READ_USER);
             e.emit(Insn::ldx(BPF_DW, R1, FP, READ_SLOT));
         }
+        ArgLoc::Indexed {
+            base,
+            index,
+            scale,
+            disp,
+        } => {
+            e.emit(Insn::st(BPF_DW, FP, READ_SLOT, 0));
+            match base {
+                Some(b) => e.emit(Insn::ldx(BPF_DW, R3, R9, b)),
+                None => e.mov_imm(R3, 0),
+            }
+            e.emit(Insn::ldx(BPF_DW, R4, R9, index));
+            // Scales are 1, 2, 4 or 8 (the parser checks): a shift.
+            e.emit(Insn::alu64_imm(BPF_LSH, R4, scale.trailing_zeros() as i32));
+            e.emit(Insn::alu64_reg(BPF_ADD, R3, R4));
+            e.emit(Insn::alu64_imm(BPF_ADD, R3, disp));
+            e.emit(Insn::mov64_reg(R1, FP));
+            e.emit(Insn::alu64_imm(BPF_ADD, R1, READ_SLOT as i32));
+            e.mov_imm(R2, a.size as i64);
+            e.call(helper::PROBE_READ_USER);
+            e.emit(Insn::ldx(BPF_DW, R1, FP, READ_SLOT));
+        }
+        ArgLoc::PcRel { disp } => {
+            e.emit(Insn::st(BPF_DW, FP, READ_SLOT, 0));
+            // The probe's address in the process (bpf_get_func_ip of a uprobe), wherever the
+            // object is loaded.
+            e.emit(Insn::mov64_reg(R1, R9));
+            e.call(helper::GET_FUNC_IP);
+            e.emit(Insn::mov64_reg(R3, R0));
+            e.emit(Insn::alu64_imm(BPF_ADD, R3, disp));
+            e.emit(Insn::mov64_reg(R1, FP));
+            e.emit(Insn::alu64_imm(BPF_ADD, R1, READ_SLOT as i32));
+            e.mov_imm(R2, a.size as i64);
+            e.call(helper::PROBE_READ_USER);
+            e.emit(Insn::ldx(BPF_DW, R1, FP, READ_SLOT));
+        }
     }
     if a.size < 8 {
         let sh = 64 - 8 * a.size as i32;

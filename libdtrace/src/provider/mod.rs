@@ -9,7 +9,9 @@
 pub mod args;
 pub mod fbt;
 pub mod glob;
+pub mod insn;
 pub mod net;
+pub mod netpkt;
 pub mod pid;
 pub mod profile;
 pub mod stable;
@@ -177,6 +179,9 @@ pub struct ProbeTable {
     fbt_functions: Option<Vec<fbt::Function>>,
     /// fbt probes made so far: (index in `fbt_functions`, is return) → probe ID.
     fbt_made: std::collections::HashMap<(usize, bool), u32>,
+    /// Why the last description matched no pid probe, when that is an error of the
+    /// description (an offset inside an instruction), for [`ProbeTable::take_pid_error`].
+    pid_error: Option<pid::PidError>,
 }
 
 impl Default for ProbeTable {
@@ -196,6 +201,7 @@ impl ProbeTable {
             pending: Vec::new(),
             fbt_functions: None,
             fbt_made: std::collections::HashMap::new(),
+            pid_error: None,
         };
         for (name, kind) in [
             ("BEGIN", ProbeKind::Begin),
@@ -427,6 +433,11 @@ impl ProbeTable {
         }
     }
 
+    /// The error of the description last matched, if it named pid probes badly.
+    pub fn take_pid_error(&mut self) -> Option<pid::PidError> {
+        self.pid_error.take()
+    }
+
     /// The IDs of the probes a description matches, creating a profile/tick probe on demand.
     pub fn matching(&mut self, pat: &DescPattern) -> Vec<u32> {
         // Enumerating the syscall and tracepoint providers reads tracefs (milliseconds): skip
@@ -447,8 +458,15 @@ impl ProbeTable {
         }
         self.provide_fbt(pat);
         // A process that cannot be read leaves its description matching nothing.
-        let extra: std::collections::HashSet<u32> =
-            self.process_probes(pat).unwrap_or_default().into_iter().collect();
+        let extra: std::collections::HashSet<u32> = match self.process_probes(pat) {
+            Ok(ids) => ids.into_iter().collect(),
+            Err(e) => {
+                if e.tag().is_some() {
+                    self.pid_error = Some(e);
+                }
+                Default::default()
+            }
+        };
         let mut ids: Vec<u32> = self
             .probes
             .iter()

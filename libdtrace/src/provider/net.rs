@@ -14,18 +14,8 @@
 //! `dlib/tcp.d`; the direction of the segment that caused a probe picks the cast
 //! (`struct sock *` outbound, `struct inet_sock *` inbound) and so the translator.
 //!
-//! Missing, and why:
-//! - `tcp:::send`, `receive`: no tracepoint per segment sent (`tcp_sendmsg_locked` is per
-//!   `sendmsg` call, before segmentation); `tcp_probe` sees only segments received on
-//!   established sockets, so a `receive` built on it would miss the handshake and resets.
-//! - `tcp:::accept-refused`, `connect-refused`: the reset sent or received has a tracepoint
-//!   (`tcp_send_reset`, `tcp_receive_reset`), but `tcp_send_reset` also fires for resets of
-//!   established connections and the socket it passes may be NULL; a refused connect's
-//!   SYN_SENT → CLOSED transition is also taken on timeouts and errors.
-//! - `udp:::send`, `receive` and `ip:::send`, `receive`: the only udp tracepoint is
-//!   `udp_fail_queue_rcv_skb` (failures), and the net/skb tracepoints run below IP
-//!   (`net_dev_xmit`, `netif_receive_skb`) for every protocol family, including packets
-//!   dropped before IP sees them, so none marks an IP datagram sent or received.
+//! The per-packet probes (`send`, `receive`, `accept-refused`) and the `ip` and `udp`
+//! providers are in `netpkt.rs`, which says why `connect-refused` is missing.
 
 use super::stable::Stable;
 

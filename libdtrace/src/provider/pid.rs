@@ -8,6 +8,11 @@
 //! `dtrace -c` has not exec'd its command yet when probes are matched: its objects are then
 //! the command's executable, its program interpreter and the libraries it needs (DT_NEEDED,
 //! looked up in RUNPATH and the system library directories).
+//!
+//! Offset probes go only where an instruction starts (the function is decoded, see
+//! `insn.rs`): a literal offset inside an instruction, past the function's end, or a literal
+//! name that is no offset is an error of the description, as in DTrace; a glob name (an
+//! empty one is `*`) matches `entry`, `return` and every instruction's offset.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -23,6 +28,28 @@ use crate::handle::ProbeDesc;
 pub enum PidError {
     #[error("failed to grab pid {pid}: {source}")]
     Grab { pid: i32, source: std::io::Error },
+    /// A literal probe name that is neither `entry`, `return` nor a hexadecimal offset.
+    #[error("'{0}' is an invalid probe name")]
+    BadName(String),
+    #[error("offset 0x{off:x} outside of function '{func}'")]
+    Outside { off: u64, func: String },
+    /// An offset inside an instruction: a probe there would corrupt it.
+    #[error("offset 0x{0:x} is not aligned on an instruction")]
+    Align(u64),
+}
+
+impl PidError {
+    /// The compile error tag DTrace gives a bad pid probe description; `None` for a process
+    /// that cannot be read, whose descriptions just match nothing.
+    pub fn tag(&self) -> Option<crate::error::ErrTag> {
+        use crate::error::ErrTag;
+        match self {
+            PidError::Grab { .. } => None,
+            PidError::BadName(_) => Some(ErrTag::D_PROC_NAME),
+            PidError::Outside { .. } => Some(ErrTag::D_PROC_OFF),
+            PidError::Align(_) => Some(ErrTag::D_PROC_ALIGN),
+        }
+    }
 }
 
 /// Where a pid or usdt probe's uprobe goes and how its arguments are found.
@@ -292,20 +319,38 @@ pub fn functions(file: &object::File) -> Vec<Function> {
 
 /// What a probe name pattern asks for in each function.
 enum NameSel {
-    /// `entry` and/or `return` (a glob matched against both).
+    /// A glob (an empty name is `*`), matched against `entry`, `return` and the hexadecimal
+    /// name of each instruction's offset, as DTrace does.
     Glob(String),
+    /// `entry` or `return`.
+    Literal(String),
     /// An instruction offset in the function (a literal hexadecimal name).
     Offset(u64),
+    /// A literal name that is none of those.
+    Invalid(String),
 }
 
 fn name_sel(name: &str) -> NameSel {
-    if glob::is_literal(name) && !name.is_empty() && name != "entry" && name != "return" {
-        let hex = name.strip_prefix("0x").unwrap_or(name);
-        if let Ok(off) = u64::from_str_radix(hex, 16) {
-            return NameSel::Offset(off);
-        }
+    if name.is_empty() || !glob::is_literal(name) {
+        return NameSel::Glob(name.to_string());
     }
-    NameSel::Glob(name.to_string())
+    if name == "entry" || name == "return" {
+        return NameSel::Literal(name.to_string());
+    }
+    let hex = name.strip_prefix("0x").unwrap_or(name);
+    match u64::from_str_radix(hex, 16) {
+        Ok(off) => NameSel::Offset(off),
+        Err(_) => NameSel::Invalid(name.to_string()),
+    }
+}
+
+/// The instruction offsets of function `f` of the object whose bytes are `data`.
+fn instructions(data: &[u8], f: &Function) -> Vec<u64> {
+    let code = usize::try_from(f.offset)
+        .ok()
+        .and_then(|start| Some((start, start.checked_add(usize::try_from(f.size).ok()?)?)))
+        .and_then(|(start, end)| data.get(start..end));
+    code.map(super::insn::boundaries).unwrap_or_default()
 }
 
 /// The probes of the process a description names (pid provider or usdt), with their kinds.
@@ -327,7 +372,7 @@ pub fn probes_for(
             continue;
         };
         if prefix == "pid" {
-            pid_probes(pid, obj, &file, pat, &mut out);
+            pid_probes(pid, obj, &data, &file, pat, &mut out)?;
         }
         // A provider called `pid` can also be a usdt provider: DTrace looks for both.
         usdt::probes(pid, prefix, obj, &data, &file, pat, &mut out);
@@ -338,10 +383,11 @@ pub fn probes_for(
 fn pid_probes(
     pid: i32,
     obj: &ProcObject,
+    data: &[u8],
     file: &object::File,
     pat: &DescPattern,
     out: &mut Vec<(ProbeDesc, ProbeKind)>,
-) {
+) -> Result<(), PidError> {
     let sel = name_sel(&pat.name);
     let provider = format!("pid{}", pid);
     for f in functions(file) {
@@ -368,6 +414,7 @@ fn pid_probes(
             ))
         };
         match &sel {
+            NameSel::Literal(n) => add(n.clone(), f.offset, n == "return"),
             NameSel::Glob(g) => {
                 if glob::matches(g, "entry") {
                     add("entry".into(), f.offset, false);
@@ -375,14 +422,29 @@ fn pid_probes(
                 if glob::matches(g, "return") {
                     add("return".into(), f.offset, true);
                 }
+                for off in instructions(data, &f) {
+                    let name = format!("{:x}", off);
+                    if glob::matches(g, &name) {
+                        add(name, f.offset + off, false);
+                    }
+                }
             }
-            // Offsets past the function's end name no instruction of it.
-            NameSel::Offset(off) if *off < f.size.max(1) => {
+            NameSel::Offset(off) if *off >= f.size => {
+                return Err(PidError::Outside {
+                    off: *off,
+                    func: f.name.clone(),
+                })
+            }
+            NameSel::Offset(off) => {
+                if !instructions(data, &f).contains(off) {
+                    return Err(PidError::Align(*off));
+                }
                 add(format!("{:x}", off), f.offset + off, false)
             }
-            NameSel::Offset(_) => {}
+            NameSel::Invalid(n) => return Err(PidError::BadName(n.clone())),
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,19 +4,35 @@
 //! and `dlib/io.d` (`bufinfo_t`, `devinfo_t`, `fileinfo_t`).
 //!
 //! Only probes that a tracepoint of this kernel reaches with the right thread as `curthread`
-//! are offered. Missing, and why:
-//! - `proc:::exec` and `exec-failure`: no tracepoint before or on failure of an exec (only
-//!   `sched_process_exec`, on success).
-//! - `proc:::start`, `lwp-start`: no tracepoint runs in a new process or thread's context
-//!   when it first runs.
-//! - `proc:::lwp-create`, `lwp-exit`: `sched_process_fork`/`exit` do not tell a thread from a
-//!   process without a predicate the probe would have to carry.
-//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
-//! - `sched:::on-cpu`, `remain-cpu`, `enqueue`, `dequeue`, `tick`, `change-pri`, `sleep`,
-//!   `preempt`, `surrender`: `sched_switch` runs in the context of the thread leaving the CPU
-//!   (which makes `off-cpu` right and `on-cpu` wrong); the others have no tracepoint.
+//! are offered. Some are one case of what their tracepoint reports, told apart by a guard:
+//! - `proc:::create` / `lwp-create`: `sched_process_fork` of a process (the child is its
+//!   thread group's leader) / of a thread;
+//! - `proc:::exit` / `lwp-exit`: `sched_process_exit` of a process's last thread
+//!   (`group_dead`) / of any other thread;
+//! - `proc:::exec` / `exec-failure`: `raw_syscalls:sys_enter` / `sys_exit` of execve(2) or
+//!   execveat(2) (x86-64's numbers), the latter returning an error: the path is read from
+//!   the caller's memory at entry, the errno at exit;
+//! - `proc:::start` / `lwp-start`: `raw_syscalls:sys_exit` of the clone(2), fork(2), vfork(2)
+//!   or clone3(2) that made the task, returning 0: a new task's first return to user space
+//!   (the kernel gives a task created while a syscall tracepoint is in use that tracepoint's
+//!   work flag, so the child's return is traced), in a process's first thread / in another;
+//! - `sched:::sleep` / `preempt`: `sched_switch` leaving the CPU not runnable and not
+//!   preempted / preempted, in the context of the thread leaving.
 //!
-//! The network providers are in `net.rs` (`tcp`), with the reasons `udp` and `ip` are missing.
+//! Missing, and why:
+//! - `proc:::signal-clear`: no tracepoint when a pending signal is taken by sigwait(2).
+//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
+//! - `sched:::on-cpu`, `remain-cpu`: `sched_switch` runs in the context of the thread leaving
+//!   the CPU (which makes `off-cpu` right and `on-cpu` wrong), and no tracepoint runs when
+//!   the scheduler keeps the current thread.
+//! - `sched:::enqueue`, `dequeue`, `tick`, `surrender`: no tracepoint on run-queue insertion
+//!   and removal, on the clock tick or on a cross-CPU reschedule request.
+//! - `sched:::change-pri`: `sched_pi_setprio` reports only priority-inheritance boosts, not
+//!   nice(2) and sched_setscheduler(2) changes.
+//!
+//! The network providers are in `net.rs` (`tcp` state changes and connections, built on
+//! socket state changes) and `netpkt.rs` (`ip`, `udp`, `tcp` send and receive, built on
+//! per-packet tracepoints).
 //!
 //! A probe may carry a guard ([`guard`]): a D expression over the raw arguments that must be
 //! true for the probe to fire, for probes that are one transition among those a tracepoint
@@ -88,6 +104,39 @@ pub const PROBES: &[Stable] = &[
         ],
     },
     Stable {
+        provider: "proc",
+        name: "lwp-create",
+        event: "sched_process_fork",
+        group: "sched",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg1)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg1)", PSINFO),
+        ],
+    },
+    Stable { provider: "proc", name: "lwp-exit", event: "sched_process_exit", group: "sched", args: &[] },
+    Stable {
+        provider: "proc",
+        name: "exec",
+        event: "sys_enter",
+        group: "raw_syscalls",
+        // execve(path, ...) or execveat(dirfd, path, ...): the path as the caller wrote it.
+        args: &[(
+            "copyinstr(arg1 == 322 ? ((struct pt_regs *)arg0)->si : ((struct pt_regs *)arg0)->di)",
+            "string",
+        )],
+    },
+    Stable {
+        provider: "proc",
+        name: "exec-failure",
+        event: "sys_exit",
+        group: "raw_syscalls",
+        args: &[("(int)-arg1", "int")],
+    },
+    Stable { provider: "proc", name: "start", event: "sys_exit", group: "raw_syscalls", args: &[] },
+    Stable { provider: "proc", name: "lwp-start", event: "sys_exit", group: "raw_syscalls", args: &[] },
+    Stable { provider: "sched", name: "sleep", event: "sched_switch", group: "sched", args: &[] },
+    Stable { provider: "sched", name: "preempt", event: "sched_switch", group: "sched", args: &[] },
+    Stable {
         provider: "io",
         name: "start",
         event: "block_rq_issue",
@@ -118,15 +167,66 @@ pub fn lookup(provider: &str, name: &str) -> Option<&'static Stable> {
 
 /// Every stable probe: these and the network providers'.
 pub fn all() -> impl Iterator<Item = &'static Stable> {
-    PROBES.iter().chain(super::net::PROBES)
+    PROBES.iter().chain(super::net::PROBES).chain(super::netpkt::PROBES)
 }
 
 /// The D expression that must be true for the probe to fire, if it has one.
 pub fn guard(p: &Stable) -> Option<&'static str> {
     match p.provider {
-        "tcp" => super::net::guard(p.name),
+        "tcp" => super::net::guard(p.name).or_else(|| super::netpkt::guard(p.provider, p.name)),
+        "ip" | "udp" => super::netpkt::guard(p.provider, p.name),
+        "proc" | "sched" => own_guard(p.name),
         _ => None,
     }
+}
+
+/// x86-64's system call numbers of execve(2) and execveat(2).
+#[cfg(target_arch = "x86_64")]
+macro_rules! is_exec {
+    ($nr:expr) => {
+        concat!("(", $nr, " == 59 || ", $nr, " == 322)")
+    };
+}
+
+/// x86-64's system call numbers of clone(2), fork(2), vfork(2) and clone3(2).
+#[cfg(target_arch = "x86_64")]
+macro_rules! is_clone {
+    ($nr:expr) => {
+        concat!("(", $nr, " == 56 || ", $nr, " == 57 || ", $nr, " == 58 || ", $nr, " == 435)")
+    };
+}
+
+/// Guards of the proc and sched probes that are one case of what their tracepoint reports.
+fn own_guard(name: &str) -> Option<&'static str> {
+    Some(match name {
+        // sched_process_fork (parent, child) reports new threads and new processes; a new
+        // process's first thread is its leader.
+        "create" => "((struct task_struct *)arg1)->pid == ((struct task_struct *)arg1)->tgid",
+        "lwp-create" => "((struct task_struct *)arg1)->pid != ((struct task_struct *)arg1)->tgid",
+        // sched_process_exit (task, group_dead) runs for each exiting thread; the process
+        // exits with its last one.
+        "exit" => "arg1 != 0",
+        "lwp-exit" => "arg1 == 0",
+        // A new task's first return to user space is from the clone/fork call that made it,
+        // returning 0 (the parent gets the child's ID): before any instruction of its own.
+        "start" => concat!(
+            "arg1 == 0 && ",
+            is_clone!("((struct pt_regs *)arg0)->orig_ax"),
+            " && pid == tid"
+        ),
+        "lwp-start" => concat!(
+            "arg1 == 0 && ",
+            is_clone!("((struct pt_regs *)arg0)->orig_ax"),
+            " && pid != tid"
+        ),
+        "exec" => is_exec!("arg1"),
+        "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
+        // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
+        // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
+        "preempt" => "arg0 != 0",
+        "sleep" => "arg0 == 0 && arg3 != 0",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

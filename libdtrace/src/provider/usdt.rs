@@ -4,7 +4,10 @@
 //! Each note gives the probe's address, the address of its semaphore (0 if none), the
 //! address the link editor gave `.stapsdt.base` (to correct for prelinking), and an argument
 //! string such as `-4@%eax 8@-16(%rbp) 4@$5`: one `size@operand` per argument, a negative size
-//! meaning signed, the operand in AT&T syntax.
+//! meaning signed, the operand in AT&T syntax: a register, a constant, memory at a register
+//! plus displacement, indexed memory (`-4(%rbp,%rax,8)`), or memory at a symbol relative to
+//! %rip (`counter(%rip)`, read at the probe's run-time address plus the symbol's distance
+//! from the probe, so that it holds wherever the object is loaded).
 
 use object::read::elf::{ElfFile64, FileHeader, SectionHeader};
 use object::{Object, ObjectSection, ObjectSymbol, SymbolKind};
@@ -22,6 +25,17 @@ pub enum ArgLoc {
     Mem { reg: i16, disp: i32 },
     /// A constant.
     Imm(i64),
+    /// Memory at base + index * scale + displacement (`-4(%rbp,%rax,8)`, `(,%rcx,4)`): the
+    /// registers' offsets in `struct pt_regs`, no base when the operand has none.
+    Indexed {
+        base: Option<i16>,
+        index: i16,
+        scale: u8,
+        disp: i32,
+    },
+    /// Memory at the probe's address + `disp`: a `sym(%rip)` operand, whose symbol lies
+    /// `disp` bytes from the probe in the object wherever it is loaded.
+    PcRel { disp: i32 },
 }
 
 /// One argument: its size in bytes, signedness and location.
@@ -85,14 +99,37 @@ pub fn parse_arg(spec: &str) -> Option<ArgSpec> {
         ArgLoc::Imm(parse_int(imm)?)
     } else if let Some(open) = op.find('(') {
         let inner = op[open + 1..].strip_suffix(')')?;
-        // Indexed operands (`(%rax,%rbx,8)`) are not supported.
-        let reg = pt_regs_offset(inner.strip_prefix('%')?)?;
         let disp = if open == 0 {
             0
         } else {
             i32::try_from(parse_int(&op[..open])?).ok()?
         };
-        ArgLoc::Mem { reg, disp }
+        let reg = |r: &str| pt_regs_offset(r.trim().strip_prefix('%')?);
+        let parts: Vec<&str> = inner.split(',').collect();
+        match parts.as_slice() {
+            [b] => ArgLoc::Mem { reg: reg(b)?, disp },
+            [b, i, rest @ ..] if rest.len() <= 1 => {
+                let scale = match rest.first() {
+                    Some(sc) => sc.trim().parse::<u8>().ok()?,
+                    None => 1,
+                };
+                if !matches!(scale, 1 | 2 | 4 | 8) {
+                    return None;
+                }
+                let base = if b.trim().is_empty() {
+                    None
+                } else {
+                    Some(reg(b)?)
+                };
+                ArgLoc::Indexed {
+                    base,
+                    index: reg(i)?,
+                    scale,
+                    disp,
+                }
+            }
+            _ => return None,
+        }
     } else {
         return None;
     };
@@ -101,6 +138,71 @@ pub fn parse_arg(spec: &str) -> Option<ArgSpec> {
         signed,
         loc,
     })
+}
+
+/// Parse a `size@expr(%rip)` argument of the probe at link-time address `pc`, `expr` being
+/// symbols and numbers added and subtracted (`counter`, `arr+16`, `16+arr`), with `resolve`
+/// giving a symbol's link-time address.
+pub fn parse_pcrel_arg(
+    spec: &str,
+    pc: u64,
+    resolve: impl Fn(&str) -> Option<u64>,
+) -> Option<ArgSpec> {
+    let (size, op) = spec.split_once('@')?;
+    let n: i32 = size.parse().ok()?;
+    let size = n.unsigned_abs();
+    if !matches!(size, 1 | 2 | 4 | 8) {
+        return None;
+    }
+    let expr = op.strip_suffix("(%rip)")?;
+    let mut addr: i64 = 0;
+    let mut syms = 0;
+    let mut rest = expr;
+    let mut neg = false;
+    loop {
+        let end = rest[1.min(rest.len())..]
+            .find(['+', '-'])
+            .map(|i| i + 1)
+            .unwrap_or(rest.len());
+        let term = &rest[..end];
+        let (sign, t) = match term.as_bytes().first() {
+            Some(b'+') => (neg, &term[1..]),
+            Some(b'-') => (!neg, &term[1..]),
+            _ => (neg, term),
+        };
+        let v = match parse_int(t) {
+            Some(v) => v,
+            None => {
+                syms += 1;
+                i64::try_from(resolve(t)?).ok()?
+            }
+        };
+        addr = if sign { addr.checked_sub(v)? } else { addr.checked_add(v)? };
+        neg = false;
+        if end == rest.len() {
+            break;
+        }
+        rest = &rest[end..];
+    }
+    // A bare number is relative to the next instruction at the operand's original place,
+    // which the note does not give.
+    if syms != 1 {
+        return None;
+    }
+    let disp = i32::try_from(addr.checked_sub(i64::try_from(pc).ok()?)?).ok()?;
+    Some(ArgSpec {
+        size: size as u8,
+        signed: n < 0,
+        loc: ArgLoc::PcRel { disp },
+    })
+}
+
+/// The link-time address of the symbol `name` in `file` (symbol table, then dynamic).
+fn symbol_address(file: &object::File, name: &str) -> Option<u64> {
+    file.symbols()
+        .chain(file.dynamic_symbols())
+        .find(|s| s.is_definition() && s.name() == Ok(name))
+        .map(|s| s.address())
 }
 
 /// One `.note.stapsdt` probe, addresses already corrected for the link-time base.
@@ -217,7 +319,9 @@ pub fn probes(
             .split_whitespace()
             .map(|a| {
                 // An operand we cannot decode reads as 0 rather than hiding the probe.
-                parse_arg(a).unwrap_or(ArgSpec {
+                parse_arg(a)
+                    .or_else(|| parse_pcrel_arg(a, n.pc, |s| symbol_address(file, s)))
+                    .unwrap_or(ArgSpec {
                     size: 8,
                     signed: false,
                     loc: ArgLoc::Imm(0),
@@ -247,6 +351,71 @@ pub fn probes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pc_relative_argument_specs() {
+        let syms = |s: &str| match s {
+            "counter" => Some(0x4010),
+            "arr" => Some(0x4020),
+            _ => None,
+        };
+        let at = |spec| parse_pcrel_arg(spec, 0x1000, syms).map(|a| (a.size, a.signed, a.loc));
+        assert_eq!(at("-4@counter(%rip)"), Some((4, true, ArgLoc::PcRel { disp: 0x3010 })));
+        assert_eq!(at("8@arr+16(%rip)"), Some((8, false, ArgLoc::PcRel { disp: 0x3030 })));
+        assert_eq!(at("-8@16+arr(%rip)"), Some((8, true, ArgLoc::PcRel { disp: 0x3030 })));
+        assert_eq!(at("8@arr-0x8(%rip)"), Some((8, false, ArgLoc::PcRel { disp: 0x3018 })));
+        assert_eq!(at("8@nosuch(%rip)"), None);
+        assert_eq!(at("8@16(%rip)"), None);
+        assert_eq!(at("8@counter(%rax)"), None);
+    }
+
+    #[test]
+    fn indexed_argument_specs() {
+        // rdi is pt_regs slot 14, rsi 13, rdx 12, rcx 11, rax 10.
+        assert_eq!(
+            parse_arg("-8@(%rdi,%rsi,8)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: Some(112),
+                index: 104,
+                scale: 8,
+                disp: 0
+            })
+        );
+        assert_eq!(
+            parse_arg("-4@12(%rdx,%rcx,4)").map(|a| (a.size, a.signed, a.loc)),
+            Some((
+                4,
+                true,
+                ArgLoc::Indexed {
+                    base: Some(96),
+                    index: 88,
+                    scale: 4,
+                    disp: 12
+                }
+            ))
+        );
+        assert_eq!(
+            parse_arg("8@-0x10(,%rax,2)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: None,
+                index: 80,
+                scale: 2,
+                disp: -16
+            })
+        );
+        assert_eq!(
+            parse_arg("4@(%rax,%rbx)").map(|a| a.loc),
+            Some(ArgLoc::Indexed {
+                base: Some(80),
+                index: 40,
+                scale: 1,
+                disp: 0
+            })
+        );
+        assert_eq!(parse_arg("4@(%rax,%rbx,3)"), None);
+        assert_eq!(parse_arg("4@(%rax,%rbx,8,1)"), None);
+        assert_eq!(parse_arg("4@(%rax,%bogus,8)"), None);
+    }
 
     #[test]
     fn argument_specs() {
@@ -284,6 +453,5 @@ mod tests {
         );
         assert_eq!(parse_arg("3@%eax"), None);
         assert_eq!(parse_arg("8@%xmm0"), None);
-        assert_eq!(parse_arg("8@(%rax,%rbx,8)"), None);
     }
 }

@@ -1,0 +1,2 @@
+sleep proc-life not-running 1
+

@@ -1,0 +1,4 @@
+indexed operands: yes
+15 25 99
+
+status 0
