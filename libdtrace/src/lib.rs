@@ -29,6 +29,7 @@ pub mod provider;
 pub mod record;
 pub mod record_act;
 pub mod session;
+pub mod session_recbuf;
 pub mod usdtgen;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};

@@ -19,7 +19,7 @@ use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
 use crate::codegen::{drops, mstate, state, MapRef};
 use crate::consume::record::RecordPrinter;
-use crate::consume::ringbuf::RingBuf;
+use crate::consume::output::{self, Output};
 use crate::error::{Error, Result, SysError};
 use crate::handle::{ConsumeHandler, WorkStatus};
 use crate::load::{self, Map, MapType, ProgArray, ProgType, Program};
@@ -53,7 +53,7 @@ pub struct Session {
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
-    ring: RingBuf,
+    ring: Output,
     /// Data descriptions by EPID.
     descs: Vec<Option<DataDesc>>,
     stopped: bool,
@@ -138,6 +138,7 @@ impl Session {
             error_probe,
             error_slot: error_chain.map(|(_, s)| s),
             nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
+            recbuf: crate::session_recbuf::choose(opts),
         };
 
         // Code for every clause, once.
@@ -201,10 +202,13 @@ impl Session {
         }
         strtab.freeze()?;
         maps.insert(MapRef::StrTab, strtab);
-        maps.insert(
-            MapRef::RingBuf,
-            Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?,
-        );
+        let max_record = codes.iter().map(|c| c.record_size).max().unwrap_or(0);
+        output::create_maps(
+            target.recbuf,
+            ring_size,
+            max_record.max(crate::codegen::fault::fault_record::SIZE),
+            &mut maps,
+        )?;
         let st = Map::create(MapType::Array, 4, state::SIZE, 1, 0, "dt_state")?;
         st.update(&0u32.to_ne_bytes(), &state_value(0), 0)?;
         maps.insert(MapRef::State, st);
@@ -443,7 +447,7 @@ impl Session {
             }
         }
 
-        let ring = RingBuf::new(&maps[&MapRef::RingBuf])?;
+        let ring = output::open(target.recbuf, &maps, opts.bufsize)?;
         let mut s = Session {
             maps,
             _prog_arrays: prog_arrays,

@@ -28,6 +28,7 @@ mod mem;
 pub mod link;
 pub mod stub;
 pub mod subr;
+pub mod recbuf;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,6 +60,9 @@ pub enum MapRef {
     /// Read-only zeroes, as large as the largest histogram value: the initial value of a
     /// histogram key.
     Zeroes,
+    /// Per-CPU scratch where a record is built before `bpf_perf_event_output` copies it into
+    /// the perf ring buffer (`recbuf::RecBuf::PerfOutput`).
+    RecScratch,
 }
 
 /// Layout of the per-CPU machine state.
