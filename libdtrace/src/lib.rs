@@ -17,6 +17,7 @@ pub mod check;
 pub mod codegen;
 pub mod consume;
 pub mod cpp;
+pub mod dtrace_type;
 pub mod error;
 pub mod handle;
 pub mod handle_ext;
