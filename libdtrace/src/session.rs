@@ -13,7 +13,7 @@ use std::time::Duration;
 use crate::attach::{self, tracefs, Link};
 use crate::check::ir::TClause;
 use crate::check::Symbols;
-use crate::codegen::clause::{self, ClauseCode, Target};
+use crate::codegen::clause::{ClauseCode, Target};
 use crate::codegen::emit::Reloc;
 use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
@@ -138,14 +138,14 @@ impl Session {
             error_probe,
             error_slot: error_chain.map(|(_, s)| s),
             nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
-            recbuf: crate::session_recbuf::choose(opts),
+            recbuf: crate::codegen::recbuf::RecBuf::Ring,
         };
+        let (recbuf, dtrace_path) = crate::session_recbuf::choose(opts);
+        let target = Target { recbuf, ..target };
 
         // Code for every clause, once.
-        let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
-        for c in enabled {
-            codes.push(clause::compile(c, syms, target)?);
-        }
+        let (codes, target, dtrace_path): (Vec<ClauseCode>, _, _) =
+            crate::session_recbuf::compile_all(enabled, syms, target, dtrace_path, opts)?;
         let mut descs: Vec<Option<DataDesc>> = vec![None];
         for (pid, cls) in &by_probe {
             for &ci in cls {
@@ -317,6 +317,13 @@ impl Session {
             .map(|i| agg_desc(syms, i as u32, strsize))
             .collect();
 
+        // With the DTrace program type, `bpf_dtrace_call` runs each probe's first clause
+        // from a flagged array of its own.
+        if dtrace_path.is_some() {
+            let flags = crate::dtrace_type::BPF_F_DTRACE_PROG_ARRAY;
+            let m = Map::create(MapType::ProgArray, 4, 4, nslots, flags, "dt_calls")?;
+            maps.insert(MapRef::DtraceCall, m);
+        }
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
         let mut clause_progs = Vec::new();
@@ -325,7 +332,10 @@ impl Session {
             let probe = probes
                 .get(*pid)
                 .ok_or_else(|| Error::Other(format!("probe {} vanished", pid)))?;
-            let ty = prog_type(&probe.kind);
+            let ty = match dtrace_path {
+                Some(_) => ProgType::Dtrace,
+                None => prog_type(&probe.kind),
+            };
             let tkey = ty.raw();
             if !prog_arrays.contains_key(&tkey) {
                 prog_arrays.insert(tkey, ProgArray::create(nslots, "dt_clauses")?);
@@ -358,6 +368,7 @@ impl Session {
                     ProgType::PerfEvent,
                     ProgType::RawTracepoint,
                     ProgType::Kprobe,
+                    ProgType::Dtrace,
                 ]
                 .into_iter()
                 .find(|t| t.raw() == tkey) else {
@@ -385,6 +396,17 @@ impl Session {
                 let p = Program::load(ty, &insns, "dt_resume", LICENSE)?;
                 prog_arrays[&tkey].set(eslot + ecls.len() as u32, &p)?;
                 clause_progs.push(p);
+            }
+        }
+
+        if dtrace_path.is_some() {
+            let calls = &maps[&MapRef::DtraceCall];
+            for (pi, (_, cls)) in by_probe.iter().enumerate() {
+                let Some(&idx) = loaded.get(&(cls[0], ProgType::Dtrace.raw())) else {
+                    continue;
+                };
+                let fd = clause_progs[idx].fd() as u32;
+                calls.update(&slot_base[pi].to_ne_bytes(), &fd.to_ne_bytes(), 0)?;
             }
         }
 
@@ -434,9 +456,10 @@ impl Session {
                 ignore_stop: probe.kind == ProbeKind::End,
                 args_used,
                 errno_used,
+                dtrace_call: dtrace_path.map(|k| k.call),
             };
             let (insns, relocs) = stub::generate(&spec);
-            let pa_fd = prog_arrays[&ty.raw()].fd();
+            let pa_fd = prog_arrays.get(&ty.raw()).map(|p| p.fd()).unwrap_or(-1);
             let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
             let p = Program::load(ty, &insns, &format!("dt_probe_{}", pid), LICENSE)?;
             match probe.kind {

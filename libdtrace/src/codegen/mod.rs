@@ -29,6 +29,7 @@ pub mod link;
 pub mod stub;
 pub mod subr;
 pub mod recbuf;
+pub mod dtrace_type;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,6 +64,9 @@ pub enum MapRef {
     /// Per-CPU scratch where a record is built before `bpf_perf_event_output` copies it into
     /// the perf ring buffer (`recbuf::RecBuf::PerfOutput`).
     RecScratch,
+    /// The `BPF_F_DTRACE_PROG_ARRAY` prog array `bpf_dtrace_call` runs clauses from
+    /// (`dtrace_type`): each probe's first clause, at its slot.
+    DtraceCall,
 }
 
 /// Layout of the per-CPU machine state.

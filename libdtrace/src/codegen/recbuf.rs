@@ -20,6 +20,7 @@ use super::{drops, MapRef};
 pub enum RecBuf {
     Ring,
     PerfOutput,
+    PerfReserve(super::dtrace_type::Kfuncs),
 }
 
 /// `bpf_perf_event_output` flag: the ring of the CPU the program runs on.
@@ -45,6 +46,7 @@ impl<'a> Gen<'a> {
                 self.e.emit(Insn::alu64_imm(BPF_ADD, R2, -8));
                 self.e.call(helper::MAP_LOOKUP_ELEM);
             }
+            RecBuf::PerfReserve(k) => self.perf_reserve(k, size),
         }
         self.e.jne_imm(R0, 0, reserved);
         self.count_drop(drops::BUFFER);
@@ -63,6 +65,7 @@ impl<'a> Gen<'a> {
             }
             // The scratch value is simply reused by the next record.
             RecBuf::PerfOutput => {}
+            RecBuf::PerfReserve(k) => self.perf_discard(k),
         }
     }
 
@@ -83,6 +86,7 @@ impl<'a> Gen<'a> {
                 self.count_drop(drops::BUFFER);
                 self.e.bind(sent);
             }
+            RecBuf::PerfReserve(k) => self.perf_commit(k),
         }
     }
 }

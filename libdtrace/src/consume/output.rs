@@ -59,6 +59,13 @@ pub fn create_maps(
                 Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?,
             );
         }
+        RecBuf::PerfReserve(_) => {
+            let ncpus = load::possible_cpus().max(1) as u32;
+            maps.insert(
+                MapRef::RingBuf,
+                Map::create(MapType::PerfEventArray, 4, 4, ncpus, 0, "dt_output")?,
+            );
+        }
         RecBuf::PerfOutput => {
             let ncpus = load::possible_cpus().max(1) as u32;
             maps.insert(
@@ -81,14 +88,13 @@ pub fn open(kind: RecBuf, maps: &HashMap<MapRef, Map>, bufsize: u64) -> Result<O
     let map = &maps[&MapRef::RingBuf];
     match kind {
         RecBuf::Ring => Ok(Output::Ring(RingBuf::new(map)?)),
-        RecBuf::PerfOutput => {
+        RecBuf::PerfOutput | RecBuf::PerfReserve(_) => {
+            let framing = match kind {
+                RecBuf::PerfOutput => super::perfbuf::Framing::Sample,
+                _ => super::perfbuf::Framing::Direct,
+            };
             let cpus = load::online_cpus()?;
-            Ok(Output::Perf(PerfBuf::new(
-                map,
-                &cpus,
-                bufsize,
-                super::perfbuf::Framing::Sample,
-            )?))
+            Ok(Output::Perf(PerfBuf::new(map, &cpus, bufsize, framing)?))
         }
     }
 }

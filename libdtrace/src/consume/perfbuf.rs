@@ -36,6 +36,10 @@ const PERF_SAMPLE_RAW: u64 = 1 << 10;
 /// `perf_event_attr` flag bit: wake up at `wakeup_watermark` bytes rather than every N events.
 const ATTR_WATERMARK: u64 = 1 << 14;
 const PERF_RECORD_SAMPLE: u32 = 9;
+/// The kernel patch's records: the header, then the program's bytes (kernel-patches/UAPI.md).
+const PERF_RECORD_BPF_OUTPUT: u32 = 22;
+/// `misc` bit of a discarded `PERF_RECORD_BPF_OUTPUT` record.
+const PERF_RECORD_MISC_BPF_DISCARD: u16 = 1 << 13;
 /// Offsets in `struct perf_event_mmap_page`.
 const DATA_HEAD: usize = 1024;
 const DATA_TAIL: usize = 1032;
@@ -103,6 +107,17 @@ struct Found {
 pub enum Framing {
     /// `PERF_RECORD_SAMPLE` of [`SAMPLE_TYPE`], written by `bpf_perf_event_output`.
     Sample,
+    /// `PERF_RECORD_BPF_OUTPUT`, written in place by the kernel patch's reserve/commit: the
+    /// record, then its time as a u64 trailer (see `codegen::dtrace_type`).
+    Direct,
+}
+
+/// Where the DTrace record is in the body of a `Framing::Direct` record and its time: all but
+/// the last 8 bytes, then the time. `None` when the body is too short.
+pub fn parse_direct(body: &[u8]) -> Option<(u64, std::ops::Range<usize>)> {
+    let end = body.len().checked_sub(8)?;
+    let time = u64::from_ne_bytes(body[end..].try_into().ok()?);
+    Some((time, 0..end))
 }
 
 /// The perf ring buffers of every online CPU.
@@ -247,16 +262,27 @@ impl PerfBuf {
                 hdr.clear();
                 r.copy(pos, 8, &mut hdr);
                 let ty = u32::from_ne_bytes(hdr[0..4].try_into().unwrap());
+                let misc = u16::from_ne_bytes(hdr[4..6].try_into().unwrap());
                 let size = u16::from_ne_bytes(hdr[6..8].try_into().unwrap()) as u64;
                 if size < 8 || size > head.wrapping_sub(pos) {
                     // A torn or corrupt header: nothing after it can be trusted in this pass.
                     break;
                 }
                 let mut data = None;
-                if ty == PERF_RECORD_SAMPLE && self.framing == Framing::Sample {
+                type Parse = fn(&[u8]) -> Option<(u64, std::ops::Range<usize>)>;
+                let parse: Option<Parse> = match (self.framing, ty) {
+                    (Framing::Sample, PERF_RECORD_SAMPLE) => Some(parse_sample),
+                    (Framing::Direct, PERF_RECORD_BPF_OUTPUT)
+                        if misc & PERF_RECORD_MISC_BPF_DISCARD == 0 =>
+                    {
+                        Some(parse_direct)
+                    }
+                    _ => None,
+                };
+                if let Some(parse) = parse {
                     let start = self.arena.len();
                     r.copy(pos + 8, (size - 8) as usize, &mut self.arena);
-                    if let Some((time, range)) = parse_sample(&self.arena[start..]) {
+                    if let Some((time, range)) = parse(&self.arena[start..]) {
                         last_time = time;
                         data = Some(start + range.start..start + range.end);
                     }
@@ -305,5 +331,13 @@ mod tests {
         b.truncate(30);
         assert_eq!(parse_sample(&b), None);
         assert_eq!(parse_sample(&[0u8; 10]), None);
+    }
+
+    #[test]
+    fn direct_body_is_record_then_time() {
+        let mut b = vec![7u8; 16];
+        b.extend_from_slice(&99u64.to_ne_bytes());
+        assert_eq!(parse_direct(&b), Some((99, 0..16)));
+        assert_eq!(parse_direct(&[0u8; 4]), None);
     }
 }
