@@ -1,0 +1,18 @@
+== the DTrace-type path is taken
+DTrace programs: 4
+tracepoint stubs: 1
+perf_event stubs: 2
+raw tracepoint stubs: 0
+call arrays: 1
+perf event arrays: 1
+BPF ring buffers: 0
+status 0
+== the same records through the perf ring buffer as through the BPF ring buffer
+ring: status 0
+perf: status 0
+same output: 3 getppid records
+same stderr
+== the suite on the DTrace-type path
+suite status 0
+0 failed
+status 0

@@ -1,0 +1,35 @@
+#!/bin/bash
+# The DTrace-type path on the patched kernel (kernel-patches/, interface in UAPI.md), in the
+# VM lane: dtrace detects the program type and the kfuncs at start-up, loads each clause once
+# as a BPF_PROG_TYPE_DTRACE program, has every probe's stub (tracepoint, perf_event, kprobe,
+# raw tracepoint) call into it with bpf_dtrace_call, and writes records in place into the
+# perf ring buffer. Then the conformance suite runs inside the guest on that path, less the
+# areas that boot a VM themselves. Exits 77 (skipped) when the series is incomplete, the
+# patched kernel is not built (kernel-patches/build.sh, ~25 min) or the lane cannot run;
+# DTRACE_VM_PATCHED_KERNEL names another bzImage.
+# @@trigger: getppid-loop
+# @@timeout: 3600
+patches=(kernel-patches/patches/*.patch)
+if [ ${#patches[@]} -lt 3 ]; then
+	echo "the patch series is incomplete: ${#patches[@]} of 3 patches" >&2
+	exit 77
+fi
+cache=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
+# The key build.sh caches the image under.
+key=$(cat "${patches[@]}" kernel-patches/dtrace.config | sha256sum | cut -c1-16)
+kernel=${DTRACE_VM_PATCHED_KERNEL:-$cache/kernels/$key/bzImage}
+if [ ! -e "$kernel" ]; then
+	echo "the patched kernel is not built: run kernel-patches/build.sh" >&2
+	exit 77
+fi
+# The suite runner that started this script runs the suite again inside the guest.
+suite=$(readlink /proc/$PPID/exe)
+case "$suite" in
+*/suite-*) ;;
+*) echo "not started by the suite runner" >&2; exit 77 ;;
+esac
+kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --timeout 3300 \
+	--env DTRACE_SUITE="$suite" -- bash test-suite/unittest/recbuf/vm-dtrace-type.guest
+status=$?
+[ $status = 77 ] && exit 77
+echo "status $status"
