@@ -50,7 +50,15 @@ fn path_kfuncs() -> Option<Kfuncs> {
     if !loads(ProgType::Dtrace, &stack) {
         return None;
     }
-    Map::create(MapType::ProgArray, 4, 4, 1, BPF_F_DTRACE_PROG_ARRAY, "dt_detect").ok()?;
+    Map::create(
+        MapType::ProgArray,
+        4,
+        4,
+        1,
+        BPF_F_DTRACE_PROG_ARRAY,
+        "dt_detect",
+    )
+    .ok()?;
     let ids = crate::btf::kfunc::vmlinux_func_ids(&[
         "bpf_dtrace_call",
         "bpf_perf_output_reserve",
@@ -88,7 +96,10 @@ mod tests {
     /// the type is missing, not that probing is broken. Needs root (skipped otherwise).
     #[test]
     fn detection_is_cheap_and_consistent() {
-        if !loads(ProgType::RawTracepoint, &[Insn::mov64_imm(R0, 0), Insn::exit()]) {
+        if !loads(
+            ProgType::RawTracepoint,
+            &[Insn::mov64_imm(R0, 0), Insn::exit()],
+        ) {
             return;
         }
         let t = std::time::Instant::now();

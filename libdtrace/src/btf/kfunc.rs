@@ -41,7 +41,10 @@ pub fn vmlinux_func_ids(names: &[&str]) -> Result<Vec<Option<u32>>, BtfError> {
         return func_ids(&data, names);
     }
     // SAFETY: the mapping is `len` readable bytes until the munmap below.
-    let r = func_ids(unsafe { std::slice::from_raw_parts(p as *const u8, len) }, names);
+    let r = func_ids(
+        unsafe { std::slice::from_raw_parts(p as *const u8, len) },
+        names,
+    );
     // SAFETY: our mapping, no longer borrowed.
     unsafe { libc::munmap(p, len) };
     r
@@ -54,7 +57,10 @@ pub fn func_ids(data: &[u8], names: &[&str]) -> Result<Vec<Option<u32>>, BtfErro
     let strs = &data[layout.strings.clone()];
     let mut found = vec![None; names.len()];
     let mut left = names.len();
-    let firsts: Vec<u8> = names.iter().filter_map(|n| n.as_bytes().first().copied()).collect();
+    let firsts: Vec<u8> = names
+        .iter()
+        .filter_map(|n| n.as_bytes().first().copied())
+        .collect();
     let mut pos = 0usize;
     let mut id = 1u32;
     let word = |b: &[u8]| {
@@ -80,7 +86,11 @@ pub fn func_ids(data: &[u8], names: &[&str]) -> Result<Vec<Option<u32>>, BtfErro
             let name = &strs[name_off..];
             for (i, n) in names.iter().enumerate() {
                 let n = n.as_bytes();
-                if found[i].is_none() && name.len() > n.len() && &name[..n.len()] == n && name[n.len()] == 0 {
+                if found[i].is_none()
+                    && name.len() > n.len()
+                    && &name[..n.len()] == n
+                    && name[n.len()] == 0
+                {
                     found[i] = Some(id);
                     left -= 1;
                 }

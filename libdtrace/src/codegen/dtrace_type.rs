@@ -107,4 +107,89 @@ mod tests {
         assert_eq!((add.dst(), add.imm), (4, mstate::ARGS as i32));
         assert!(insns.iter().any(|i| i.dst() == 3 && i.imm == 17));
     }
+
+    /// A recording clause compiled for the DTrace-type path: reserve of the record plus its
+    /// time trailer through the kfunc, the time stored right after the record, commit of R7;
+    /// no BPF ring buffer helper anywhere (a fault path discards through the kfunc too).
+    #[test]
+    fn clause_reserves_and_commits_in_the_perf_ring() {
+        use crate::check::{Checker, Macros, Symbols};
+        use crate::codegen::clause::{compile, Target};
+        use crate::codegen::recbuf::RecBuf;
+        let k = Kfuncs {
+            call: 901,
+            reserve: 902,
+            commit: 903,
+            discard: 904,
+        };
+        let mut syms = Symbols::default();
+        let mut probes = crate::provider::ProbeTable::new();
+        let opts = crate::options::Options::default();
+        let macros = Macros {
+            argv: vec![],
+            target: None,
+        };
+        let ast =
+            crate::parse::parse_program("BEGIN { printf(\"%d %d\\n\", 1 / arg0, 2); }").unwrap();
+        let checked = Checker::new(
+            &mut syms,
+            &mut probes,
+            &opts,
+            &macros,
+            crate::handle::ProbeSpecKind::Script,
+            false,
+        )
+        .check(&ast)
+        .unwrap();
+        let t = Target {
+            strsize: 257,
+            ring_size: 1 << 16,
+            task_real_parent: None,
+            task_tgid: None,
+            dynvarsize: 1 << 20,
+            error_probe: None,
+            error_slot: None,
+            nspec: 1,
+            recbuf: RecBuf::PerfReserve(k),
+        };
+        let code = compile(&checked.clauses[0], &syms, t).unwrap();
+        let kcalls: Vec<(usize, i32)> = code
+            .insns
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.code == 0x85 && i.src() == 2)
+            .map(|(n, i)| (n, i.imm))
+            .collect();
+        let reserves: Vec<usize> = kcalls.iter().filter(|c| c.1 == 902).map(|c| c.0).collect();
+        // The clause's record, and the fault record of the division.
+        assert_eq!(reserves.len(), 2);
+        assert!(kcalls.iter().any(|c| c.1 == 903));
+        assert!(kcalls.iter().any(|c| c.1 == 904));
+        // R3 = record size + trailer, just before the clause's reservation.
+        let size = code.record_size + TRAILER;
+        assert!(code.insns[..reserves[0]]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|i| i.dst() == 3 && i.imm == size as i32));
+        assert_eq!(size % 8, 0);
+        // The time lands right after the record's own bytes.
+        assert!(code
+            .insns
+            .iter()
+            .any(|i| i.code == (BPF_STX | BPF_MEM | BPF_DW)
+                && i.dst() == 7
+                && i.off == code.record_size as i16));
+        for ringbuf in [
+            helper::RINGBUF_RESERVE,
+            helper::RINGBUF_SUBMIT,
+            helper::RINGBUF_DISCARD,
+            helper::RINGBUF_QUERY,
+        ] {
+            assert!(!code
+                .insns
+                .iter()
+                .any(|i| i.code == 0x85 && i.src() == 0 && i.imm == ringbuf));
+        }
+    }
 }

@@ -144,17 +144,22 @@ impl PerfBuf {
     ) -> Result<PerfBuf, SysError> {
         let err = |what: String| move |source| SysError::Os { what, source };
         if map.map_type() != MapType::PerfEventArray {
-            return Err(err(format!("perf buffer {}: not a perf event array", map.name()))(
-                io::Error::from(io::ErrorKind::InvalidInput),
-            ));
+            return Err(err(format!(
+                "perf buffer {}: not a perf event array",
+                map.name()
+            ))(io::Error::from(io::ErrorKind::InvalidInput)));
         }
         let page = page_size() as u64;
-        let pages = (bytes_per_cpu.max(page) / page).next_power_of_two().min(1 << 16);
+        let pages = (bytes_per_cpu.max(page) / page)
+            .next_power_of_two()
+            .min(1 << 16);
         let size = pages * page;
         // SAFETY: plain epoll setup.
         let ep = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
         if ep < 0 {
-            return Err(err("perf buffer: epoll_create1".into())(io::Error::last_os_error()));
+            return Err(err("perf buffer: epoll_create1".into())(
+                io::Error::last_os_error(),
+            ));
         }
         // SAFETY: a descriptor we just created.
         let epoll = unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(ep) };
@@ -182,14 +187,20 @@ impl PerfBuf {
             if unsafe { libc::ioctl(fd.as_raw_fd(), PERF_EVENT_IOC_ENABLE, 0) } < 0 {
                 return Err(err("perf buffer: enable".into())(io::Error::last_os_error()));
             }
-            map.update(&cpu.to_ne_bytes(), &(fd.as_raw_fd() as u32).to_ne_bytes(), 0)?;
+            map.update(
+                &cpu.to_ne_bytes(),
+                &(fd.as_raw_fd() as u32).to_ne_bytes(),
+                0,
+            )?;
             let mut ev = libc::epoll_event {
                 events: libc::EPOLLIN as u32,
                 u64: rings.len() as u64,
             };
             // SAFETY: `ev` is live for the call.
             if unsafe { libc::epoll_ctl(ep, libc::EPOLL_CTL_ADD, fd.as_raw_fd(), &mut ev) } < 0 {
-                return Err(err("perf buffer: epoll_ctl".into())(io::Error::last_os_error()));
+                return Err(err("perf buffer: epoll_ctl".into())(
+                    io::Error::last_os_error(),
+                ));
             }
             rings.push(CpuRing {
                 cpu,
@@ -224,7 +235,12 @@ impl PerfBuf {
         let mut evs = [libc::epoll_event { events: 0, u64: 0 }; 8];
         // SAFETY: room for `evs.len()` events.
         let n = unsafe {
-            libc::epoll_wait(self.epoll.as_raw_fd(), evs.as_mut_ptr(), evs.len() as i32, ms)
+            libc::epoll_wait(
+                self.epoll.as_raw_fd(),
+                evs.as_mut_ptr(),
+                evs.len() as i32,
+                ms,
+            )
         };
         if n < 0 {
             let e = io::Error::last_os_error();
