@@ -9,15 +9,18 @@
 # DTRACE_VM_PATCHED_KERNEL names another bzImage.
 # @@trigger: getppid-loop
 # @@timeout: 3600
-patches=(kernel-patches/patches/*.patch)
-if [ ${#patches[@]} -lt 3 ]; then
-	echo "the patch series is incomplete: ${#patches[@]} of 3 patches" >&2
-	exit 77
+kernel=${DTRACE_VM_PATCHED_KERNEL:-}
+if [ -z "$kernel" ]; then
+	patches=(kernel-patches/patches/*.patch)
+	if [ ${#patches[@]} -lt 3 ]; then
+		echo "the patch series is incomplete: ${#patches[@]} of 3 patches" >&2
+		exit 77
+	fi
+	cache=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
+	# The key build.sh caches the image under.
+	key=$(cat "${patches[@]}" kernel-patches/dtrace.config | sha256sum | cut -c1-16)
+	kernel=$cache/kernels/$key/bzImage
 fi
-cache=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
-# The key build.sh caches the image under.
-key=$(cat "${patches[@]}" kernel-patches/dtrace.config | sha256sum | cut -c1-16)
-kernel=${DTRACE_VM_PATCHED_KERNEL:-$cache/kernels/$key/bzImage}
 if [ ! -e "$kernel" ]; then
 	echo "the patched kernel is not built: run kernel-patches/build.sh" >&2
 	exit 77
