@@ -341,7 +341,7 @@ impl<'a> Gen<'a> {
     /// given, or when more than half of the ring is unread.
     pub(super) fn submit(&mut self, force: Option<i32>) {
         if self.t.recbuf != super::recbuf::RecBuf::Ring {
-            return self.rec_commit_perf();
+            return self.rec_commit_perf(force.is_some());
         }
         match force {
             Some(f) => {

@@ -67,6 +67,9 @@ pub enum MapRef {
     /// The `BPF_F_DTRACE_PROG_ARRAY` prog array `bpf_dtrace_call` runs clauses from
     /// (`dtrace_type`): each probe's first clause, at its slot.
     DtraceCall,
+    /// A one-page BPF ring buffer the perf transports write a word into, with a forced
+    /// wakeup, after a record that calls `exit()`: perf rings wake by watermark only.
+    Wake,
 }
 
 /// Layout of the per-CPU machine state.

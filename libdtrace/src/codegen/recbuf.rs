@@ -69,9 +69,10 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Send the record in R7 (of the size last reserved) on the perf transports. The BPF ring
-    /// buffer's commit, with its wakeup policy, is `Gen::submit`.
-    pub(super) fn rec_commit_perf(&mut self) {
+    /// Send the record in R7 (of the size last reserved) on the perf transports, then `wake`
+    /// the consumer at once if asked (records with `exit()`). The BPF ring buffer's commit,
+    /// with its wakeup policy, is `Gen::submit`.
+    pub(super) fn rec_commit_perf(&mut self, wake: bool) {
         match self.t.recbuf {
             RecBuf::Ring => {}
             RecBuf::PerfOutput => {
@@ -87,6 +88,15 @@ impl<'a> Gen<'a> {
                 self.e.bind(sent);
             }
             RecBuf::PerfReserve(k) => self.perf_commit(k),
+        }
+        if wake && self.t.recbuf != RecBuf::Ring {
+            self.e.emit(Insn::st(BPF_DW, FP, -8, 0));
+            self.e.ld_map(R1, MapRef::Wake);
+            self.e.emit(Insn::mov64_reg(R2, FP));
+            self.e.emit(Insn::alu64_imm(BPF_ADD, R2, -8));
+            self.e.emit(Insn::mov64_imm(R3, 8));
+            self.e.emit(Insn::mov64_imm(R4, BPF_RB_FORCE_WAKEUP));
+            self.e.call(helper::RINGBUF_OUTPUT);
         }
     }
 }

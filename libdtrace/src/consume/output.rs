@@ -60,6 +60,7 @@ pub fn create_maps(
             );
         }
         RecBuf::PerfReserve(_) => {
+            maps.insert(MapRef::Wake, wake_map()?);
             let ncpus = load::possible_cpus().max(1) as u32;
             maps.insert(
                 MapRef::RingBuf,
@@ -67,6 +68,7 @@ pub fn create_maps(
             );
         }
         RecBuf::PerfOutput => {
+            maps.insert(MapRef::Wake, wake_map()?);
             let ncpus = load::possible_cpus().max(1) as u32;
             maps.insert(
                 MapRef::RingBuf,
@@ -82,6 +84,12 @@ pub fn create_maps(
     Ok(())
 }
 
+/// The one-page ring buffer of `MapRef::Wake`.
+fn wake_map() -> Result<Map, SysError> {
+    let page = super::ringbuf::page_size() as u32;
+    Map::create(MapType::RingBuf, 0, 0, page, 0, "dt_wake")
+}
+
 /// Open the consumer's side of the output buffer created by [`create_maps`]. `bufsize` is
 /// DTrace's principal buffer size, per CPU.
 pub fn open(kind: RecBuf, maps: &HashMap<MapRef, Map>, bufsize: u64) -> Result<Output, SysError> {
@@ -94,7 +102,11 @@ pub fn open(kind: RecBuf, maps: &HashMap<MapRef, Map>, bufsize: u64) -> Result<O
                 _ => super::perfbuf::Framing::Direct,
             };
             let cpus = load::online_cpus()?;
-            Ok(Output::Perf(PerfBuf::new(map, &cpus, bufsize, framing)?))
+            let mut p = PerfBuf::new(map, &cpus, bufsize, framing)?;
+            if let Some(w) = maps.get(&MapRef::Wake) {
+                p.add_wake(RingBuf::new(w)?, w.fd())?;
+            }
+            Ok(Output::Perf(p))
         }
     }
 }

@@ -126,6 +126,8 @@ pub struct PerfBuf {
     epoll: OwnedFd,
     framing: Framing,
     arena: Vec<u8>,
+    /// The ring buffer programs write to after an `exit()` record, to wake us at once.
+    wake: Option<super::ringbuf::RingBuf>,
 }
 
 // SAFETY: the mappings are owned by this value alone; the kernel synchronises through the
@@ -214,7 +216,26 @@ impl PerfBuf {
             epoll,
             framing,
             arena: Vec::with_capacity(1 << 16),
+            wake: None,
         })
+    }
+
+    /// Also wake [`PerfBuf::poll`] when `ring` (whose map descriptor is `fd`) gets data.
+    pub fn add_wake(&mut self, ring: super::ringbuf::RingBuf, fd: i32) -> Result<(), SysError> {
+        let mut ev = libc::epoll_event {
+            events: libc::EPOLLIN as u32,
+            u64: u64::MAX,
+        };
+        // SAFETY: `ev` is live for the call; both descriptors are open.
+        if unsafe { libc::epoll_ctl(self.epoll.as_raw_fd(), libc::EPOLL_CTL_ADD, fd, &mut ev) } < 0
+        {
+            return Err(SysError::Os {
+                what: "perf buffer: epoll_ctl wake ring".into(),
+                source: io::Error::last_os_error(),
+            });
+        }
+        self.wake = Some(ring);
+        Ok(())
     }
 
     /// Bytes written and not yet consumed, over all CPUs.
@@ -267,6 +288,10 @@ impl PerfBuf {
         &mut self,
         mut f: impl FnMut(&[u8]) -> ControlFlow<()>,
     ) -> Result<usize, SysError> {
+        if let Some(w) = &mut self.wake {
+            // The wake-up words carry nothing: hand their space back.
+            w.consume(|_| ControlFlow::Continue(()))?;
+        }
         self.arena.clear();
         let mut found: Vec<Found> = Vec::new();
         for (ri, r) in self.rings.iter().enumerate() {
