@@ -12,6 +12,9 @@ ring: status 0
 perf: status 0
 same output: 3 getppid records
 same stderr
+== fbt on the DTrace-type path: the fbt tests' guest scripts, as on Debian's kernel
+vm-fbt: same output
+vm-fbt-args: same output
 == the suite on the DTrace-type path
 suite status 0
 0 failed
