@@ -31,8 +31,13 @@ case "$suite" in
 */suite-*) ;;
 *) echo "not started by the suite runner" >&2; exit 77 ;;
 esac
+# The fbt tests' trigger, for their guest scripts.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cc -O2 -o "$dir/fbt-args" test-suite/triggers/fbt-args.c || exit 1
 kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --timeout 3300 \
-	--env DTRACE_SUITE="$suite" -- bash test-suite/unittest/recbuf/vm-dtrace-type.guest
+	--env DTRACE_SUITE="$suite" --env FBT_TRIGGER="$dir/fbt-args" \
+	-- bash test-suite/unittest/recbuf/vm-dtrace-type.guest
 status=$?
 [ $status = 77 ] && exit 77
 echo "status $status"
