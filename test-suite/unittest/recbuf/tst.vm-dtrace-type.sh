@@ -32,7 +32,8 @@ case "$suite" in
 *) echo "not started by the suite runner" >&2; exit 77 ;;
 esac
 # The fbt tests' trigger, for their guest scripts.
-dir=$(mktemp -d)
+# Under the suite's trigger directory: the guest sees the host's files there, not in /tmp.
+dir=$(mktemp -d "$(dirname "$trigger")/vm-dtrace-type.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 cc -O2 -o "$dir/fbt-args" test-suite/triggers/fbt-args.c || exit 1
 kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --timeout 3300 \
