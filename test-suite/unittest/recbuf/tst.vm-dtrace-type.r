@@ -5,7 +5,6 @@ perf_event stubs: 2
 raw tracepoint stubs: 0
 call arrays: 1
 perf event arrays: 1
-BPF ring buffers: 0
 status 0
 == the same records through the perf ring buffer as through the BPF ring buffer
 ring: status 0
