@@ -17,8 +17,9 @@ if [ -z "$kernel" ]; then
 		exit 77
 	fi
 	cache=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
-	# The key build.sh caches the image under.
-	key=$(cat "${patches[@]}" kernel-patches/dtrace.config | sha256sum | cut -c1-16)
+	# The key build.sh caches the image under (keep in step with it): the diffs and the config.
+	key=$({ for p in "${patches[@]}"; do sed -n '/^---$/,$p' "$p"; done
+		cat kernel-patches/dtrace.config; } | sha256sum | cut -c1-16)
 	kernel=$cache/kernels/$key/bzImage
 fi
 if [ ! -e "$kernel" ]; then
