@@ -15,6 +15,6 @@ same stderr
 vm-fbt: same output
 vm-fbt-args: same output
 == the suite on the DTrace-type path
-suite status 0
-0 failed
+suite ran: 1
+tests failing only on the DTrace-type path: 0
 status 0

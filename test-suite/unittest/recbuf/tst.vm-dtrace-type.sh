@@ -39,7 +39,10 @@ trap 'rm -rf "$dir"' EXIT
 cc -O2 -o "$dir/fbt-args" test-suite/triggers/fbt-args.c || exit 1
 kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --timeout 3300 \
 	--env DTRACE_SUITE="$suite" --env FBT_TRIGGER="$dir/fbt-args" \
-	-- bash test-suite/unittest/recbuf/vm-dtrace-type.guest
+	-- bash test-suite/unittest/recbuf/vm-dtrace-type.guest 2>"$dir/err"
 status=$?
 [ $status = 77 ] && exit 77
 echo "status $status"
+# What failed on both paths (the kernel's doing, listed by the guest), and the lane's own
+# messages, for whoever reads a failure; not part of the expected output.
+sed 's/^/guest: /' "$dir/err" >>"$(dirname "$trigger")/vm-dtrace-type.log"
