@@ -17,6 +17,7 @@ pub mod check;
 pub mod codegen;
 pub mod consume;
 pub mod cpp;
+pub mod dtrace_type;
 pub mod error;
 pub mod handle;
 pub mod handle_ext;
@@ -29,6 +30,7 @@ pub mod provider;
 pub mod record;
 pub mod record_act;
 pub mod session;
+pub mod session_recbuf;
 pub mod usdtgen;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};

@@ -38,6 +38,20 @@ pub struct Options {
     pub specsize: u64,
     /// Accepted options without an effect here, as given.
     pub other: Vec<(String, Option<String>)>,
+    /// Where records go: ours, not DTrace's (`-x recbuf=auto|ring|perf`).
+    pub recbuf: RecBufOpt,
+}
+
+/// The `recbuf` option: `ring` is the BPF ring buffer shared by all CPUs; `perf` the per-CPU
+/// perf ring buffers (written in place on a kernel with the DTrace program type patches,
+/// through per-CPU scratch and `bpf_perf_event_output` otherwise); `auto` (the default) is
+/// `perf` when the patched kernel's DTrace program type is there and `ring` otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RecBufOpt {
+    #[default]
+    Auto,
+    Ring,
+    Perf,
 }
 
 impl Default for Options {
@@ -69,6 +83,7 @@ impl Default for Options {
             nspec: 1,
             specsize: 32 << 10,
             other: Vec::new(),
+            recbuf: RecBufOpt::Auto,
         }
     }
 }
@@ -253,6 +268,14 @@ impl Options {
             "switchrate" => self.switchrate = parse_time(value.ok_or(OptError::BadValue)?)?,
             "aggrate" => self.aggrate = parse_time(value.ok_or(OptError::BadValue)?)?,
             "statusrate" => self.statusrate = parse_time(value.ok_or(OptError::BadValue)?)?,
+            "recbuf" => {
+                self.recbuf = match value {
+                    Some("auto") => RecBufOpt::Auto,
+                    Some("ring") => RecBufOpt::Ring,
+                    Some("perf") => RecBufOpt::Perf,
+                    _ => return Err(OptError::BadValue),
+                }
+            }
             n if ACCEPTED.contains(&n) => {
                 self.other.push((n.to_string(), value.map(str::to_string)))
             }
@@ -288,5 +311,10 @@ mod tests {
         assert_eq!(o.set("bufsize", Some("what")), Err(OptError::BadValue));
         assert_eq!(o.set("strsize", Some("32")), Ok(()));
         assert_eq!(o.strsize, 32);
+        assert_eq!(o.recbuf, RecBufOpt::Auto);
+        assert_eq!(o.set("recbuf", Some("perf")), Ok(()));
+        assert_eq!(o.recbuf, RecBufOpt::Perf);
+        assert_eq!(o.set("recbuf", Some("pipe")), Err(OptError::BadValue));
+        assert_eq!(o.set("recbuf", None), Err(OptError::BadValue));
     }
 }

@@ -13,13 +13,13 @@ use std::time::Duration;
 use crate::attach::{self, tracefs, Link};
 use crate::check::ir::TClause;
 use crate::check::Symbols;
-use crate::codegen::clause::{self, ClauseCode, Target};
+use crate::codegen::clause::{ClauseCode, Target};
 use crate::codegen::emit::Reloc;
 use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
 use crate::codegen::{drops, mstate, state, MapRef};
 use crate::consume::record::RecordPrinter;
-use crate::consume::ringbuf::RingBuf;
+use crate::consume::output::{self, Output};
 use crate::error::{Error, Result, SysError};
 use crate::handle::{ConsumeHandler, WorkStatus};
 use crate::load::{self, Map, MapType, ProgArray, ProgType, Program};
@@ -53,7 +53,7 @@ pub struct Session {
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
-    ring: RingBuf,
+    ring: Output,
     /// Data descriptions by EPID.
     descs: Vec<Option<DataDesc>>,
     stopped: bool,
@@ -139,13 +139,14 @@ impl Session {
             error_slot: error_chain.map(|(_, s)| s),
             nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
             scratchsize: crate::codegen::scratch::scratch_size(opts),
+            recbuf: crate::codegen::recbuf::RecBuf::Ring,
         };
+        let (recbuf, dtrace_path) = crate::session_recbuf::choose(opts);
+        let target = Target { recbuf, ..target };
 
         // Code for every clause, once.
-        let mut codes: Vec<ClauseCode> = Vec::with_capacity(enabled.len());
-        for c in enabled {
-            codes.push(clause::compile(c, syms, target)?);
-        }
+        let (codes, target, dtrace_path): (Vec<ClauseCode>, _, _) =
+            crate::session_recbuf::compile_all(enabled, syms, target, dtrace_path, opts)?;
         let mut descs: Vec<Option<DataDesc>> = vec![None];
         for (pid, cls) in &by_probe {
             for &ci in cls {
@@ -202,10 +203,13 @@ impl Session {
         }
         strtab.freeze()?;
         maps.insert(MapRef::StrTab, strtab);
-        maps.insert(
-            MapRef::RingBuf,
-            Map::create(MapType::RingBuf, 0, 0, ring_size as u32, 0, "dt_output")?,
-        );
+        let max_record = codes.iter().map(|c| c.record_size).max().unwrap_or(0);
+        output::create_maps(
+            target.recbuf,
+            ring_size,
+            max_record.max(crate::codegen::fault::fault_record::SIZE),
+            &mut maps,
+        )?;
         let st = Map::create(MapType::Array, 4, state::SIZE, 1, 0, "dt_state")?;
         st.update(&0u32.to_ne_bytes(), &state_value(0), 0)?;
         maps.insert(MapRef::State, st);
@@ -314,6 +318,13 @@ impl Session {
             .map(|i| agg_desc(syms, i as u32, strsize))
             .collect();
 
+        // With the DTrace program type, `bpf_dtrace_call` runs each probe's first clause
+        // from a flagged array of its own.
+        if dtrace_path.is_some() {
+            let flags = crate::dtrace_type::BPF_F_DTRACE_PROG_ARRAY;
+            let m = Map::create(MapType::ProgArray, 4, 4, nslots, flags, "dt_calls")?;
+            maps.insert(MapRef::DtraceCall, m);
+        }
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
         let mut clause_progs = Vec::new();
@@ -322,7 +333,10 @@ impl Session {
             let probe = probes
                 .get(*pid)
                 .ok_or_else(|| Error::Other(format!("probe {} vanished", pid)))?;
-            let ty = prog_type(&probe.kind);
+            let ty = match dtrace_path {
+                Some(_) => ProgType::Dtrace,
+                None => prog_type(&probe.kind),
+            };
             let tkey = ty.raw();
             if !prog_arrays.contains_key(&tkey) {
                 prog_arrays.insert(tkey, ProgArray::create(nslots, "dt_clauses")?);
@@ -355,6 +369,7 @@ impl Session {
                     ProgType::PerfEvent,
                     ProgType::RawTracepoint,
                     ProgType::Kprobe,
+                    ProgType::Dtrace,
                 ]
                 .into_iter()
                 .find(|t| t.raw() == tkey) else {
@@ -382,6 +397,17 @@ impl Session {
                 let p = Program::load(ty, &insns, "dt_resume", LICENSE)?;
                 prog_arrays[&tkey].set(eslot + ecls.len() as u32, &p)?;
                 clause_progs.push(p);
+            }
+        }
+
+        if dtrace_path.is_some() {
+            let calls = &maps[&MapRef::DtraceCall];
+            for (pi, (_, cls)) in by_probe.iter().enumerate() {
+                let Some(&idx) = loaded.get(&(cls[0], ProgType::Dtrace.raw())) else {
+                    continue;
+                };
+                let fd = clause_progs[idx].fd() as u32;
+                calls.update(&slot_base[pi].to_ne_bytes(), &fd.to_ne_bytes(), 0)?;
             }
         }
 
@@ -431,9 +457,10 @@ impl Session {
                 ignore_stop: probe.kind == ProbeKind::End,
                 args_used,
                 errno_used,
+                dtrace_call: dtrace_path.map(|k| k.call),
             };
             let (insns, relocs) = stub::generate(&spec);
-            let pa_fd = prog_arrays[&ty.raw()].fd();
+            let pa_fd = prog_arrays.get(&ty.raw()).map(|p| p.fd()).unwrap_or(-1);
             let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
             let p = Program::load(ty, &insns, &format!("dt_probe_{}", pid), LICENSE)?;
             match probe.kind {
@@ -444,7 +471,7 @@ impl Session {
             }
         }
 
-        let ring = RingBuf::new(&maps[&MapRef::RingBuf])?;
+        let ring = output::open(target.recbuf, &maps, opts.bufsize)?;
         let mut s = Session {
             maps,
             _prog_arrays: prog_arrays,

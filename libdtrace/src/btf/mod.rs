@@ -13,6 +13,7 @@
 mod data;
 mod error;
 mod index;
+pub mod kfunc;
 mod name;
 mod query;
 mod raw;

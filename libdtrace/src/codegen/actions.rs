@@ -358,9 +358,7 @@ impl<'a> Gen<'a> {
         self.e.emit(Insn::ldx(BPF_W, R2, R0, spec::STATES));
         self.e.jne_imm(R2, 0, ok);
         self.e.bind(drop);
-        self.e.emit(Insn::mov64_reg(R1, R7));
-        self.e.emit(Insn::mov64_imm(R2, 0));
-        self.e.call(helper::RINGBUF_DISCARD);
+        self.rec_discard();
         let next = self.next;
         self.e.ja(next);
         self.e.bind(ok);

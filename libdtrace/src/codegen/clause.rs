@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::emit::{Emitter, Label, Reloc};
 use super::insn::*;
-use super::{drops, mstate, state, MapRef};
+use super::{mstate, state, MapRef};
 use crate::check::ir::*;
 use crate::check::types::Type;
 use crate::check::Symbols;
@@ -36,6 +36,8 @@ pub struct Target {
     pub nspec: u32,
     /// Bytes `alloca()` can hand out per clause (`scratchsize`).
     pub scratchsize: u32,
+    /// Where records go (see `recbuf`).
+    pub recbuf: super::recbuf::RecBuf,
 }
 
 /// One compiled clause.
@@ -87,6 +89,8 @@ pub(super) struct Gen<'a> {
     pub(super) guard: Option<u32>,
     /// The work buffer every string search of the clause shares (see `subr`).
     pub(super) search_buf: Option<u32>,
+    /// Size of the record last reserved (the perf transports send it by size).
+    pub(super) rec_len: u32,
 }
 
 pub(super) fn cerr(line: u32, msg: impl Into<String>) -> CompileError {
@@ -121,6 +125,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
         flt_common_used: false,
         guard: None,
         search_buf: None,
+        rec_len: 0,
     };
     let out = g.e.label();
 
@@ -156,16 +161,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     let exits = c.stmts.iter().any(super::ifelse::exits);
 
     if records {
-        let reserved = g.e.label();
-        g.e.ld_map(R1, MapRef::RingBuf);
-        g.e.mov_imm(R2, g.record_size as i64);
-        g.e.emit(Insn::mov64_imm(R3, 0));
-        g.e.call(helper::RINGBUF_RESERVE);
-        g.e.jne_imm(R0, 0, reserved);
-        g.count_drop(drops::BUFFER);
-        g.e.ja(next);
-        g.e.bind(reserved);
-        g.e.emit(Insn::mov64_reg(R7, R0));
+        g.rec_reserve(g.record_size, next);
         g.reserved = true;
         g.e.emit(Insn::ldx(BPF_W, R1, R6, mstate::SLOT));
         g.e.emit(Insn::stx(BPF_W, R7, 0, R1));
@@ -188,9 +184,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
             // No action ran: the firing leaves no record.
             g.e.emit(Insn::ldx(BPF_DW, R1, R7, off as i16));
             g.e.jne_imm(R1, 0, submit);
-            g.e.emit(Insn::mov64_reg(R1, R7));
-            g.e.emit(Insn::mov64_imm(R2, 0));
-            g.e.call(helper::RINGBUF_DISCARD);
+            g.rec_discard();
             g.e.ja(done);
         }
         g.e.bind(submit);
@@ -204,9 +198,7 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
             g.e.ja(next);
             // A fault after the reservation discards the record.
             g.e.bind(g.fault);
-            g.e.emit(Insn::mov64_reg(R1, R7));
-            g.e.emit(Insn::mov64_imm(R2, 0));
-            g.e.call(helper::RINGBUF_DISCARD);
+            g.rec_discard();
         }
     } else if g.fault_used {
         g.e.bind(g.fault);
@@ -353,6 +345,9 @@ impl<'a> Gen<'a> {
     /// Submit the record in R7, waking the consumer only when it is needed: when `force` is
     /// given, or when more than half of the ring is unread.
     pub(super) fn submit(&mut self, force: Option<i32>) {
+        if self.t.recbuf != super::recbuf::RecBuf::Ring {
+            return self.rec_commit_perf(force.is_some());
+        }
         match force {
             Some(f) => {
                 self.e.emit(Insn::mov64_imm(R2, f));

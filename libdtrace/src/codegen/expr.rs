@@ -22,9 +22,13 @@ impl<'a> Gen<'a> {
             TKind::Const(v) => self.e.mov_imm(R0, *v),
             TKind::Str(off) => self.e.ld_map_value(R0, MapRef::StrTab, *off),
             TKind::Builtin(b) => self.builtin(*b)?,
-            TKind::Arg(i) => self
-                .e
-                .emit(Insn::ldx(BPF_DW, R0, R6, mstate::ARGS + 8 * *i as i16)),
+            TKind::Arg(i) => {
+                self.e
+                    .emit(Insn::ldx(BPF_DW, R0, R6, mstate::ARGS + 8 * *i as i16));
+                // A typed argument narrower than 64 bits (fbt's `int` in a register whose
+                // upper half is undefined) is the value of its type.
+                self.normalize(R0, x.ty);
+            }
             TKind::Global(v) => {
                 let g = &self.syms.globals[*v as usize];
                 if g.ty == Type::Str || g.ty.by_ref() {

@@ -110,9 +110,7 @@ impl<'a> Gen<'a> {
         self.e.ja(next);
         if self.flt_discard_used {
             self.e.bind(self.flt_discard);
-            self.e.emit(Insn::mov64_reg(R1, R7));
-            self.e.emit(Insn::mov64_imm(R2, 0));
-            self.e.call(helper::RINGBUF_DISCARD);
+            self.rec_discard();
         }
         self.e.bind(self.flt_common);
         let err = self.t.error_probe;
@@ -126,17 +124,8 @@ impl<'a> Gen<'a> {
             self.e.bind(not_dbl);
         }
         // The fault record, for the consumer's message.
-        let reserved = self.e.label();
         let no_record = self.e.label();
-        self.e.ld_map(R1, MapRef::RingBuf);
-        self.e.emit(Insn::mov64_imm(R2, fault_record::SIZE as i32));
-        self.e.emit(Insn::mov64_imm(R3, 0));
-        self.e.call(helper::RINGBUF_RESERVE);
-        self.e.jne_imm(R0, 0, reserved);
-        self.count_drop(drops::BUFFER);
-        self.e.ja(no_record);
-        self.e.bind(reserved);
-        self.e.emit(Insn::mov64_reg(R7, R0));
+        self.rec_reserve(fault_record::SIZE, no_record);
         self.e.emit(Insn::st(BPF_W, R7, 0, FAULT_EPID as i32));
         self.e.call(helper::GET_SMP_PROCESSOR_ID);
         self.e.emit(Insn::stx(BPF_W, R7, 4, R0));

@@ -29,6 +29,8 @@ mod mem;
 pub mod link;
 pub mod stub;
 pub mod subr;
+pub mod recbuf;
+pub mod dtrace_type;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,6 +62,15 @@ pub enum MapRef {
     /// Read-only zeroes, as large as the largest histogram value: the initial value of a
     /// histogram key.
     Zeroes,
+    /// Per-CPU scratch where a record is built before `bpf_perf_event_output` copies it into
+    /// the perf ring buffer (`recbuf::RecBuf::PerfOutput`).
+    RecScratch,
+    /// The `BPF_F_DTRACE_PROG_ARRAY` prog array `bpf_dtrace_call` runs clauses from
+    /// (`dtrace_type`): each probe's first clause, at its slot.
+    DtraceCall,
+    /// A one-page BPF ring buffer the perf transports write a word into, with a forced
+    /// wakeup, after a record that calls `exit()`: perf rings wake by watermark only.
+    Wake,
 }
 
 /// Layout of the per-CPU machine state.

@@ -62,6 +62,9 @@ pub struct StubSpec {
     pub args_used: u16,
     /// Some clause on this probe reads `errno`.
     pub errno_used: bool,
+    /// On a kernel with the DTrace program type: the BTF id of `bpf_dtrace_call`, which runs
+    /// the clauses instead of a tail call (see `dtrace_type`).
+    pub dtrace_call: Option<u32>,
 }
 
 pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
@@ -208,10 +211,14 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
     if s.errno_used && !matches!(s.args, ArgSource::SyscallReturn { .. }) {
         e.emit(Insn::st(BPF_DW, R6, mstate::ERRNO, 0));
     }
-    e.emit(Insn::mov64_reg(R1, R9));
-    e.ld_map(R2, MapRef::ProgArray);
-    e.mov_imm(R3, s.slot as i64);
-    e.call(helper::TAIL_CALL);
+    if let Some(call) = s.dtrace_call {
+        super::dtrace_type::emit_call(&mut e, call, s.slot);
+    } else {
+        e.emit(Insn::mov64_reg(R1, R9));
+        e.ld_map(R2, MapRef::ProgArray);
+        e.mov_imm(R3, s.slot as i64);
+        e.call(helper::TAIL_CALL);
+    }
     e.bind(out);
     e.emit(Insn::mov64_imm(R0, 0));
     e.emit(Insn::exit());

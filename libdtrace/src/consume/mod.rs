@@ -1,6 +1,8 @@
 //! Consume: read records from the output buffer and decode them through their EPID.
 
 pub mod ringbuf;
+pub mod perfbuf;
+pub mod output;
 pub mod act;
 pub mod ksyms;
 pub mod usyms;

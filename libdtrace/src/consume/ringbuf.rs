@@ -25,13 +25,13 @@ const DISCARD: u32 = 1 << 30;
 const HDR: u64 = 8;
 
 /// A mapping that is unmapped on drop.
-struct Mmap {
-    addr: NonNull<u8>,
+pub(super) struct Mmap {
+    pub(super) addr: NonNull<u8>,
     len: usize,
 }
 
 impl Mmap {
-    fn new(fd: i32, len: usize, prot: i32, offset: usize) -> io::Result<Mmap> {
+    pub(super) fn new(fd: i32, len: usize, prot: i32, offset: usize) -> io::Result<Mmap> {
         // SAFETY: a fresh shared mapping of a BPF map fd; the kernel validates length and offset.
         let p = unsafe {
             libc::mmap(
@@ -75,7 +75,7 @@ pub struct RingBuf {
 // synchronises through the atomics below, not through Rust references.
 unsafe impl Send for RingBuf {}
 
-fn page_size() -> usize {
+pub(super) fn page_size() -> usize {
     // SAFETY: sysconf has no preconditions.
     let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
     if n > 0 {

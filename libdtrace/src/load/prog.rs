@@ -16,6 +16,8 @@ pub enum ProgType {
     Tracepoint,
     PerfEvent,
     RawTracepoint,
+    /// `BPF_PROG_TYPE_DTRACE` of kernel-patches/ (not in any released kernel).
+    Dtrace,
 }
 
 impl ProgType {
@@ -26,6 +28,7 @@ impl ProgType {
             ProgType::Tracepoint => 5,
             ProgType::PerfEvent => 7,
             ProgType::RawTracepoint => 17,
+            ProgType::Dtrace => 33,
         }
     }
 }

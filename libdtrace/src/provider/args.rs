@@ -104,6 +104,12 @@ pub fn native_types(kind: &ProbeKind, cache: &mut Option<Option<Btf>>) -> Vec<St
         }
         ProbeKind::SyscallReturn { .. } => vec!["long".into()],
         ProbeKind::Stable(st) => st.args.iter().map(|(_, t)| t.to_string()).collect(),
+        ProbeKind::FbtEntry { symbol } => btf(cache)
+            .map(|b| super::fbt::arg_types(b, symbol, false))
+            .unwrap_or_default(),
+        ProbeKind::FbtReturn { symbol } => btf(cache)
+            .map(|b| super::fbt::arg_types(b, symbol, true))
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }
@@ -177,7 +183,11 @@ pub fn info(kind: &ProbeKind, cache: &mut Option<Option<Btf>>) -> Option<ProbeIn
         ProbeKind::Profile { .. } => (EVOLVING_COMMON, EVOLVING_COMMON),
         ProbeKind::SyscallEntry { .. } | ProbeKind::SyscallReturn { .. } => (PRIVATE_UNKNOWN, PRIVATE_ISA),
         ProbeKind::Stable(_) => (PRIVATE_UNKNOWN, EVOLVING_ISA),
-        _ => return None,
+        // Oracle's fbt: provider and name Evolving/Common, module Private/Unknown, function
+        // Private/ISA, arguments Private/ISA.
+        ProbeKind::FbtEntry { .. } | ProbeKind::FbtReturn { .. } => {
+            (PRIVATE_UNKNOWN, PRIVATE_ISA)
+        }
     };
     Some(ProbeInfo {
         desc_attr,

@@ -115,6 +115,56 @@ fn parse_blacklist(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The argument types of an fbt probe from the function's BTF (vmlinux's, or its module's
+/// split on top of it), as `dtrace -lv` shows them and `args[]` is typed: on entry the
+/// parameters of its FUNC_PROTO; on return, as Oracle's fbt, `args[0]` the offset of the
+/// returning instruction (unknown, -1, `uint64_t`) and `args[1]` the return value, typed as
+/// the function's return type (absent for a void function). Empty when BTF lacks the function.
+pub fn arg_types(vmlinux: &crate::btf::Btf, symbol: &str, ret: bool) -> Vec<String> {
+    let (module, name) = match symbol.split_once(':') {
+        Some((m, n)) => (Some(m), n),
+        None => (None, symbol),
+    };
+    let module_btf;
+    let btf = match module {
+        Some(m) => match vmlinux.load_module(m) {
+            Ok(b) => {
+                module_btf = b;
+                &module_btf
+            }
+            Err(_) => return Vec::new(),
+        },
+        None => vmlinux,
+    };
+    proto_types(btf, name, ret).unwrap_or_default()
+}
+
+fn proto_types(btf: &crate::btf::Btf, name: &str, ret: bool) -> Option<Vec<String>> {
+    use crate::btf::{TypeId, TypeKind};
+    let func = btf.find_func(name)?;
+    let TypeKind::Func { proto, .. } = btf.ty(func).ok()?.kind else {
+        return None;
+    };
+    let TypeKind::FuncProto { ret: rty, params } = btf.ty(proto).ok()?.kind else {
+        return None;
+    };
+    let name_of = |id: TypeId| btf.type_name(id).unwrap_or_else(|_| "uint64_t".to_string());
+    if ret {
+        let mut v = vec!["uint64_t".to_string()];
+        if rty != TypeId::VOID {
+            v.push(name_of(rty));
+        }
+        return Some(v);
+    }
+    Some(
+        params
+            // A variadic function's `...` has no type to give.
+            .filter(|p| !(p.type_id == TypeId::VOID && p.name.is_empty()))
+            .map(|p| name_of(p.type_id))
+            .collect(),
+    )
+}
+
 /// Whether a probe name pattern can match `entry` or `return`: fbt has no other names.
 pub fn could_match_name(pat: &str) -> bool {
     super::glob::matches(pat, "entry") || super::glob::matches(pat, "return")
@@ -162,5 +212,23 @@ mod tests {
         assert!(could_match_name(""));
         assert!(could_match_name("ret*"));
         assert!(!could_match_name("BEGIN"));
+    }
+
+    /// Typed from this kernel's BTF: `vfs_read(struct file *, char __user *, size_t,
+    /// loff_t *)` returning `ssize_t`; `schedule(void)` returning void.
+    #[test]
+    fn btf_arg_types() {
+        let Ok(btf) = crate::btf::Btf::load_vmlinux() else {
+            return;
+        };
+        assert_eq!(
+            arg_types(&btf, "vfs_read", false),
+            vec!["struct file *", "char *", "size_t", "loff_t *"]
+        );
+        assert_eq!(arg_types(&btf, "vfs_read", true), vec!["uint64_t", "ssize_t"]);
+        assert_eq!(arg_types(&btf, "schedule", false), Vec::<String>::new());
+        assert_eq!(arg_types(&btf, "schedule", true), vec!["uint64_t"]);
+        assert_eq!(arg_types(&btf, "no_such_function_here", false), Vec::<String>::new());
+        assert_eq!(arg_types(&btf, "no_such_module:f", false), Vec::<String>::new());
     }
 }
