@@ -150,6 +150,7 @@ mod tests {
             error_probe: None,
             error_slot: None,
             nspec: 1,
+            scratchsize: crate::codegen::scratch::SCRATCH_SIZE,
             recbuf: RecBuf::PerfReserve(k),
         };
         let code = compile(&checked.clauses[0], &syms, t).unwrap();
