@@ -121,6 +121,16 @@ fn run_spec(root: &Path, s: &Spec) -> Result<Completion, Failed> {
     }
 }
 
+/// Appends each test's wall time to `suite-times` in the target's tmp dir, so the slow tests
+/// can be found (`sort -n`) when the suite's run time creeps up.
+fn record_time(name: &str, d: std::time::Duration) {
+    use std::io::Write;
+    let p = Path::new(env!("CARGO_TARGET_TMPDIR")).join("suite-times");
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(p) {
+        let _ = writeln!(f, "{:8.2} {}", d.as_secs_f64(), name);
+    }
+}
+
 fn main() {
     let mut args = Arguments::from_args();
     if args.test_threads.is_none() {
@@ -153,7 +163,10 @@ fn main() {
             if s.needs_kernel() && !is_root {
                 return Ok(Completion::ignored_with("needs root (BPF and tracefs)"));
             }
-            run_spec(&root, &s)
+            let t = std::time::Instant::now();
+            let r = run_spec(&root, &s);
+            record_time(&s.name, t.elapsed());
+            r
         }));
     }
     libtest_mimic::run(&args, trials).exit();
