@@ -16,18 +16,7 @@ if compgen -G "bpf/*.c" >/dev/null; then
 	apt-get install -y --no-install-recommends clang llvm
 fi
 
-# Debian 12's own cargo is too old for this workspace; use rustup's when cargo is missing or old.
-[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
-cargo_ok() {
-	command -v cargo >/dev/null || return 1
-	local v
-	v=$(cargo --version | awk '{ print $2 }')
-	[ "$(printf '%s\n1.80.0\n' "$v" | sort -V | head -1)" = 1.80.0 ]
-}
-if ! cargo_ok; then
-	curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
-	export PATH="$HOME/.cargo/bin:$PATH"
-fi
+. scripts/rust-toolchain.sh
 
 cargo build --release -p dtrace
 
