@@ -6,6 +6,16 @@
 //! less compiler-made names with a `.` (`foo.isra.0`, `bar.cold`), which Oracle's fbt leaves
 //! out too. A name listed with `[module]` belongs to that module, any other to `vmlinux`.
 //! Without a kprobe PMU (kernels built without kprobes) the provider offers no probes.
+//!
+//! Why kprobes and not fentry/fexit, though fentry is cheaper per call: an fentry program is
+//! loaded for one function, and the kernel lets a tracing program tail-call only programs
+//! loaded for the same function prototype (`__bpf_prog_map_compatible` in kernel/bpf/core.c
+//! compares `attach_func_proto` for BPF_PROG_TYPE_TRACING). A clause enabled on
+//! `fbt:::entry` would then need one copy per distinct prototype (thousands), where kprobe
+//! stubs all tail-call the one copy every other kprobe stub shares. `args[]` are still typed
+//! from the function's BTF prototype (provider/args.rs), so scripts see what fentry would
+//! give them. The patch series (kernel-patches/, patch 2) lets any probe type call one
+//! DTrace-type clause, which is the kernel-side answer.
 
 use std::collections::HashSet;
 use std::path::Path;
