@@ -4,7 +4,9 @@
 /*
  * basename(s), or dirname(s) when dir is set, as DTrace: trailing slashes ignored, "." for an
  * empty string or (dirname) a name without a slash, "/" for a string of slashes.
- * d: n bytes; tmp: w + 8 bytes, w = n rounded up to 8.
+ * d: n bytes; tmp: w + 8 bytes, w = n rounded up to 8. The index tests are one unsigned
+ * compare: as `i < 0 || i >= n`, clang moves `i < 0` to the loop's latch, after `i - 1`,
+ * and verifiers before 6.13 lose the bound between the two and reject tmp[i].
  */
 ROUTINE long dt_pathpart(char *d, const char *s, u64 n, u64 dir, char *tmp)
 {
@@ -23,7 +25,7 @@ ROUTINE long dt_pathpart(char *d, const char *s, u64 n, u64 dir, char *tmp)
 	/* Back over trailing slashes to the basename's last character. */
 	i = launder(slot, len - 1);
 	for (k = 0; k < n; k++, i--) {
-		if (i < 0 || i >= (s64)n || tmp[i] != '/')
+		if ((u64)i >= n || tmp[i] != '/')
 			break;
 	}
 	i = launder(slot, i);
@@ -31,7 +33,7 @@ ROUTINE long dt_pathpart(char *d, const char *s, u64 n, u64 dir, char *tmp)
 		lastbase = i;
 	/* Back to the slash before the basename. */
 	for (k = 0; k < n; k++, i--) {
-		if (i < 0 || i >= (s64)n || tmp[i] == '/')
+		if ((u64)i >= n || tmp[i] == '/')
 			break;
 	}
 	i = launder(slot, i);
@@ -39,7 +41,7 @@ ROUTINE long dt_pathpart(char *d, const char *s, u64 n, u64 dir, char *tmp)
 		firstbase = i + 1;
 	/* Back over the slashes before it to the dirname's last character. */
 	for (k = 0; k < n; k++, i--) {
-		if (i < 0 || i >= (s64)n || tmp[i] != '/')
+		if ((u64)i >= n || tmp[i] != '/')
 			break;
 	}
 	i = launder(slot, i);

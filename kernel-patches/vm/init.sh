@@ -35,6 +35,11 @@ mount -t proc proc $R/proc
 mount -t sysfs sys $R/sys
 mount -t devtmpfs dev $R/dev
 mkdir -p $R/dev/pts $R/dev/shm
+# What udev and systemd would make: /dev/fd for bash's process substitution, /dev/std*.
+ln -sf /proc/self/fd $R/dev/fd
+ln -sf /proc/self/fd/0 $R/dev/stdin
+ln -sf /proc/self/fd/1 $R/dev/stdout
+ln -sf /proc/self/fd/2 $R/dev/stderr
 mount -t devpts devpts $R/dev/pts
 mount -t tmpfs tmpfs $R/dev/shm
 mount -t tracefs tracefs $R/sys/kernel/tracing
@@ -48,6 +53,8 @@ mount -t 9p -o "$opts,cache=mmap" work "$R$cwd" || fail "cannot mount the workin
 mkdir -p $R/run/vm
 mount --bind /share $R/run/vm
 
+# Loopback, for the network providers' tests (no other interface: the guest has no NIC).
+ip link set lo up || echo "vm-init: cannot bring lo up"
 # The guest's clock starts at the host's time (qemu's RTC); nothing else to set up.
 # cmd.sh is written by bash's printf %q: bash reads it back (the host has bash: run.sh is).
 chroot $R /bin/bash /run/vm/cmd.sh >/share/stdout 2>/share/stderr </dev/null

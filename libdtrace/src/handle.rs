@@ -130,6 +130,7 @@ pub struct Handle {
 impl Handle {
     /// dtrace_open: a handle with DTrace's default options.
     pub fn open() -> Result<Handle> {
+        crate::load::raise_nofile_limit();
         Ok(Handle {
             opts: Options::default(),
             target: None,

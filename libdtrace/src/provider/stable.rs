@@ -8,7 +8,7 @@
 //! - `proc:::create` / `lwp-create`: `sched_process_fork` of a process (the child is its
 //!   thread group's leader) / of a thread;
 //! - `proc:::exit` / `lwp-exit`: `sched_process_exit` of a process's last thread
-//!   (`group_dead`) / of any other thread;
+//!   (`signal->live` down to 0) / of any other thread;
 //! - `proc:::exec` / `exec-failure`: `raw_syscalls:sys_enter` / `sys_exit` of execve(2) or
 //!   execveat(2) (x86-64's numbers), the latter returning an error: the path is read from
 //!   the caller's memory at entry, the errno at exit;
@@ -203,10 +203,12 @@ fn own_guard(name: &str) -> Option<&'static str> {
         // process's first thread is its leader.
         "create" => "((struct task_struct *)arg1)->pid == ((struct task_struct *)arg1)->tgid",
         "lwp-create" => "((struct task_struct *)arg1)->pid != ((struct task_struct *)arg1)->tgid",
-        // sched_process_exit (task, group_dead) runs for each exiting thread; the process
-        // exits with its last one.
-        "exit" => "arg1 != 0",
-        "lwp-exit" => "arg1 == 0",
+        // sched_process_exit runs for each exiting thread; the process exits with its last
+        // one, the one that took the thread group's count of live threads to zero (do_exit
+        // decrements it before the tracepoint). Kernels since 6.16 pass that as group_dead;
+        // the count itself tells on older ones too (Debian 12's 6.1, 6.12).
+        "exit" => "curthread->signal->live.counter == 0",
+        "lwp-exit" => "curthread->signal->live.counter != 0",
         // A new task's first return to user space is from the clone/fork call that made it,
         // returning 0 (the parent gets the child's ID): before any instruction of its own.
         "start" => concat!(
