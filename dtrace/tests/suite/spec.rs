@@ -48,8 +48,15 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// The test's time limit, times DTRACE_SUITE_TIMEOUT_SCALE when set (the VM lane's
+    /// guest runs the suite under TCG, several times slower than the host).
     pub fn timeout(&self) -> Duration {
-        Duration::from_secs(self.tags.timeout.unwrap_or(20))
+        let scale = std::env::var("DTRACE_SUITE_TIMEOUT_SCALE")
+            .ok()
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(1);
+        Duration::from_secs(self.tags.timeout.unwrap_or(20)) * scale
     }
     /// Whether the test needs root and the kernel (every D script does).
     pub fn needs_kernel(&self) -> bool {
