@@ -17,18 +17,30 @@
 //!   (the kernel gives a task created while a syscall tracepoint is in use that tracepoint's
 //!   work flag, so the child's return is traced), in a process's first thread / in another;
 //! - `sched:::sleep` / `preempt`: `sched_switch` leaving the CPU not runnable and not
-//!   preempted / preempted, in the context of the thread leaving.
+//!   preempted / preempted, in the context of the thread leaving;
+//! - `sched:::on-cpu` / `remain-cpu`: the bare tracepoint `sched_exit_tp` (`is_switch`) at
+//!   the end of `__schedule()` and of `schedule_tail()`: after a switch it runs on the stack of
+//!   the thread that came on the CPU (every built-in describes that thread), without one in
+//!   the thread the scheduler kept;
+//! - `sched:::surrender`: `raw_syscalls:sys_enter` of sched_yield(2), as Oracle's (on
+//!   `do_sched_yield()`), in the yielding thread;
+//! - `sched:::tick`: `timer:hrtimer_expire_entry` of the tick's hrtimer (whose `function` is
+//!   `tick_nohz_handler`), in the hard interrupt, so in the context of the thread the tick
+//!   charges, as Oracle's (on `scheduler_tick()`);
+//! - `proc:::signal-clear`: `raw_syscalls:sys_exit` of rt_sigtimedwait(2) returning a signal
+//!   number: sigwait(3), sigwaitinfo(2) and sigtimedwait(2) took a pending signal;
+//! - `proc:::signal-discard`: `signal_generate` with result `TRACE_SIGNAL_IGNORED`.
 //!
 //! Missing, and why:
-//! - `proc:::signal-clear`: no tracepoint when a pending signal is taken by sigwait(2).
 //! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
-//! - `sched:::on-cpu`, `remain-cpu`: `sched_switch` runs in the context of the thread leaving
-//!   the CPU (which makes `off-cpu` right and `on-cpu` wrong), and no tracepoint runs when
-//!   the scheduler keeps the current thread.
-//! - `sched:::enqueue`, `dequeue`, `tick`, `surrender`: no tracepoint on run-queue insertion
-//!   and removal, on the clock tick or on a cross-CPU reschedule request.
+//! - `sched:::enqueue`, `dequeue`: no tracepoint on every run-queue insertion and removal.
+//!   `sched_wakeup`, `sched_wakeup_new` and `sched_migrate_task` report some insertions, not
+//!   a preempted thread's return to its queue nor the dequeue/enqueue pairs of a priority or
+//!   group change, and the bare `sched_update_nr_running_tp` counts tasks without naming one.
 //! - `sched:::change-pri`: `sched_pi_setprio` reports only priority-inheritance boosts, not
 //!   nice(2) and sched_setscheduler(2) changes.
+//! - `sched:::tick` where the tick is not an hrtimer (low-resolution mode) or its handler
+//!   is not `tick_nohz_handler` (before Linux 6.9): the probe is not listed then.
 //!
 //! The network providers are in `net.rs` (`tcp` state changes and connections, built on
 //! socket state changes) and `netpkt.rs` (`ip`, `udp`, `tcp` send and receive, built on
@@ -53,6 +65,13 @@ pub struct Stable {
     /// it.
     pub args: &'static [(&'static str, &'static str)],
 }
+
+/// The group of a bare tracepoint: one in BTF (`btf_trace_<event>`) and reachable as a raw
+/// tracepoint, but with no event under tracefs.
+pub const BARE: &str = "";
+
+/// The scheduler tick's hrtimer handler (`kernel/time/tick-sched.c`, since Linux 6.9).
+const TICK_HANDLER: &str = "tick_nohz_handler";
 
 const LWPSINFO: &str = "lwpsinfo_t *";
 const PSINFO: &str = "psinfo_t *";
@@ -137,6 +156,40 @@ pub const PROBES: &[Stable] = &[
     Stable { provider: "sched", name: "sleep", event: "sched_switch", group: "sched", args: &[] },
     Stable { provider: "sched", name: "preempt", event: "sched_switch", group: "sched", args: &[] },
     Stable {
+        provider: "proc",
+        name: "signal-discard",
+        event: "signal_generate",
+        group: "signal",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
+            ("(int)arg0", "int"),
+        ],
+    },
+    Stable {
+        provider: "proc",
+        name: "signal-clear",
+        event: "sys_exit",
+        group: "raw_syscalls",
+        args: &[("(int)arg1", "int")],
+    },
+    Stable { provider: "sched", name: "on-cpu", event: "sched_exit_tp", group: BARE, args: &[] },
+    Stable { provider: "sched", name: "remain-cpu", event: "sched_exit_tp", group: BARE, args: &[] },
+    Stable {
+        provider: "sched",
+        name: "surrender",
+        event: "sys_enter",
+        group: "raw_syscalls",
+        args: &[("xlate <lwpsinfo_t *> (curthread)", LWPSINFO), ("xlate <psinfo_t *> (curthread)", PSINFO)],
+    },
+    Stable {
+        provider: "sched",
+        name: "tick",
+        event: "hrtimer_expire_entry",
+        group: "timer",
+        args: &[("xlate <lwpsinfo_t *> (curthread)", LWPSINFO), ("xlate <psinfo_t *> (curthread)", PSINFO)],
+    },
+    Stable {
         provider: "io",
         name: "start",
         event: "block_rq_issue",
@@ -168,6 +221,35 @@ pub fn lookup(provider: &str, name: &str) -> Option<&'static Stable> {
 /// Every stable probe: these and the network providers'.
 pub fn all() -> impl Iterator<Item = &'static Stable> {
     PROBES.iter().chain(super::net::PROBES).chain(super::netpkt::PROBES)
+}
+
+/// Whether this kernel has what probe `p` is built on: its tracepoint (`tracefs` lists the
+/// `(group, event)` pairs of the ordinary ones; bare ones are looked up in vmlinux BTF) and,
+/// for `sched:::tick`, the tick handler its guard names.
+pub fn available(p: &Stable, tracefs: &std::collections::HashSet<(String, String)>) -> bool {
+    let tp = if p.group == BARE {
+        btf_has_name(&format!("btf_trace_{}", p.event))
+    } else {
+        tracefs.contains(&(p.group.to_string(), p.event.to_string()))
+    };
+    tp && (p.name != "tick" || p.provider != "sched" || btf_has_name(TICK_HANDLER))
+}
+
+/// Whether vmlinux BTF has the string `name` (a type or function name): a bare tracepoint's
+/// `btf_trace_` typedef, a function's name. A plain search of the string section, far cheaper
+/// than parsing BTF just to list probes.
+fn btf_has_name(name: &str) -> bool {
+    thread_local! {
+        static VMLINUX: Option<Vec<u8>> = std::fs::read("/sys/kernel/btf/vmlinux").ok();
+    }
+    let mut needle = Vec::with_capacity(name.len() + 2);
+    needle.push(0);
+    needle.extend_from_slice(name.as_bytes());
+    needle.push(0);
+    VMLINUX.with(|b| {
+        b.as_deref()
+            .is_some_and(|b| b.windows(needle.len()).any(|w| w == needle.as_slice()))
+    })
 }
 
 /// The D expression that must be true for the probe to fire, if it has one.
@@ -223,6 +305,21 @@ fn own_guard(name: &str) -> Option<&'static str> {
         "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
         // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
         // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
+        // rt_sigtimedwait(2) (x86-64's 128), behind sigwait(3), sigwaitinfo(2) and
+        // sigtimedwait(2), returns the number of the pending signal it took.
+        "signal-clear" => "arg1 > 0 && ((struct pt_regs *)arg0)->orig_ax == 128",
+        // signal_generate (sig, info, task, group, result): TRACE_SIGNAL_IGNORED (1).
+        "signal-discard" => "arg4 == 1",
+        // sched_exit_tp (is_switch): the end of __schedule(), in the context of the thread
+        // that runs next: a new one (also from schedule_tail(), a new task's first run) or
+        // the one that called it, kept.
+        "on-cpu" => "arg0 != 0",
+        "remain-cpu" => "arg0 == 0",
+        // sched_yield(2) (x86-64's 24): Oracle's surrender is do_sched_yield().
+        "surrender" => "arg1 == 24",
+        // hrtimer_expire_entry (timer, now) of the tick's hrtimer, in the hard interrupt
+        // that interrupted the thread the tick accounts to.
+        "tick" => "(uint64_t)((struct hrtimer *)arg0)->function == (uint64_t)`tick_nohz_handler",
         "preempt" => "arg0 != 0",
         "sleep" => "arg0 == 0 && arg3 != 0",
         _ => return None,
@@ -239,5 +336,11 @@ mod tests {
             assert_eq!(lookup(p.provider, p.name), Some(p));
             assert!(p.args.len() <= 10);
         }
+    }
+
+    #[test]
+    fn tick_guard_names_the_handler_checked() {
+        let tick = lookup("sched", "tick").expect("sched:::tick");
+        assert!(guard(tick).expect("tick's guard").ends_with(&format!("`{}", TICK_HANDLER)));
     }
 }
