@@ -32,13 +32,15 @@
 //! - `proc:::signal-discard`: `signal_generate` with result `TRACE_SIGNAL_IGNORED`.
 //!
 //! Missing, and why:
-//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
+//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O
+//!   (Oracle's are kprobes on `submit_bio_wait()`, plus XFS's `xfs_buf_iowait` tracepoints,
+//!   which cover XFS metadata buffers only).
 //! - `sched:::enqueue`, `dequeue`: no tracepoint on every run-queue insertion and removal.
 //!   `sched_wakeup`, `sched_wakeup_new` and `sched_migrate_task` report some insertions, not
 //!   a preempted thread's return to its queue nor the dequeue/enqueue pairs of a priority or
 //!   group change, and the bare `sched_update_nr_running_tp` counts tasks without naming one.
 //! - `sched:::change-pri`: `sched_pi_setprio` reports only priority-inheritance boosts, not
-//!   nice(2) and sched_setscheduler(2) changes.
+//!   nice(2) and sched_setscheduler(2) changes (Oracle does not offer it either).
 //! - `sched:::tick` where the tick is not an hrtimer (low-resolution mode) or its handler
 //!   is not `tick_nohz_handler` (before Linux 6.9): the probe is not listed then.
 //!
