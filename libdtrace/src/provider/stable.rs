@@ -238,20 +238,32 @@ pub fn available(p: &Stable, tracefs: &std::collections::HashSet<(String, String
 }
 
 /// Whether vmlinux BTF has the string `name` (a type or function name): a bare tracepoint's
-/// `btf_trace_` typedef, a function's name. A plain search of the string section, far cheaper
-/// than parsing BTF just to list probes.
+/// `btf_trace_` typedef, a function's name. A search of the string section (read once per
+/// thread), far cheaper than parsing BTF just to list probes.
 fn btf_has_name(name: &str) -> bool {
     thread_local! {
-        static VMLINUX: Option<Vec<u8>> = std::fs::read("/sys/kernel/btf/vmlinux").ok();
+        static STRINGS: Option<String> = std::fs::read("/sys/kernel/btf/vmlinux")
+            .ok()
+            .and_then(|b| btf_strings(&b).map(str::to_string));
     }
-    let mut needle = Vec::with_capacity(name.len() + 2);
-    needle.push(0);
-    needle.extend_from_slice(name.as_bytes());
-    needle.push(0);
-    VMLINUX.with(|b| {
-        b.as_deref()
-            .is_some_and(|b| b.windows(needle.len()).any(|w| w == needle.as_slice()))
+    STRINGS.with(|s| {
+        s.as_deref()
+            .is_some_and(|s| s.contains(&format!("\0{}\0", name)))
     })
+}
+
+/// The string section of raw BTF (after its header: magic, version, flags, hdr_len, then
+/// type_off, type_len, str_off, str_len), as text: names are ASCII.
+fn btf_strings(b: &[u8]) -> Option<&str> {
+    let word = |at: usize| -> Option<usize> {
+        Some(u32::from_ne_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
+    };
+    if b.get(0..2)? != 0xeb9fu16.to_ne_bytes() {
+        return None;
+    }
+    let start = word(4)?.checked_add(word(16)?)?;
+    let section = b.get(start..start.checked_add(word(20)?)?)?;
+    std::str::from_utf8(section).ok()
 }
 
 /// The D expression that must be true for the probe to fire, if it has one.
@@ -338,6 +350,17 @@ mod tests {
             assert_eq!(lookup(p.provider, p.name), Some(p));
             assert!(p.args.len() <= 10);
         }
+    }
+
+    #[test]
+    fn btf_names_found_in_the_string_section() {
+        if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+            return; // no BTF on this machine
+        }
+        assert!(btf_has_name("btf_trace_sched_switch"));
+        assert!(btf_has_name("task_struct"));
+        assert!(!btf_has_name("btf_trace_sched_switc"));
+        assert!(!btf_has_name("no_such_name_in_any_kernel"));
     }
 
     #[test]
