@@ -292,6 +292,15 @@ macro_rules! is_clone {
     };
 }
 
+/// A 64-bit system call: not one of a 32-bit task (or `int $0x80`), whose numbers are i386's
+/// (`TS_COMPAT` in the thread's `thread_info.status`, as `in_ia32_syscall()` tests).
+#[cfg(target_arch = "x86_64")]
+macro_rules! native {
+    () => {
+        "(curthread->thread_info.status & 2) == 0"
+    };
+}
+
 /// Guards of the proc and sched probes that are one case of what their tracepoint reports.
 fn own_guard(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -308,20 +317,27 @@ fn own_guard(name: &str) -> Option<&'static str> {
         "start" => concat!(
             "arg1 == 0 && ",
             is_clone!("((struct pt_regs *)arg0)->orig_ax"),
-            " && pid == tid"
+            " && pid == tid && ",
+            native!()
         ),
         "lwp-start" => concat!(
             "arg1 == 0 && ",
             is_clone!("((struct pt_regs *)arg0)->orig_ax"),
-            " && pid != tid"
+            " && pid != tid && ",
+            native!()
         ),
-        "exec" => is_exec!("arg1"),
-        "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
-        // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
-        // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
+        "exec" => concat!(is_exec!("arg1"), " && ", native!()),
+        "exec-failure" => concat!(
+            is_exec!("((struct pt_regs *)arg0)->orig_ax"),
+            " && arg1 < 0 && ",
+            native!()
+        ),
         // rt_sigtimedwait(2) (x86-64's 128), behind sigwait(3), sigwaitinfo(2) and
         // sigtimedwait(2), returns the number of the pending signal it took.
-        "signal-clear" => "arg1 > 0 && ((struct pt_regs *)arg0)->orig_ax == 128",
+        "signal-clear" => concat!(
+            "arg1 > 0 && ((struct pt_regs *)arg0)->orig_ax == 128 && ",
+            native!()
+        ),
         // signal_generate (sig, info, task, group, result): TRACE_SIGNAL_IGNORED (1).
         "signal-discard" => "arg4 == 1",
         // sched_exit_tp (is_switch): the end of __schedule(), in the context of the thread
@@ -330,10 +346,12 @@ fn own_guard(name: &str) -> Option<&'static str> {
         "on-cpu" => "arg0 != 0",
         "remain-cpu" => "arg0 == 0",
         // sched_yield(2) (x86-64's 24): Oracle's surrender is do_sched_yield().
-        "surrender" => "arg1 == 24",
+        "surrender" => concat!("arg1 == 24 && ", native!()),
         // hrtimer_expire_entry (timer, now) of the tick's hrtimer, in the hard interrupt
         // that interrupted the thread the tick accounts to.
         "tick" => "(uint64_t)((struct hrtimer *)arg0)->function == (uint64_t)`tick_nohz_handler",
+        // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
+        // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
         "preempt" => "arg0 != 0",
         "sleep" => "arg0 == 0 && arg3 != 0",
         _ => return None,
