@@ -179,6 +179,7 @@ pub enum ErrTag {
     D_PROC_NAME,
     D_PROC_OFF,
     D_PROC_ALIGN,
+    D_REGS_IDX,
 }
 
 impl fmt::Display for ErrTag {

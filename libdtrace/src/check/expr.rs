@@ -93,6 +93,7 @@ impl<'a> Checker<'a> {
                 ));
             }
             ExprKind::Index { base, keys } if Self::is_args(base) => self.args_ref(keys, line)?,
+            ExprKind::Index { base, keys } if Self::is_uregs(base) => self.uregs_ref(keys, line)?,
             ExprKind::Index { base, keys } if self.is_mem_index(base) => {
                 self.index_mem(base, keys, line)?
             }
@@ -449,7 +450,7 @@ impl<'a> Checker<'a> {
         if let Some(t) = self.ident_ext(name, line)? {
             return Ok(t);
         }
-        if let Some((v, ty)) = super::vars::constant(name) {
+        if let Some((v, ty)) = super::vars::constant(name).or_else(|| super::uregs::constant(name)) {
             return Ok(TExpr {
                 kind: TKind::Const(v),
                 ty,

@@ -34,6 +34,9 @@ pub enum Builtin {
     Ucaller,
     Stackdepth,
     Ustackdepth,
+    /// The address of the current thread's user-mode registers (`task_pt_regs(current)`,
+    /// a `struct pt_regs`), for `uregs[]`.
+    UregsBase,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -24,6 +24,7 @@ mod provider;
 mod globals;
 pub mod scratch;
 mod locks;
+mod uregs;
 pub mod printtype;
 
 use crate::error::{CompileError, ErrTag};

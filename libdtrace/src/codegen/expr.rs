@@ -441,6 +441,7 @@ impl<'a> Gen<'a> {
             Builtin::Caller | Builtin::Ucaller | Builtin::Stackdepth | Builtin::Ustackdepth => {
                 self.builtin2(b)?
             }
+            Builtin::UregsBase => self.uregs_base(),
             Builtin::Ppid => {
                 let (rp, tg) = match (self.t.task_real_parent, self.t.task_tgid) {
                     (Some(a), Some(b)) => (a, b),

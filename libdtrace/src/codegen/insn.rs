@@ -112,6 +112,7 @@ pub mod helper {
     pub const KTIME_GET_BOOT_NS: i32 = 125;
     pub const STRNCMP: i32 = 182;
     pub const GET_FUNC_IP: i32 = 173;
+    pub const TASK_PT_REGS: i32 = 175;
 }
 
 /// `bpf_ringbuf_submit`/`output` flag: do not wake the consumer (it polls at `switchrate`).

@@ -314,7 +314,7 @@ impl ProbeTable {
             );
         }
         for p in stable::all() {
-            if have.contains(&(p.group.to_string(), p.event.to_string())) {
+            if stable::available(p, &have) {
                 self.push(
                     ProbeDesc {
                         id: 0,

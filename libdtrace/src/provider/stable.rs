@@ -17,18 +17,32 @@
 //!   (the kernel gives a task created while a syscall tracepoint is in use that tracepoint's
 //!   work flag, so the child's return is traced), in a process's first thread / in another;
 //! - `sched:::sleep` / `preempt`: `sched_switch` leaving the CPU not runnable and not
-//!   preempted / preempted, in the context of the thread leaving.
+//!   preempted / preempted, in the context of the thread leaving;
+//! - `sched:::on-cpu` / `remain-cpu`: the bare tracepoint `sched_exit_tp` (`is_switch`) at
+//!   the end of `__schedule()` and of `schedule_tail()`: after a switch it runs on the stack of
+//!   the thread that came on the CPU (every built-in describes that thread), without one in
+//!   the thread the scheduler kept;
+//! - `sched:::surrender`: `raw_syscalls:sys_enter` of sched_yield(2), as Oracle's (on
+//!   `do_sched_yield()`), in the yielding thread;
+//! - `sched:::tick`: `timer:hrtimer_expire_entry` of the tick's hrtimer (whose `function` is
+//!   `tick_nohz_handler`), in the hard interrupt, so in the context of the thread the tick
+//!   charges, as Oracle's (on `scheduler_tick()`);
+//! - `proc:::signal-clear`: `raw_syscalls:sys_exit` of rt_sigtimedwait(2) returning a signal
+//!   number: sigwait(3), sigwaitinfo(2) and sigtimedwait(2) took a pending signal;
+//! - `proc:::signal-discard`: `signal_generate` with result `TRACE_SIGNAL_IGNORED`.
 //!
 //! Missing, and why:
-//! - `proc:::signal-clear`: no tracepoint when a pending signal is taken by sigwait(2).
-//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O.
-//! - `sched:::on-cpu`, `remain-cpu`: `sched_switch` runs in the context of the thread leaving
-//!   the CPU (which makes `off-cpu` right and `on-cpu` wrong), and no tracepoint runs when
-//!   the scheduler keeps the current thread.
-//! - `sched:::enqueue`, `dequeue`, `tick`, `surrender`: no tracepoint on run-queue insertion
-//!   and removal, on the clock tick or on a cross-CPU reschedule request.
+//! - `io:::wait-start`, `wait-done`: no tracepoint marks a thread waiting for its I/O
+//!   (Oracle's are kprobes on `submit_bio_wait()`, plus XFS's `xfs_buf_iowait` tracepoints,
+//!   which cover XFS metadata buffers only).
+//! - `sched:::enqueue`, `dequeue`: no tracepoint on every run-queue insertion and removal.
+//!   `sched_wakeup`, `sched_wakeup_new` and `sched_migrate_task` report some insertions, not
+//!   a preempted thread's return to its queue nor the dequeue/enqueue pairs of a priority or
+//!   group change, and the bare `sched_update_nr_running_tp` counts tasks without naming one.
 //! - `sched:::change-pri`: `sched_pi_setprio` reports only priority-inheritance boosts, not
-//!   nice(2) and sched_setscheduler(2) changes.
+//!   nice(2) and sched_setscheduler(2) changes (Oracle does not offer it either).
+//! - `sched:::tick` where the tick is not an hrtimer (low-resolution mode) or its handler
+//!   is not `tick_nohz_handler` (before Linux 6.9): the probe is not listed then.
 //!
 //! The network providers are in `net.rs` (`tcp` state changes and connections, built on
 //! socket state changes) and `netpkt.rs` (`ip`, `udp`, `tcp` send and receive, built on
@@ -53,6 +67,13 @@ pub struct Stable {
     /// it.
     pub args: &'static [(&'static str, &'static str)],
 }
+
+/// The group of a bare tracepoint: one in BTF (`btf_trace_<event>`) and reachable as a raw
+/// tracepoint, but with no event under tracefs.
+pub const BARE: &str = "";
+
+/// The scheduler tick's hrtimer handler (`kernel/time/tick-sched.c`, since Linux 6.9).
+const TICK_HANDLER: &str = "tick_nohz_handler";
 
 const LWPSINFO: &str = "lwpsinfo_t *";
 const PSINFO: &str = "psinfo_t *";
@@ -137,6 +158,40 @@ pub const PROBES: &[Stable] = &[
     Stable { provider: "sched", name: "sleep", event: "sched_switch", group: "sched", args: &[] },
     Stable { provider: "sched", name: "preempt", event: "sched_switch", group: "sched", args: &[] },
     Stable {
+        provider: "proc",
+        name: "signal-discard",
+        event: "signal_generate",
+        group: "signal",
+        args: &[
+            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
+            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
+            ("(int)arg0", "int"),
+        ],
+    },
+    Stable {
+        provider: "proc",
+        name: "signal-clear",
+        event: "sys_exit",
+        group: "raw_syscalls",
+        args: &[("(int)arg1", "int")],
+    },
+    Stable { provider: "sched", name: "on-cpu", event: "sched_exit_tp", group: BARE, args: &[] },
+    Stable { provider: "sched", name: "remain-cpu", event: "sched_exit_tp", group: BARE, args: &[] },
+    Stable {
+        provider: "sched",
+        name: "surrender",
+        event: "sys_enter",
+        group: "raw_syscalls",
+        args: &[("xlate <lwpsinfo_t *> (curthread)", LWPSINFO), ("xlate <psinfo_t *> (curthread)", PSINFO)],
+    },
+    Stable {
+        provider: "sched",
+        name: "tick",
+        event: "hrtimer_expire_entry",
+        group: "timer",
+        args: &[("xlate <lwpsinfo_t *> (curthread)", LWPSINFO), ("xlate <psinfo_t *> (curthread)", PSINFO)],
+    },
+    Stable {
         provider: "io",
         name: "start",
         event: "block_rq_issue",
@@ -170,6 +225,47 @@ pub fn all() -> impl Iterator<Item = &'static Stable> {
     PROBES.iter().chain(super::net::PROBES).chain(super::netpkt::PROBES)
 }
 
+/// Whether this kernel has what probe `p` is built on: its tracepoint (`tracefs` lists the
+/// `(group, event)` pairs of the ordinary ones; bare ones are looked up in vmlinux BTF) and,
+/// for `sched:::tick`, the tick handler its guard names.
+pub fn available(p: &Stable, tracefs: &std::collections::HashSet<(String, String)>) -> bool {
+    let tp = if p.group == BARE {
+        btf_has_name(&format!("btf_trace_{}", p.event))
+    } else {
+        tracefs.contains(&(p.group.to_string(), p.event.to_string()))
+    };
+    tp && (p.name != "tick" || p.provider != "sched" || btf_has_name(TICK_HANDLER))
+}
+
+/// Whether vmlinux BTF has the string `name` (a type or function name): a bare tracepoint's
+/// `btf_trace_` typedef, a function's name. A search of the string section (read once per
+/// thread), far cheaper than parsing BTF just to list probes.
+fn btf_has_name(name: &str) -> bool {
+    thread_local! {
+        static STRINGS: Option<String> = std::fs::read("/sys/kernel/btf/vmlinux")
+            .ok()
+            .and_then(|b| btf_strings(&b).map(str::to_string));
+    }
+    STRINGS.with(|s| {
+        s.as_deref()
+            .is_some_and(|s| s.contains(&format!("\0{}\0", name)))
+    })
+}
+
+/// The string section of raw BTF (after its header: magic, version, flags, hdr_len, then
+/// type_off, type_len, str_off, str_len), as text: names are ASCII.
+fn btf_strings(b: &[u8]) -> Option<&str> {
+    let word = |at: usize| -> Option<usize> {
+        Some(u32::from_ne_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
+    };
+    if b.get(0..2)? != 0xeb9fu16.to_ne_bytes() {
+        return None;
+    }
+    let start = word(4)?.checked_add(word(16)?)?;
+    let section = b.get(start..start.checked_add(word(20)?)?)?;
+    std::str::from_utf8(section).ok()
+}
+
 /// The D expression that must be true for the probe to fire, if it has one.
 pub fn guard(p: &Stable) -> Option<&'static str> {
     match p.provider {
@@ -196,6 +292,15 @@ macro_rules! is_clone {
     };
 }
 
+/// A 64-bit system call: not one of a 32-bit task (or `int $0x80`), whose numbers are i386's
+/// (`TS_COMPAT` in the thread's `thread_info.status`, as `in_ia32_syscall()` tests).
+#[cfg(target_arch = "x86_64")]
+macro_rules! native {
+    () => {
+        "(curthread->thread_info.status & 2) == 0"
+    };
+}
+
 /// Guards of the proc and sched probes that are one case of what their tracepoint reports.
 fn own_guard(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -214,15 +319,39 @@ fn own_guard(name: &str) -> Option<&'static str> {
         "start" => concat!(
             "arg1 == 0 && ",
             is_clone!("((struct pt_regs *)arg0)->orig_ax"),
-            " && pid == tid"
+            " && pid == tid && ",
+            native!()
         ),
         "lwp-start" => concat!(
             "arg1 == 0 && ",
             is_clone!("((struct pt_regs *)arg0)->orig_ax"),
-            " && pid != tid"
+            " && pid != tid && ",
+            native!()
         ),
-        "exec" => is_exec!("arg1"),
-        "exec-failure" => concat!(is_exec!("((struct pt_regs *)arg0)->orig_ax"), " && arg1 < 0"),
+        "exec" => concat!(is_exec!("arg1"), " && ", native!()),
+        "exec-failure" => concat!(
+            is_exec!("((struct pt_regs *)arg0)->orig_ax"),
+            " && arg1 < 0 && ",
+            native!()
+        ),
+        // rt_sigtimedwait(2) (x86-64's 128), behind sigwait(3), sigwaitinfo(2) and
+        // sigtimedwait(2), returns the number of the pending signal it took.
+        "signal-clear" => concat!(
+            "arg1 > 0 && ((struct pt_regs *)arg0)->orig_ax == 128 && ",
+            native!()
+        ),
+        // signal_generate (sig, info, task, group, result): TRACE_SIGNAL_IGNORED (1).
+        "signal-discard" => "arg4 == 1",
+        // sched_exit_tp (is_switch): the end of __schedule(), in the context of the thread
+        // that runs next: a new one (also from schedule_tail(), a new task's first run) or
+        // the one that called it, kept.
+        "on-cpu" => "arg0 != 0",
+        "remain-cpu" => "arg0 == 0",
+        // sched_yield(2) (x86-64's 24): Oracle's surrender is do_sched_yield().
+        "surrender" => concat!("arg1 == 24 && ", native!()),
+        // hrtimer_expire_entry (timer, now) of the tick's hrtimer, in the hard interrupt
+        // that interrupted the thread the tick accounts to.
+        "tick" => "(uint64_t)((struct hrtimer *)arg0)->function == (uint64_t)`tick_nohz_handler",
         // sched_switch (preempt, prev, next, prev_state) runs in prev's context: it leaves
         // the CPU preempted, or to sleep (not runnable, TASK_RUNNING being 0).
         "preempt" => "arg0 != 0",
@@ -241,5 +370,22 @@ mod tests {
             assert_eq!(lookup(p.provider, p.name), Some(p));
             assert!(p.args.len() <= 10);
         }
+    }
+
+    #[test]
+    fn btf_names_found_in_the_string_section() {
+        if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+            return; // no BTF on this machine
+        }
+        assert!(btf_has_name("btf_trace_sched_switch"));
+        assert!(btf_has_name("task_struct"));
+        assert!(!btf_has_name("btf_trace_sched_switc"));
+        assert!(!btf_has_name("no_such_name_in_any_kernel"));
+    }
+
+    #[test]
+    fn tick_guard_names_the_handler_checked() {
+        let tick = lookup("sched", "tick").expect("sched:::tick");
+        assert!(guard(tick).expect("tick's guard").ends_with(&format!("`{}", TICK_HANDLER)));
     }
 }

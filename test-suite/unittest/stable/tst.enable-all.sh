@@ -3,10 +3,13 @@
 # translated argument of the network probes can be read in one clause per provider (the
 # send, receive and refused probes translate from different sources; a clause on several of
 # them reads the one of the probe that fired) while the trigger sends packets, without a
-# compile, load or run-time error.
+# compile, load or run-time error. An aggregation drop is no error: a probe in an interrupt
+# (a wakeup, a packet, the tick) that adds its first key to the aggregation while the thread
+# it interrupted is adding one to the same map on that CPU finds the map's bucket locked, and
+# dtrace reports the lost update; those reports are left out.
 # @@trigger: net-packets
 # @@timeout: 60
-$dtrace -q -o /dev/null -c "$trigger" -n '
+err=$($dtrace -q -o /dev/null -c "$trigger" -n '
 proc:::, sched:::, io:::, ip:::, udp:::, tcp:::
 {
 	@[probeprov, probename] = count();
@@ -51,5 +54,7 @@ tcp:::send, tcp:::receive, tcp:::accept-refused, tcp:::connect-refused
 	    args[3]->tcps_cwnd_ssthresh, args[3]->tcps_sack_snxt, args[3]->tcps_rto,
 	    args[3]->tcps_mss, args[3]->tcps_retransmit, args[3]->tcps_rtt, args[3]->tcps_rtt_sd,
 	    args[3]->tcps_irs);
-}' > /dev/null
-echo "status $?"
+}' 2>&1 > /dev/null)
+status=$?
+printf '%s' "$err" | grep -v ' aggregation drops\? on CPU [0-9]*$' >&2
+echo "status $status"

@@ -1,0 +1,2 @@
+surrender 200 translated 200 decided 200
+

@@ -1,0 +1,2 @@
+tick 1 mismatched 0
+
