@@ -196,6 +196,7 @@ pub enum ErrTag {
     D_OP_DYN,
     D_FREOPEN_INVALID,
     D_ARR_BOUNDS,
+    D_ALLOCA_SIZE,
 }
 
 impl fmt::Display for ErrTag {
