@@ -197,6 +197,7 @@ pub enum ErrTag {
     D_FREOPEN_INVALID,
     D_ARR_BOUNDS,
     D_ALLOCA_SIZE,
+    D_ALLOCA_INCOMPAT,
 }
 
 impl fmt::Display for ErrTag {

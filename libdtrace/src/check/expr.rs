@@ -249,6 +249,9 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 }
+                if op.is_none() {
+                    self.alloca_assign(super::allocas::Slot::Global(var), &name, &r, line)?;
+                }
                 mk(
                     TKind::Assign {
                         var,
