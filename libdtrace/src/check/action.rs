@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
             } else if got < min {
                 format!("at least {}", min)
             } else {
-                format!("no more than {}", max)
+                format!("at most {}", max)
             };
             return Err(err(
                 ErrTag::D_PROTO_LEN,
@@ -65,6 +65,13 @@ impl<'a> Checker<'a> {
         match name {
             "trace" => {
                 Self::proto_len(name, args.len(), 1, 1, line)?;
+                if super::expr::is_dynamic(&args[0]) {
+                    return Err(err(
+                        ErrTag::D_TRACE_DYN,
+                        line,
+                        "trace( ) may not be applied to a dynamic expression",
+                    ));
+                }
                 let a = self.expr(&args[0])?;
                 let a = self.output_value(a);
                 if a.ty == Type::Void {
@@ -232,6 +239,7 @@ impl<'a> Checker<'a> {
             }
             targs.push(t);
         }
+        let defined = self.syms.aggs.iter().position(|a| a.name == name);
         let mut tkeys = Vec::new();
         for k in keys {
             if let Some(t) = self.stack_key(k)? {
@@ -245,11 +253,16 @@ impl<'a> Checker<'a> {
             // Char arrays are keyed by their string, pointers by their value, as in trace().
             let t = self.expr(k)?;
             let t = self.output_value(t);
-            if t.ty == Type::Void {
+            // A key's type is fixed by the aggregation's first use (dt_idcook_assc); later
+            // uses are checked against it below.
+            if t.ty == Type::Void && defined.is_none() {
                 return Err(err(
-                    ErrTag::D_OP_INCOMPAT,
+                    ErrTag::D_KEY_TYPE,
                     line,
-                    "aggregation key cannot be void",
+                    format!(
+                        "void expression may not be used as aggregation index: key #{}",
+                        tkeys.len() + 1
+                    ),
                 ));
             }
             // Integer keys are recorded in their promoted width, as DTrace does.
@@ -275,12 +288,8 @@ impl<'a> Checker<'a> {
                         ),
                     ));
                 }
-                if a.keys != key_types {
-                    return Err(err(
-                        ErrTag::D_AGG_MDIM,
-                        line,
-                        format!("@{}[ ] key signature mismatch", name),
-                    ));
+                if let Some(e) = Self::key_mismatch(name, &a.keys, &key_types, line) {
+                    return Err(e);
                 }
                 for (b, n) in self.syms.aggs[i].str_bound.iter_mut().zip(&bounds) {
                     *b = (*b).max(*n);
@@ -307,6 +316,37 @@ impl<'a> Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// A later use of an aggregation whose keys differ from its first use, worded as
+    /// `dt_idcook_sign` words it.
+    fn key_mismatch(name: &str, proto: &[Type], got: &[Type], line: u32) -> Option<CompileError> {
+        if proto.len() != got.len() {
+            let n = got.len();
+            return Some(err(
+                ErrTag::D_PROTO_LEN,
+                line,
+                format!(
+                    "@{}[ ] prototype mismatch: {} key{}passed, {} expected",
+                    name,
+                    n,
+                    if n == 1 { " " } else { "s " },
+                    proto.len()
+                ),
+            ));
+        }
+        let i = proto.iter().zip(got).position(|(p, g)| p != g)?;
+        Some(err(
+            ErrTag::D_PROTO_ARG,
+            line,
+            format!(
+                "@{}[ ] key #{} is incompatible with prototype:\n\tprototype: {}\n\t      key: {}",
+                name,
+                i + 1,
+                proto[i],
+                got[i]
+            ),
+        ))
+    }
+
     /// `stack([n])` / `ustack([n])` as an aggregation key: a key column of program counters,
     /// filled by the aggregation's own code (the expression itself is never evaluated).
     fn stack_key(&mut self, k: &Expr) -> Result<Option<TExpr>, CompileError> {

@@ -24,13 +24,9 @@ impl<'a> Checker<'a> {
     ) -> Result<Option<TStmt>, CompileError> {
         let act = match name {
             "stack" => {
-                if args.len() > 1 {
-                    return Err(err(
-                        ErrTag::D_STACK_PROTO,
-                        line,
-                        "stack( ) prototype mismatch: too many arguments",
-                    ));
-                }
+                // The prototype, stack([uint32_t]), is checked before the action's own
+                // D_STACK_PROTO could be.
+                Self::proto_len(name, args.len(), 0, 1, line)?;
                 let frames = match args.first() {
                     Some(a) => self.posconst(a).ok_or_else(|| {
                         err(
@@ -46,13 +42,8 @@ impl<'a> Checker<'a> {
                 }
             }
             "ustack" => {
-                if args.len() > 2 {
-                    return Err(err(
-                        ErrTag::D_USTACK_PROTO,
-                        line,
-                        "ustack( ) prototype mismatch: too many arguments",
-                    ));
-                }
+                // As for stack(): the prototype decides, D_USTACK_PROTO never arises.
+                Self::proto_len(name, args.len(), 0, 2, line)?;
                 let frames = match args.first() {
                     Some(a) => self.posconst(a).ok_or_else(|| {
                         err(
@@ -117,6 +108,10 @@ impl<'a> Checker<'a> {
                         ),
                     ));
                 }
+                let t = self.expr(&args[1])?;
+                if !t.ty.is_int() {
+                    return Err(Self::proto_arg(name, 2, "size_t", t.ty, line));
+                }
                 let size = self.posconst(&args[1]).ok_or_else(|| {
                     err(
                         ErrTag::D_TRACEMEM_SIZE,
@@ -127,12 +122,10 @@ impl<'a> Checker<'a> {
                 let dynsize = match args.get(2) {
                     Some(a) => {
                         let t = self.expr(a)?;
+                        // tracemem(@, size_t, [size_t]): the prototype rejects a
+                        // non-integer before D_TRACEMEM_DYNSIZE could.
                         if !t.ty.is_int() {
-                            return Err(err(
-                                ErrTag::D_TRACEMEM_DYNSIZE,
-                                line,
-                                "tracemem( ) argument #3 must be a non-negative integral expression",
-                            ));
+                            return Err(Self::proto_arg(name, 3, "size_t", t.ty, line));
                         }
                         Some(t)
                     }
@@ -186,6 +179,15 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 };
+                // "." is the consumer's sentinel for "restore stdout" (DT_FREOPEN_RESTORE),
+                // never a file one can open for writing.
+                if name == "freopen" && fmt == b"." {
+                    return Err(err(
+                        ErrTag::D_FREOPEN_INVALID,
+                        line,
+                        "freopen( ) argument #1 cannot be \".\"",
+                    ));
+                }
                 if name == "freopen" && fmt.is_empty() {
                     Self::proto_len(name, args.len(), 1, 1, line)?;
                     return Ok(Some(TStmt::Act(ActStmt::Freopen {

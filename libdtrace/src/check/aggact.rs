@@ -76,7 +76,7 @@ impl<'a> Checker<'a> {
                 "lquantize( ) argument #2 must be a 32-bit quantity",
             ));
         }
-        if limit < base {
+        if limit <= base {
             return Err(err(
                 ErrTag::D_LQUANT_MISMATCH,
                 line,
@@ -125,109 +125,95 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// llquantize()'s factor, low and high magnitudes and steps, checked in the order and
+    /// with the rules of Oracle's `dt_cg_agg_llquantize()`.
     fn llquantize_params(&mut self, a: &[Expr], line: u32) -> Result<AggFunc, CompileError> {
-        const ARGS: [(&str, ErrTag, ErrTag); 4] = [
-            (
-                "factor",
-                ErrTag::D_LLQUANT_FACTORTYPE,
-                ErrTag::D_LLQUANT_FACTORVAL,
-            ),
-            (
-                "low magnitude",
-                ErrTag::D_LLQUANT_LOWTYPE,
-                ErrTag::D_LLQUANT_LOWVAL,
-            ),
-            (
-                "high magnitude",
-                ErrTag::D_LLQUANT_HIGHTYPE,
-                ErrTag::D_LLQUANT_HIGHVAL,
-            ),
-            (
-                "linear steps per magnitude",
-                ErrTag::D_LLQUANT_NSTEPTYPE,
-                ErrTag::D_LLQUANT_NSTEPVAL,
-            ),
-        ];
-        let mut v = [0u16; 4];
-        for (i, (what, badtype, badval)) in ARGS.iter().enumerate() {
-            let x = self.const_arg(&a[i])?.ok_or_else(|| {
+        let konst = |c: &mut Self, i: usize, tag: ErrTag| -> Result<u64, CompileError> {
+            c.const_arg(&a[i])?.map(|v| v as u64).ok_or_else(|| {
                 err(
-                    *badtype,
+                    tag,
                     line,
-                    format!(
-                        "llquantize( ) argument #{} ({}) must be an integer constant",
-                        i + 1,
-                        what
-                    ),
+                    format!("llquantize( ) argument #{} must be an integer constant", i + 1),
                 )
-            })?;
-            if x as u64 > u16::MAX as u64 {
+            })
+        };
+        let u16_max = u16::MAX as u64;
+        let factor = konst(self, 0, ErrTag::D_LLQUANT_FACTORTYPE)?;
+        if factor > u16_max || factor < 2 {
+            return Err(err(
+                ErrTag::D_LLQUANT_FACTORVAL,
+                line,
+                "llquantize( ) argument #1 must be an unsigned 16-bit quantity greater than or equal to 2",
+            ));
+        }
+        let lmag = konst(self, 1, ErrTag::D_LLQUANT_LMAGTYPE)?;
+        if lmag > u16_max {
+            return Err(err(
+                ErrTag::D_LLQUANT_LMAGVAL,
+                line,
+                "llquantize( ) argument #2 must be an unsigned 16-bit quantity",
+            ));
+        }
+        let hmag = konst(self, 2, ErrTag::D_LLQUANT_HMAGTYPE)?;
+        if hmag > u16_max {
+            return Err(err(
+                ErrTag::D_LLQUANT_HMAGVAL,
+                line,
+                "llquantize( ) argument #3 must be an unsigned 16-bit quantity",
+            ));
+        }
+        if hmag < lmag {
+            return Err(err(
+                ErrTag::D_LLQUANT_HMAGVAL,
+                line,
+                "llquantize( ) argument #3 (high magnitude) must be at least argument #2 (low magnitude)",
+            ));
+        }
+        if pow_fits_u64(factor, hmag + 1).is_none() {
+            return Err(err(
+                ErrTag::D_LLQUANT_HMAGVAL,
+                line,
+                "llquantize( ) argument #3 (high magnitude) will cause overflow of 64 bits",
+            ));
+        }
+        let steps = match self.const_arg(&a[3])? {
+            Some(v) if v > 0 => v as u64,
+            _ => {
                 return Err(err(
-                    *badval,
+                    ErrTag::D_LLQUANT_STEPTYPE,
                     line,
-                    format!(
-                        "llquantize( ) argument #{} ({}) must be an unsigned 16-bit quantity",
-                        i + 1,
-                        what
-                    ),
-                ));
+                    "llquantize( ) argument #4 must be a non-zero positive integer constant",
+                ))
             }
-            v[i] = x as u16;
-        }
-        let [factor, lmag, hmag, steps] = v;
-        if factor < 2 {
+        };
+        if steps > u16_max {
             return Err(err(
-                ErrTag::D_LLQUANT_FACTORSMALL,
+                ErrTag::D_LLQUANT_STEPVAL,
                 line,
-                "llquantize( ) factor (argument #1) must be two or more",
+                "llquantize( ) argument #4 must be an unsigned 16-bit quantity",
             ));
         }
-        if lmag >= hmag {
-            return Err(err(
-                ErrTag::D_LLQUANT_MAGRANGE,
-                line,
-                "llquantize( ) high magnitude (argument #3) must be greater than low magnitude (argument #2)",
-            ));
+        let stepval = |m: &str| Err(err(ErrTag::D_LLQUANT_STEPVAL, line, m.to_string()));
+        if steps < factor && factor % steps != 0 {
+            return stepval("llquantize() argument #4 (steps) must evenly divide argument #1 (factor) when steps<factor");
         }
-        if steps < factor {
-            return Err(err(
-                ErrTag::D_LLQUANT_FACTORNSTEPS,
-                line,
-                "llquantize( ) factor (argument #1) must be less than or equal to the number of linear steps per magnitude (argument #4)",
-            ));
-        }
-        let mut p = factor as u64;
-        while p < steps as u64 {
-            p *= factor as u64;
-        }
-        if steps % factor != 0 || p % steps as u64 != 0 {
-            return Err(err(
-                ErrTag::D_LLQUANT_FACTOREVEN,
-                line,
-                "llquantize( ) factor (argument #1) must evenly divide the number of steps per magnitude (argument #4), and the number of steps per magnitude must evenly divide a power of the factor",
-            ));
-        }
-        let mut order = 1u64;
-        for _ in 0..=hmag as u32 + 1 {
-            match order.checked_mul(factor as u64) {
-                Some(o) => order = o,
-                None => {
-                    return Err(err(
-                        ErrTag::D_LLQUANT_MAGTOOBIG,
-                        line,
-                        format!(
-                            "llquantize( ) factor ({}) raised to power of high magnitude ({}) plus 1 overflows 64-bits",
-                            factor, hmag
-                        ),
-                    ))
+        if steps > factor {
+            if steps % factor != 0 {
+                return stepval("llquantize() argument #4 (steps) must be a multiple of argument #1 (factor) when steps>factor");
+            }
+            if lmag == 0 {
+                if (factor * factor) % steps != 0 {
+                    return stepval("llquantize() argument #4 (steps) must evenly divide the square of argument #1 (factor) when steps>factor and lmag==0");
                 }
+            } else if pow_mod(factor, lmag + 1, steps) != 0 {
+                return stepval("llquantize() argument #4 (steps) must evenly divide pow(argument #1 (factor), lmag (argument #2) + 1) when steps>factor and lmag>0");
             }
         }
         Ok(AggFunc::Llquantize {
-            factor,
-            lmag,
-            hmag,
-            steps,
+            factor: factor as u16,
+            lmag: lmag as u16,
+            hmag: hmag as u16,
+            steps: steps as u16,
         })
     }
 
@@ -271,21 +257,16 @@ impl<'a> Checker<'a> {
                 },
             ) => {
                 let rows = [
-                    ("factor", ErrTag::D_LLQUANT_FACTORMATCH, a0, b0),
-                    ("low magnitude", ErrTag::D_LLQUANT_LOWMATCH, a1, b1),
-                    ("high magnitude", ErrTag::D_LLQUANT_HIGHMATCH, a2, b2),
-                    (
-                        "linear steps per magnitude",
-                        ErrTag::D_LLQUANT_NSTEPMATCH,
-                        a3,
-                        b3,
-                    ),
+                    ("factor", ErrTag::D_LLQUANT_MATCHFACTOR, a0, b0),
+                    ("lmag", ErrTag::D_LLQUANT_MATCHLMAG, a1, b1),
+                    ("hmag", ErrTag::D_LLQUANT_MATCHHMAG, a2, b2),
+                    ("steps", ErrTag::D_LLQUANT_MATCHSTEPS, a3, b3),
                 ];
                 rows.iter()
                     .enumerate()
                     .find(|(_, r)| r.2 != r.3)
                     .map(|(i, (what, tag, e, f))| {
-                        err(*tag, line, format!("llquantize( ) {} (argument #{}) doesn't match previous declaration: expected {}, found {}", what, i + 1, e, f))
+                        err(*tag, line, format!("llquantize() {} (argument #{}) doesn't match previous declaration: expected {}, found {}", what, i + 1, e, f))
                     })
             }
             _ => None,
@@ -349,10 +330,17 @@ impl<'a> Checker<'a> {
                 }
                 let (format, rest, first) = match &args[0].kind {
                     ExprKind::Str(s) => {
-                        let f = printf::parse(s).map_err(|e| err(e.tag, line, e.msg))?;
                         if args.len() < 2 {
-                            Self::proto_len(name, args.len(), 2, usize::MAX, line)?;
+                            return Err(err(
+                                ErrTag::D_PRINTA_PROTO,
+                                line,
+                                format!(
+                                    "printa( ) prototype mismatch: {} args passed, 2 expected",
+                                    args.len()
+                                ),
+                            ));
                         }
+                        let f = printf::parse(s).map_err(|e| err(e.tag, line, e.msg))?;
                         (Some(f), &args[1..], 2)
                     }
                     _ => (None, args, 1),
@@ -368,18 +356,8 @@ impl<'a> Checker<'a> {
                         line,
                     )?;
                     if let Some(&a0) = aggs.first() {
-                        let k0 = &self.syms.aggs[a0 as usize].keys;
-                        let k = &self.syms.aggs[id as usize].keys;
-                        if k0 != k {
-                            return Err(err(
-                                ErrTag::D_PRINTA_AGGPROTO,
-                                line,
-                                format!(
-                                    "printa( ) argument #{} is incompatible with argument #{}: key signature mismatch",
-                                    first + i,
-                                    first
-                                ),
-                            ));
+                        if let Some(e) = self.printa_keys(a0, id, line) {
+                            return Err(e);
                         }
                     }
                     aggs.push(id);
@@ -428,12 +406,11 @@ impl<'a> Checker<'a> {
                 Ok(Some(TStmt::AggOp { op, agg, arg: None }))
             }
             "trunc" | "normalize" => {
-                let (min, argtag, badtag, stag, op) = if name == "trunc" {
+                let (min, argtag, badtag, op) = if name == "trunc" {
                     (
                         1,
                         ErrTag::D_TRUNC_AGGARG,
                         ErrTag::D_TRUNC_AGGBAD,
-                        ErrTag::D_TRUNC_SCALAR,
                         AggOp::Trunc,
                     )
                 } else {
@@ -441,26 +418,23 @@ impl<'a> Checker<'a> {
                         2,
                         ErrTag::D_NORMALIZE_AGGARG,
                         ErrTag::D_NORMALIZE_AGGBAD,
-                        ErrTag::D_NORMALIZE_SCALAR,
                         AggOp::Normalize,
                     )
                 };
                 Self::proto_len(name, args.len(), min, 2, line)?;
-                let agg = self.agg_arg(name, &args[0], 1, argtag, badtag, line)?;
                 let arg = match args.get(1) {
                     Some(a) => {
+                        // The prototype (uint64_t) is checked before the action's own
+                        // scalar test, so a non-integer is a prototype mismatch.
                         let t = self.expr(a)?;
                         if !t.ty.is_int() {
-                            return Err(err(
-                                stag,
-                                line,
-                                format!("{}( ) argument #2 must be of scalar type", name),
-                            ));
+                            return Err(Self::proto_arg(name, 2, "uint64_t", t.ty, line));
                         }
                         Some(t)
                     }
                     None => None,
                 };
+                let agg = self.agg_arg(name, &args[0], 1, argtag, badtag, line)?;
                 Ok(Some(TStmt::AggOp { op, agg, arg }))
             }
             "setopt" => {
@@ -483,6 +457,47 @@ impl<'a> Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// printa() of several aggregations: each must have the key signature of the first
+    /// (`dt_printa_validate`).
+    fn printa_keys(&self, first: u32, other: u32, line: u32) -> Option<CompileError> {
+        let (l, r) = (&self.syms.aggs[first as usize], &self.syms.aggs[other as usize]);
+        let (ln, rn) = (l.keys.len(), r.keys.len());
+        if ln != rn {
+            return Some(err(
+                ErrTag::D_PRINTA_AGGKEY,
+                line,
+                format!(
+                    "printa( ): @{} and @{} do not have matching key signatures: @{} has {} key{}, @{} has {} key{}",
+                    l.name,
+                    r.name,
+                    l.name,
+                    ln,
+                    if ln == 1 { "" } else { "s" },
+                    r.name,
+                    rn,
+                    if rn == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        let i = l.keys.iter().zip(&r.keys).position(|(a, b)| a != b)?;
+        Some(err(
+            ErrTag::D_PRINTA_AGGPROTO,
+            line,
+            format!(
+                "printa( ): @{}[ ] key #{} is incompatible with @{}:\n{:>9} key #{}: {}\n{:>9} key #{}: {}",
+                r.name,
+                i + 1,
+                l.name,
+                l.name,
+                i + 1,
+                l.keys[i],
+                r.name,
+                i + 1,
+                r.keys[i]
+            ),
+        ))
+    }
+
     /// The most bytes (NUL included) a string expression can produce; 0 for a non-string.
     pub(super) fn str_bound(&self, e: &TExpr) -> u32 {
         let strsize = self.strsize();
@@ -505,4 +520,22 @@ impl<'a> Checker<'a> {
             _ => strsize,
         }
     }
+}
+
+/// `base^exp` when it fits in 64 bits (llquantize's highest bucket bound must).
+fn pow_fits_u64(base: u64, exp: u64) -> Option<u64> {
+    let mut r: u64 = 1;
+    for _ in 0..exp {
+        r = r.checked_mul(base)?;
+    }
+    Some(r)
+}
+
+/// `base^exp mod m`, exact for any exponent.
+fn pow_mod(base: u64, exp: u64, m: u64) -> u64 {
+    let mut r: u128 = 1 % m as u128;
+    for _ in 0..exp {
+        r = r * base as u128 % m as u128;
+    }
+    r as u64
 }

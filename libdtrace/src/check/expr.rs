@@ -250,6 +250,9 @@ impl<'a> Checker<'a> {
                         ));
                     }
                 }
+                if op.is_none() {
+                    self.alloca_assign(super::allocas::Slot::Global(var), &name, &r, line)?;
+                }
                 mk(
                     TKind::Assign {
                         var,
@@ -319,6 +322,9 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Ternary { cond, then, els } => {
                 let c = self.expr(cond)?;
+                if c.ty.is_scalar() && (is_dynamic(then) || is_dynamic(els)) {
+                    return Err(dynamic_operands("?:", line));
+                }
                 let t = self.expr(then)?;
                 let f = self.expr(els)?;
                 if !c.ty.is_scalar() {
@@ -361,6 +367,9 @@ impl<'a> Checker<'a> {
                 ))
             }
             ExprKind::Comma(a, b) => {
+                if is_dynamic(a) || is_dynamic(b) {
+                    return Err(dynamic_operands(",", line));
+                }
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
                 let ty = b.ty;
@@ -709,4 +718,18 @@ fn ternary_ptr(t: &TExpr, f: &TExpr) -> Option<Type> {
 /// `s` is a string and `z` the constant 0 (`NULL`).
 fn is_null_string_test(s: &TExpr, z: &TExpr) -> bool {
     s.ty == Type::Str && matches!(z.kind, TKind::Const(0))
+}
+
+/// An expression of DTrace's dynamic type: an aggregation named as a value.
+pub(super) fn is_dynamic(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Agg { .. })
+}
+
+/// `D_OP_DYN`, as `dt_cook_op2`/`dt_cook_op3` word it.
+fn dynamic_operands(op: &str, line: u32) -> CompileError {
+    err(
+        ErrTag::D_OP_DYN,
+        line,
+        format!("operator {} operands cannot be of dynamic type", op),
+    )
 }

@@ -236,6 +236,19 @@ impl<'a> Checker<'a> {
                 format!("operands have incompatible types: \"{}\" + \"{}\"", b.ty, i.ty),
             ));
         }
+        // A constant index past a sized array's end is refused at compile time (a cast to a
+        // pointer is the way round it); other indexes are checked at run time.
+        if let (TKind::Const(v), None, Some((_, len))) =
+            (&i.kind, b.ty.pointee(), b.ty.array_info())
+        {
+            if len > 0 && (*v < 0 || *v as u64 >= len as u64) {
+                return Err(err(
+                    ErrTag::D_ARR_BOUNDS,
+                    line,
+                    format!("index outside array bounds: {}, max is {}", v, len),
+                ));
+            }
+        }
         let i = self.bound_index(&b, i);
         let scale = elem.size(self.strsize()).unwrap_or(1) as i64;
         let addr = tx(

@@ -26,6 +26,7 @@ pub mod scratch;
 mod locks;
 mod uregs;
 pub mod printtype;
+mod allocas;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -149,6 +150,8 @@ pub struct Checker<'a> {
     cur_probes: Vec<u32>,
     /// Argument types of probes already looked up (reading them costs a format file or BTF).
     arg_types: std::collections::HashMap<u32, Vec<String>>,
+    /// Which variables hold alloca pointers (`true`) or other pointers (`check::allocas`).
+    alloca_vars: std::collections::HashMap<allocas::Slot, bool>,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -191,6 +194,7 @@ impl<'a> Checker<'a> {
             used_macros: vec![false; n],
             cur_probes: Vec::new(),
             arg_types: std::collections::HashMap::new(),
+            alloca_vars: std::collections::HashMap::new(),
         }
     }
 

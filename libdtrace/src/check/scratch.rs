@@ -5,8 +5,8 @@
 
 use super::ir::*;
 use super::types::{self, Type};
-use super::Checker;
-use crate::error::CompileError;
+use super::{err, Checker};
+use crate::error::{CompileError, ErrTag};
 use crate::parse::ast::Expr;
 
 fn addr_like(t: &TExpr) -> bool {
@@ -43,6 +43,19 @@ impl<'a> Checker<'a> {
         let n = self.expr(&args[0])?;
         if !n.ty.is_int() {
             return Err(Self::proto_arg("alloca", 1, "size_t", n.ty, line));
+        }
+        // A constant size that could never fit is refused at compile time
+        // (dt_cg_subr_alloca_impl); DTrace keeps the first 8 bytes of the scratch space for
+        // its NULL pointer, so that is what a single allocation can have at most.
+        let limit = crate::codegen::scratch::scratch_size(self.opts) as u64 - 8;
+        if let TKind::Const(v) = n.kind {
+            if v as u64 > limit {
+                return Err(err(
+                    ErrTag::D_ALLOCA_SIZE,
+                    line,
+                    format!("alloca({}) size larger than scratchsize {}", v as u64, limit),
+                ));
+            }
         }
         Ok(TExpr {
             kind: TKind::Alloca(Box::new(n)),

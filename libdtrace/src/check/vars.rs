@@ -470,6 +470,10 @@ impl<'a> Checker<'a> {
                 ),
             ));
         }
+        if op.is_none() {
+            let slot = super::allocas::Slot::var(var.kind, var.id);
+            self.alloca_assign(slot, super::allocas::var_name(lhs), &r, line)?;
+        }
         Ok(Ok(TExpr {
             kind: TKind::VarAssign {
                 var,

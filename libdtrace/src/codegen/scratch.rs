@@ -70,8 +70,11 @@ impl<'a> Gen<'a> {
                     .jump(Insn::jmp_imm(BPF_JGT, R0, self.t.scratchsize as i32, 0), full);
                 self.e.emit(Insn::mov64_reg(R2, R1));
                 self.e.emit(Insn::alu64_reg(BPF_ADD, R2, R0));
-                self.e
-                    .jump(Insn::jmp_imm(BPF_JLE, R2, self.t.scratchsize as i32, 0), ok);
+                // DTrace keeps the first 8 bytes of the space for its NULL pointer.
+                self.e.jump(
+                    Insn::jmp_imm(BPF_JLE, R2, self.t.scratchsize as i32 - 8, 0),
+                    ok,
+                );
                 self.e.bind(full);
                 self.raise_fault(code::NOSCRATCH, None);
                 self.e.bind(ok);

@@ -780,7 +780,19 @@ impl<'a> Parser<'a> {
                         return Err(self.error_here());
                     }
                     let keys = self.arguments("]")?;
-                    self.expect_op("]")?;
+                    let close = self.expect_op("]")?;
+                    if let ExprKind::Agg { name, .. } = &e.kind {
+                        if agg_keyed {
+                            return Err(CompileError::new(
+                                ErrTag::D_AGG_MDIM,
+                                close.line,
+                                format!(
+                                    "improper attempt to reference @{} as a multi-dimensional array",
+                                    name
+                                ),
+                            ));
+                        }
+                    }
                     e = match e.kind {
                         ExprKind::Agg { name, keys: k } if k.is_empty() && !agg_keyed => {
                             agg_keyed = true;

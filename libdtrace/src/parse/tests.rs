@@ -252,7 +252,10 @@ fn variables_aggregations_macros() {
     assert_eq!(se("@a = sum(1)"), "(= @a (sum 1))");
     assert_eq!(se("@ = count()"), "(= @ (count))");
     assert_eq!(se("@[execname] = count()"), "(= (@ execname) (count))");
-    assert_eq!(se("@a[1][2]"), "([] (@a 1) 2)");
+    // dt_node_op2: an aggregation has one key tuple.
+    let e = err("BEGIN { @a[1][2] = count(); }");
+    assert_eq!(e.tag, ErrTag::D_AGG_MDIM);
+    assert_eq!(e.msg, "improper attempt to reference @a as a multi-dimensional array");
     assert_eq!(se("$1 + $target + $pid"), "(+ (+ $1 $target) $pid)");
     assert_eq!(se("$$1"), "$$1");
     assert_eq!(se("$$execname"), "$$execname");

@@ -6,6 +6,6 @@ dtrace: error on enabled probe ID 2 (ID 1: dtrace:::BEGIN): out of scratch space
 fault 5
 
 status 0
-dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): out of scratch space in action #1
-300 of 300
+dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): out of scratch space in action #2
+292 of 300
 

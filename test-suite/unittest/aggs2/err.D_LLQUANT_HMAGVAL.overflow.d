@@ -1,5 +1,5 @@
 /*
- * llquantize() factor^(high+1) must fit in 64 bits.
+ * llquantize() factor^(hmag+1) must fit in 64 bits.
  */
 
 BEGIN

@@ -1,5 +1,5 @@
 /*
- * llquantize() factor must be two or more.
+ * llquantize() factor must be 2 or more.
  */
 
 BEGIN

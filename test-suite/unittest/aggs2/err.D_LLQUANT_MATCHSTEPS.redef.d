@@ -1,5 +1,5 @@
 /*
- * llquantize() parameters must match earlier uses.
+ * llquantize() steps must match earlier uses.
  */
 
 BEGIN

@@ -1,0 +1,9 @@
+/*
+ * An aggregation may not be indexed as a multi-dimensional array.
+ */
+
+BEGIN
+{
+	@counts[0][2] = count();
+	exit(0);
+}

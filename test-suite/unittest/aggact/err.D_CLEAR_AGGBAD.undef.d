@@ -1,0 +1,9 @@
+/*
+ * clear() of an aggregation never assigned.
+ */
+
+BEGIN
+{
+	clear(@a);
+	exit(0);
+}

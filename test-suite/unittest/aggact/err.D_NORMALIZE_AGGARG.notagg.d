@@ -1,0 +1,9 @@
+/*
+ * normalize() needs an aggregation.
+ */
+
+BEGIN
+{
+	normalize(1, 2);
+	exit(0);
+}

@@ -1,0 +1,9 @@
+/*
+ * trunc() needs an aggregation.
+ */
+
+BEGIN
+{
+	trunc(1);
+	exit(0);
+}

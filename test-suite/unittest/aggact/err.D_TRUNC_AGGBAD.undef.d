@@ -1,0 +1,9 @@
+/*
+ * trunc() of an aggregation never assigned.
+ */
+
+BEGIN
+{
+	trunc(@a);
+	exit(0);
+}

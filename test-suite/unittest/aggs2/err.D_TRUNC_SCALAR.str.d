@@ -1,9 +1,0 @@
-/*
- * trunc() count must be an integer.
- */
-
-BEGIN
-{
-	@a = count(); trunc(@a, "x");
-	exit(0);
-}
