@@ -333,7 +333,12 @@ impl<'a> Checker<'a> {
                 ),
             ));
         }
-        let i = proto.iter().zip(got).position(|(p, g)| p != g)?;
+        // Integers of any width and sign are compatible keys, as in dt_node_is_argcompat:
+        // the value is stored at the width the first use gave the key.
+        let differs = |p: &Type, g: &Type| {
+            !matches!((p, g), (Type::Int { .. }, Type::Int { .. })) && p != g
+        };
+        let i = proto.iter().zip(got).position(|(p, g)| differs(p, g))?;
         Some(err(
             ErrTag::D_PROTO_ARG,
             line,
