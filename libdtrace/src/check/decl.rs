@@ -154,6 +154,8 @@ pub struct TypeSyms {
     pub(super) bindings: Vec<(String, TExpr)>,
     /// Inlines being expanded (a self-referencing inline is an error, not a loop).
     pub(super) expanding: Vec<String>,
+    /// Kernel symbols declared `extern`, with their types (check/externs.rs).
+    pub externs: HashMap<String, Type>,
 }
 
 impl<'a> Checker<'a> {
@@ -478,6 +480,14 @@ impl<'a> Checker<'a> {
                 ty: types::pointer(task),
                 line,
             }));
+        }
+        if let Some(t) = self.extern_ident(name, line)? {
+            return Ok(Some(t));
+        }
+        if name.contains('`') {
+            if let Some(t) = self.scoped_symbol(name, line)? {
+                return Ok(Some(t));
+            }
         }
         if let Some(sym) = name.strip_prefix('`').or_else(|| name.split_once('`').map(|(_, s)| s)) {
             return match types::ksym(sym) {

@@ -24,6 +24,7 @@ mod provider;
 mod globals;
 pub mod scratch;
 mod locks;
+mod externs;
 pub mod printtype;
 
 use crate::error::{CompileError, ErrTag};
@@ -299,6 +300,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn decl(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
+        if d.scope == ast::Scope::Extern {
+            return self.extern_decl(d);
+        }
         if d.scope != ast::Scope::Global || d.keys.is_some() {
             return self.declare(d);
         }

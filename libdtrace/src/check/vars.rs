@@ -78,6 +78,9 @@ impl<'a> Checker<'a> {
     /// `int a[string, int];`, `self int a[int];`.
     pub(super) fn declare(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
         let line = d.line;
+        if d.scope == ast::Scope::Extern {
+            return self.extern_decl(d);
+        }
         if d.ty.ptr > 0 {
             return Err(err(
                 ErrTag::D_VAR_UNSUP,
@@ -125,6 +128,7 @@ impl<'a> Checker<'a> {
                 self.add_local(&d.name, ty, true);
                 Ok(())
             }
+            ast::Scope::Extern => Ok(()),
             ast::Scope::Thread | ast::Scope::Global => {
                 let thread = d.scope == ast::Scope::Thread;
                 if !thread && self.syms.global(&d.name).is_some() {

@@ -10,6 +10,6 @@
 
 provider myapp {
 	probe query__start(char *, int);
-	probe query__done(int, long) : (int, long);
+	probe query__done(int n, long l) : (int n, long l);
 	probe tick();
 };
