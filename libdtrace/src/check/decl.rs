@@ -156,6 +156,11 @@ pub struct TypeSyms {
     pub(super) expanding: Vec<String>,
     /// Kernel symbols declared `extern`, with their types (check/externs.rs).
     pub externs: HashMap<String, Type>,
+    /// Probes of the providers defined so far, with their output argument types: a provider
+    /// defined again must declare the same interface (check/provider.rs).
+    pub providers: HashMap<String, Vec<(String, Vec<crate::parse::ast::TypeName>)>>,
+    /// The variables the program being checked assigns or declares (check/langerr.rs).
+    pub(super) assigned: Option<std::collections::HashSet<String>>,
 }
 
 impl<'a> Checker<'a> {

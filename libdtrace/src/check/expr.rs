@@ -228,6 +228,17 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let gty = self.syms.globals[var as usize].ty;
+                if let Type::Array(_) = gty {
+                    return Err(err(
+                        ErrTag::D_OP_ARRFUN,
+                        line,
+                        format!(
+                            "operator {}= may not be applied to operand of type \"{}\"",
+                            op.map(|o| o.as_str()).unwrap_or(""),
+                            gty
+                        ),
+                    ));
+                }
                 match (gty, r.ty, op) {
                     (Type::Int { .. }, Type::Int { .. }, _) => {}
                     (Type::Str, Type::Str, None) => {}
@@ -317,6 +328,7 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::Ternary { cond, then, els } => {
+                self.ternary_action(cond, then, els, line)?;
                 let c = self.expr(cond)?;
                 let t = self.expr(then)?;
                 let f = self.expr(els)?;
@@ -348,7 +360,10 @@ impl<'a> Checker<'a> {
                 expr,
                 member,
                 arrow,
-            } => self.member_expr(expr, member, *arrow, line)?,
+            } => {
+                self.member_is_constant(member, *arrow, line)?;
+                self.member_expr(expr, member, *arrow, line)?
+            }
             ExprKind::Xlate { ty, .. } => {
                 return Err(err(
                     ErrTag::D_XLATE_NONE,
@@ -360,6 +375,7 @@ impl<'a> Checker<'a> {
                 ))
             }
             ExprKind::Comma(a, b) => {
+                self.comma_action(a, b, line)?;
                 let a = self.expr(a)?;
                 let b = self.expr(b)?;
                 let ty = b.ty;
@@ -519,7 +535,9 @@ impl<'a> Checker<'a> {
                 line,
                 format!("aggregating function {}( ) may not be called from a D expression (D program context required)", name),
             )),
-            _ => Err(err(ErrTag::D_FUNC_UNDEF, line, format!("undefined function name: {}", name))),
+            _ => Err(self
+                .not_a_function(name, line)
+                .unwrap_or_else(|| err(ErrTag::D_FUNC_UNDEF, line, format!("undefined function name: {}", name)))),
         }
     }
 

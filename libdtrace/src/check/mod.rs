@@ -25,6 +25,7 @@ mod globals;
 pub mod scratch;
 mod locks;
 mod externs;
+mod langerr;
 pub mod printtype;
 
 use crate::error::{CompileError, ErrTag};
@@ -204,6 +205,7 @@ impl<'a> Checker<'a> {
         let mut pragmas = Vec::new();
         let mut last_line = 1;
         self.load_libdirs()?;
+        self.syms.tsyms.assigned = Some(langerr::assigned_vars(prog));
         for item in &prog.items {
             match item {
                 ast::Item::Pragma { words, line } => {
@@ -284,7 +286,8 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
             Some("depends_on") => self.depends_on(words, line),
-            Some("attributes") | Some("binding") | Some("ident") | Some("line") => Ok(()),
+            Some("attributes") | Some("binding") => self.pragma_scope(words, line),
+            Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
