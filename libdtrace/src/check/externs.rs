@@ -7,6 +7,9 @@
 //! no types for ordinary kernel variables (only per-CPU ones), so `extern` is how a program
 //! reads one.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::ir::{TExpr, TKind};
 use super::types::{self, Type};
 use super::{err, Checker};
@@ -19,24 +22,30 @@ struct KSym {
     text: bool,
 }
 
+/// The kernel's symbols, read once per process: a program may name several.
 fn lookup(name: &str) -> Option<KSym> {
-    let text = std::fs::read_to_string("/proc/kallsyms").ok()?;
-    for line in text.lines() {
-        let mut it = line.split_whitespace();
-        let (Some(addr), Some(kind), Some(sym)) = (it.next(), it.next(), it.next()) else {
-            continue;
-        };
-        if sym == name {
-            let addr = u64::from_str_radix(addr, 16).ok()?;
-            // Without privilege the kernel shows zeros: treat as unknown.
+    static SYMS: OnceLock<HashMap<String, (u64, bool)>> = OnceLock::new();
+    let syms = SYMS.get_or_init(|| {
+        let mut m = HashMap::new();
+        let text = std::fs::read_to_string("/proc/kallsyms").unwrap_or_default();
+        for line in text.lines() {
+            let mut it = line.split_whitespace();
+            let (Some(addr), Some(kind), Some(sym)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            let Ok(addr) = u64::from_str_radix(addr, 16) else {
+                continue;
+            };
+            // Without privilege the kernel shows zeros: such symbols are unknown.
             if addr == 0 {
-                return None;
+                continue;
             }
             let text = matches!(kind, "t" | "T" | "w" | "W");
-            return Some(KSym { addr, text });
+            m.entry(sym.to_string()).or_insert((addr, text));
         }
-    }
-    None
+        m
+    });
+    syms.get(name).map(|&(addr, text)| KSym { addr, text })
 }
 
 impl<'a> Checker<'a> {
