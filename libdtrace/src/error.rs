@@ -201,6 +201,7 @@ pub enum ErrTag {
     D_PROC_LIB,
     D_ARGS_NONE,
     D_IDENT_AMBIG,
+    D_PROC_BADPID,
 }
 
 impl fmt::Display for ErrTag {
