@@ -202,6 +202,7 @@ pub enum ErrTag {
     D_ARGS_NONE,
     D_IDENT_AMBIG,
     D_PROC_BADPID,
+    D_MACRO_OFLOW,
 }
 
 impl fmt::Display for ErrTag {

@@ -55,6 +55,7 @@ impl<'a> Checker<'a> {
                 match v {
                     None => mk(TKind::Const(0), INT),
                     Some(v) => {
+                        super::langerr::macro_overflow(name, &v, line)?;
                         if let Some(n) = parse_int_text(&v) {
                             let ty = if n >= i32::MIN as i64 && n <= i32::MAX as i64 {
                                 INT

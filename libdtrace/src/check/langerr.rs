@@ -278,3 +278,29 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 }
+
+/// `$n` whose text is an integer too big for 64 bits (dt_lex.l's D_MACRO_OFLOW): the text
+/// is read as `strtoull(v, &p, 0)` reads it, after an optional sign.
+pub(super) fn macro_overflow(name: &str, text: &str, line: u32) -> Result<(), CompileError> {
+    let v = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if !v.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(());
+    }
+    let (digits, radix) = match v.strip_prefix("0x").or_else(|| v.strip_prefix("0X")) {
+        Some(h) => (h, 16),
+        None if v.len() > 1 && v.starts_with('0') => (&v[1..], 8),
+        None => (v, 10),
+    };
+    let digits: String = digits.chars().take_while(|c| c.is_digit(radix)).collect();
+    if digits.is_empty() || u64::from_str_radix(&digits, radix).is_ok() {
+        return Ok(());
+    }
+    Err(err(
+        ErrTag::D_MACRO_OFLOW,
+        line,
+        format!(
+            "macro argument ${} constant {} results in integer overflow",
+            name, v
+        ),
+    ))
+}
