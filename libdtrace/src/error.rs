@@ -203,6 +203,7 @@ pub enum ErrTag {
     D_IDENT_AMBIG,
     D_PROC_BADPID,
     D_MACRO_OFLOW,
+    D_PRAGMA_UNUSED,
 }
 
 impl fmt::Display for ErrTag {

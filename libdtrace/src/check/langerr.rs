@@ -304,3 +304,55 @@ pub(super) fn macro_overflow(name: &str, text: &str, line: u32) -> Result<(), Co
         ),
     ))
 }
+
+/// Providers a `#pragma D attributes ... provider NAME part` may name without defining them:
+/// the tracer's own.
+const KNOWN_PROVIDERS: &[&str] = &[
+    "dtrace", "syscall", "fbt", "profile", "tick", "sdt", "proc", "sched", "io", "ip", "tcp",
+    "udp", "lockstat", "rawtp", "pid", "usdt", "stapsdt", "cpc",
+];
+
+impl<'a> Checker<'a> {
+    /// dt_cc.c's D_PRAGMA_UNUSED: a `#pragma D attributes` or `binding` whose identifier the
+    /// program never defines (it stays pending, then is reported at its line). A provider's
+    /// attributes apply only to a provider already defined when the pragma is read.
+    pub(super) fn unused_pragmas(&self, prog: &Program) -> Result<(), CompileError> {
+        let mut providers: HashSet<&str> = HashSet::new();
+        for item in &prog.items {
+            match item {
+                Item::Provider(p) => {
+                    providers.insert(p.name.as_str());
+                }
+                Item::Pragma { words, line } => {
+                    let kind = words.first().map(String::as_str);
+                    if !matches!(kind, Some("attributes" | "binding")) || words.len() < 3 {
+                        continue;
+                    }
+                    let kind = kind.unwrap_or_default();
+                    let used = if words[2] == "provider" && kind == "attributes" {
+                        words.get(3).map_or(true, |p| {
+                            providers.contains(p.as_str())
+                                || KNOWN_PROVIDERS.contains(&p.as_str())
+                        })
+                    } else {
+                        let n = words[2].as_str();
+                        self.syms.global(n).is_some()
+                            || self.is_global_array(n)
+                            || self.syms.tsyms.inlines.contains_key(n)
+                            || self.syms.tsyms.scope.enumerators.contains_key(n)
+                            || self.builtin(n).is_some()
+                    };
+                    if !used {
+                        return Err(err(
+                            ErrTag::D_PRAGMA_UNUSED,
+                            *line,
+                            format!("unused #pragma {}", kind),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}

@@ -235,6 +235,7 @@ impl<'a> Checker<'a> {
             }
         }
         let _ = last_line;
+        self.unused_pragmas(prog)?;
         // Operands never referenced are an error unless defaultargs is set ($0 is always used).
         if !self.opts.defaultargs {
             for (i, used) in self.used_macros.iter().enumerate().skip(1) {
