@@ -204,6 +204,8 @@ pub enum ErrTag {
     D_PROC_BADPID,
     D_MACRO_OFLOW,
     D_PRAGMA_UNUSED,
+    D_DECL_IDENT,
+    D_DECL_PARMCLASS,
 }
 
 impl fmt::Display for ErrTag {

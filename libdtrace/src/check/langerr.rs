@@ -356,3 +356,96 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 }
+
+/// Whether `e` reads `args[...]`.
+fn uses_args(e: &Expr) -> bool {
+    use ExprKind::*;
+    match &e.kind {
+        Index { base, keys } => {
+            matches!(&base.kind, Ident(n) if n == "args")
+                || uses_args(base)
+                || keys.iter().any(uses_args)
+        }
+        Assign { lhs, rhs, .. } | Binary { lhs, rhs, .. } | Comma(lhs, rhs) => {
+            uses_args(lhs) || uses_args(rhs)
+        }
+        IncDec { expr, .. }
+        | Unary { expr, .. }
+        | Cast { expr, .. }
+        | SizeofExpr(expr)
+        | Stringof(expr)
+        | Member { expr, .. }
+        | Xlate { expr, .. } => uses_args(expr),
+        Ternary { cond, then, els } => uses_args(cond) || uses_args(then) || uses_args(els),
+        Agg { keys, .. } => keys.iter().any(uses_args),
+        Call { args, .. } => args.iter().any(uses_args),
+        _ => false,
+    }
+}
+
+impl<'a> Checker<'a> {
+    /// DTrace types an inline's or translator member's expression where it is defined, with
+    /// no probe in context: `args[]` there is D_ARGS_NONE.
+    pub(super) fn args_outside_clause(&self, e: &Expr) -> Result<(), CompileError> {
+        if uses_args(e) {
+            return Err(err(
+                ErrTag::D_ARGS_NONE,
+                e.line,
+                "args[ ] may not be referenced outside of a probe clause",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A program's translator, typed where it is defined as dt_cook_xlator does: a member
+    /// whose expression cannot be assigned to the member's type is D_XLATE_INCOMPAT.
+    /// Expressions this checker cannot type without a probe are left for their first use.
+    pub(super) fn xlate_incompat(&mut self, x: &crate::parse::ast::Translator) -> Result<(), CompileError> {
+        use super::types::Type;
+        for (_, e) in &x.members {
+            self.args_outside_clause(e)?;
+        }
+        let (Ok(out), Ok(input)) = (
+            self.resolve_type(&x.out, x.line),
+            self.resolve_type(&x.input, x.line),
+        ) else {
+            return Ok(());
+        };
+        for (m, e) in &x.members {
+            let mut t = out;
+            for part in m.split('.') {
+                match t.member(part) {
+                    Some(mm) => t = mm.ty,
+                    None => return Ok(()),
+                }
+            }
+            let param = super::ir::TExpr {
+                kind: super::ir::TKind::Const(0),
+                ty: input,
+                line: x.line,
+            };
+            self.syms.tsyms.bindings.push((x.param.clone(), param));
+            let r = self.expr(e);
+            self.syms.tsyms.bindings.pop();
+            let Ok(v) = r else { continue };
+            let zero = matches!(v.kind, super::ir::TKind::Const(0));
+            let incompat = match t {
+                Type::Int { .. } => !v.ty.is_int(),
+                Type::Str => !(v.ty == Type::Str || v.ty.is_strcompat()),
+                Type::Ptr(_) => v.ty == Type::Str || (v.ty.is_int() && !zero),
+                _ => false,
+            };
+            if incompat {
+                return Err(err(
+                    ErrTag::D_XLATE_INCOMPAT,
+                    e.line,
+                    format!(
+                        "translator member {} definition uses incompatible types: \"{}\" = \"{}\"",
+                        m, t, v.ty
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -222,8 +222,14 @@ impl<'a> Checker<'a> {
                     name,
                     expr,
                     line,
-                } => self.inline_def(ty, name, expr, *line)?,
-                ast::Item::Translator(x) => self.translator_def(x)?,
+                } => {
+                    self.args_outside_clause(expr)?;
+                    self.inline_def(ty, name, expr, *line)?
+                }
+                ast::Item::Translator(x) => {
+                    self.translator_def(x)?;
+                    self.xlate_incompat(x)?;
+                }
                 // Provider definitions are for `dtrace -h` and `-G` (usdtgen.rs).
                 ast::Item::Provider(p) => self.provider_def(p)?,
                 ast::Item::Clause(c) => {

@@ -356,6 +356,16 @@ impl<'a> Parser<'a> {
             let Tok::Ident(name) = n.tok.clone() else {
                 return Err(self.syntax_error(&n));
             };
+            // dt_decl_ident: a type name where the declarator belongs, then another name.
+            if let Tok::Ident(_) = self.peek()?.tok {
+                if is_type_word(&name) || name.ends_with("_t") || self.typedefs.contains(&name) {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_IDENT,
+                        n.line,
+                        "old-style declaration or incorrect type specified",
+                    ));
+                }
+            }
             if name.contains('`') {
                 return Err(CompileError::new(
                     ErrTag::D_DECL_SCOPE,
@@ -396,6 +406,10 @@ impl<'a> Parser<'a> {
                             "array prototype may not use a variable-length argument list",
                         ));
                     }
+                    if let Tok::Kw("register") = self.peek()?.tok {
+                        self.next()?;
+                    }
+                    self.parameter_class()?;
                     if !self.peek_is_type(false)? {
                         return Err(self.error_here());
                     }
@@ -459,6 +473,19 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(decls)
+    }
+
+    /// dt_decl_pop_param: a parameter may have no storage class but `register`.
+    pub(super) fn parameter_class(&mut self) -> PResult<()> {
+        let t = self.peek()?.clone();
+        if let Tok::Kw("auto" | "static" | "extern" | "typedef" | "self" | "this") = t.tok {
+            return Err(CompileError::new(
+                ErrTag::D_DECL_PARMCLASS,
+                t.line,
+                "inappropriate storage class for function or associative array parameter",
+            ));
+        }
+        Ok(())
     }
 
     fn pointers(&mut self) -> PResult<u32> {

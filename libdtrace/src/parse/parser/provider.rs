@@ -89,6 +89,10 @@ impl<'a> Parser<'a> {
                     format!("{} prototype may not use a variable-length argument list", kind),
                 ));
             }
+            if let Tok::Kw("register") = self.peek()?.tok {
+                self.next()?;
+            }
+            self.parameter_class()?;
             let mut ty = self.type_name()?;
             let name = match &self.peek()?.tok {
                 Tok::Ident(n) => {
