@@ -332,6 +332,17 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<(), CompileError> {
         let t = self.resolve_type(ty, line)?;
+        // dt_node_inline: a built-in variable is a global identifier already.
+        if self.builtin(name).is_some() || super::expr::arg_index(name).is_some() {
+            return Err(err(
+                ErrTag::D_DECL_IDRED,
+                line,
+                format!(
+                    "identifier redefined: {}\n\t current: inline definition\n\tprevious: scalar ",
+                    name
+                ),
+            ));
+        }
         if self.syms.tsyms.inlines.contains_key(name) || self.syms.global(name).is_some() {
             return Err(err(
                 ErrTag::D_DECL_IDRED,

@@ -1,10 +1,10 @@
 /*
  * An integer inline is a constant, not a member name, after ->.
  */
-inline int pid = 3;
+inline int prio = 3;
 
 BEGIN
 {
-	trace(curthread->pid);
+	trace(curthread->prio);
 	exit(0);
 }
