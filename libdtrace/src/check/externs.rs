@@ -7,7 +7,6 @@
 //! no types for ordinary kernel variables (only per-CPU ones), so `extern` is how a program
 //! reads one.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::ir::{TExpr, TKind};
@@ -22,30 +21,31 @@ struct KSym {
     text: bool,
 }
 
-/// The kernel's symbols, read once per process: a program may name several.
+/// A kernel symbol by name. `/proc/kallsyms` is read once per process and scanned per
+/// lookup: building a table of its hundred thousand lines costs more than the few lookups
+/// a program makes.
 fn lookup(name: &str) -> Option<KSym> {
-    static SYMS: OnceLock<HashMap<String, (u64, bool)>> = OnceLock::new();
-    let syms = SYMS.get_or_init(|| {
-        let mut m = HashMap::new();
-        let text = std::fs::read_to_string("/proc/kallsyms").unwrap_or_default();
-        for line in text.lines() {
-            let mut it = line.split_whitespace();
-            let (Some(addr), Some(kind), Some(sym)) = (it.next(), it.next(), it.next()) else {
-                continue;
-            };
-            let Ok(addr) = u64::from_str_radix(addr, 16) else {
-                continue;
-            };
-            // Without privilege the kernel shows zeros: such symbols are unknown.
-            if addr == 0 {
-                continue;
-            }
-            let text = matches!(kind, "t" | "T" | "w" | "W");
-            m.entry(sym.to_string()).or_insert((addr, text));
+    static TEXT: OnceLock<String> = OnceLock::new();
+    let text = TEXT.get_or_init(|| std::fs::read_to_string("/proc/kallsyms").unwrap_or_default());
+    for line in text.lines() {
+        // address kind name [module]
+        let mut it = line.splitn(4, ' ');
+        let (Some(addr), Some(kind), Some(sym)) = (it.next(), it.next(), it.next()) else {
+            continue;
+        };
+        let sym = sym.split(['\t', ' ']).next().unwrap_or(sym);
+        if sym != name {
+            continue;
         }
-        m
-    });
-    syms.get(name).map(|&(addr, text)| KSym { addr, text })
+        let addr = u64::from_str_radix(addr, 16).ok()?;
+        // Without privilege the kernel shows zeros: such symbols are unknown.
+        if addr == 0 {
+            return None;
+        }
+        let text = matches!(kind, "t" | "T" | "w" | "W");
+        return Some(KSym { addr, text });
+    }
+    None
 }
 
 impl<'a> Checker<'a> {
@@ -87,8 +87,7 @@ impl<'a> Checker<'a> {
         self.kernel_symbol(name, name, line).map(Some)
     }
 
-    /// `` `sym `` or `` module`sym ``, `written` as in the source. `None` when the kernel has
-    /// no such symbol (the caller reports it).
+    /// `` `sym `` or `` module`sym ``, `written` as in the source.
     pub(super) fn scoped_symbol(
         &mut self,
         written: &str,
@@ -96,7 +95,11 @@ impl<'a> Checker<'a> {
     ) -> Result<Option<TExpr>, CompileError> {
         let sym = written.rsplit('`').next().unwrap_or(written);
         if lookup(sym).is_none() {
-            return Ok(None);
+            return Err(err(
+                ErrTag::D_SYM_BADREF,
+                line,
+                format!("failed to resolve {}: Unknown symbol name", written),
+            ));
         }
         self.kernel_symbol(written, sym, line).map(Some)
     }
