@@ -212,13 +212,6 @@ impl<'a> Parser<'a> {
                     }
                 }
                 let n = self.next()?;
-                if n.tok == Tok::Op(";") && !fptr {
-                    return Err(CompileError::new(
-                        ErrTag::D_DECL_MNAME,
-                        n.line,
-                        "member declaration requires a name",
-                    ));
-                }
                 let Tok::Ident(mname) = n.tok.clone() else {
                     return Err(self.syntax_error(&n));
                 };
