@@ -104,7 +104,12 @@ impl<'a> Checker<'a> {
         self.kernel_symbol(written, sym, line).map(Some)
     }
 
-    fn kernel_symbol(&mut self, written: &str, sym: &str, line: u32) -> Result<TExpr, CompileError> {
+    fn kernel_symbol(
+        &mut self,
+        written: &str,
+        sym: &str,
+        line: u32,
+    ) -> Result<TExpr, CompileError> {
         let Some(k) = lookup(sym) else {
             return Err(err(
                 ErrTag::D_IDENT_UNDEF,

@@ -118,8 +118,16 @@ fn walk(e: &Expr, out: &mut HashSet<String>) {
             }
             walk(expr, out);
         }
-        Int { .. } | Char(_) | Str(_) | Ident(_) | Macro(_) | MacroStr(_) | SelfVar(_)
-        | ThisVar(_) | SizeofType(_) | Offsetof { .. } => {}
+        Int { .. }
+        | Char(_)
+        | Str(_)
+        | Ident(_)
+        | Macro(_)
+        | MacroStr(_)
+        | SelfVar(_)
+        | ThisVar(_)
+        | SizeofType(_)
+        | Offsetof { .. } => {}
         Agg { keys, .. } => keys.iter().for_each(|k| walk(k, out)),
         Index { base, keys } => {
             walk(base, out);
@@ -331,8 +339,7 @@ impl<'a> Checker<'a> {
                     let kind = kind.unwrap_or_default();
                     let used = if words[2] == "provider" && kind == "attributes" {
                         words.get(3).map_or(true, |p| {
-                            providers.contains(p.as_str())
-                                || KNOWN_PROVIDERS.contains(&p.as_str())
+                            providers.contains(p.as_str()) || KNOWN_PROVIDERS.contains(&p.as_str())
                         })
                     } else {
                         let n = words[2].as_str();
@@ -400,7 +407,10 @@ impl<'a> Checker<'a> {
     /// A program's translator, typed where it is defined as dt_cook_xlator does: a member
     /// whose expression cannot be assigned to the member's type is D_XLATE_INCOMPAT.
     /// Expressions this checker cannot type without a probe are left for their first use.
-    pub(super) fn xlate_incompat(&mut self, x: &crate::parse::ast::Translator) -> Result<(), CompileError> {
+    pub(super) fn xlate_incompat(
+        &mut self,
+        x: &crate::parse::ast::Translator,
+    ) -> Result<(), CompileError> {
         use super::types::Type;
         for (_, e) in &x.members {
             self.args_outside_clause(e)?;
