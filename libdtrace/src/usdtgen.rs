@@ -326,7 +326,7 @@ mod tests {
 
     const PROV: &str = "provider myapp {\n\
         \tprobe query__start(char *, int);\n\
-        \tprobe query__done(int) : (int);\n\
+        \tprobe query__done(int n) : (int n);\n\
         \tprobe tick();\n\
         };\n";
 

@@ -13,19 +13,36 @@ impl<'a> Checker<'a> {
 
     /// `args[i]`: `argi` typed by the probes of the clause, which must agree on the type.
     pub(super) fn args_ref(&mut self, keys: &[Expr], line: u32) -> Result<TExpr, CompileError> {
+        // dt_idcook_args: one integer constant index, within the probe's arguments.
         let idx = match keys {
-            [k] => match self.expr(k)?.kind {
-                TKind::Const(v) if (0..10).contains(&v) => v as u8,
-                TKind::Const(v) => {
-                    return Err(err(ErrTag::D_ARGS_IDX, line, format!("index {} is out of range for args[ ]", v)));
+            [k] => {
+                let t = self.expr(k)?;
+                match t.kind {
+                    TKind::Const(v) if (0..10).contains(&v) => v as u8,
+                    TKind::Const(v) => {
+                        return Err(err(ErrTag::D_ARGS_IDX, line, format!("index {} is out of range for args[ ]", v)));
+                    }
+                    _ => {
+                        return Err(err(
+                            ErrTag::D_PROTO_ARG,
+                            line,
+                            format!(
+                                "args[ ] argument #1 is incompatible with prototype:\n\tprototype: integer constant\n\t argument: {}",
+                                t.ty
+                            ),
+                        ))
+                    }
                 }
-                _ => return Err(err(ErrTag::D_ARGS_IDX, line, "args[ ] index must be an integer constant")),
-            },
+            }
             _ => {
                 return Err(err(
-                    ErrTag::D_ARGS_IDX,
+                    ErrTag::D_PROTO_LEN,
                     line,
-                    format!("args[ ] prototype mismatch: {} args passed, 1 expected", keys.len()),
+                    format!(
+                        "args[ ] prototype mismatch: {} arg{}passed, 1 expected",
+                        keys.len(),
+                        if keys.len() == 1 { " " } else { "s " }
+                    ),
                 ))
             }
         };

@@ -154,6 +154,13 @@ pub struct TypeSyms {
     pub(super) bindings: Vec<(String, TExpr)>,
     /// Inlines being expanded (a self-referencing inline is an error, not a loop).
     pub(super) expanding: Vec<String>,
+    /// Kernel symbols declared `extern`, with their types (check/externs.rs).
+    pub externs: HashMap<String, Type>,
+    /// Probes of the providers defined so far, with their output argument types: a provider
+    /// defined again must declare the same interface (check/provider.rs).
+    pub providers: HashMap<String, Vec<(String, Vec<crate::parse::ast::TypeName>)>>,
+    /// The variables the program being checked assigns or declares (check/langerr.rs).
+    pub(super) assigned: Option<std::collections::HashSet<String>>,
 }
 
 impl<'a> Checker<'a> {
@@ -325,6 +332,17 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<(), CompileError> {
         let t = self.resolve_type(ty, line)?;
+        // dt_node_inline: a built-in variable is a global identifier already.
+        if self.builtin(name).is_some() || super::expr::arg_index(name).is_some() {
+            return Err(err(
+                ErrTag::D_DECL_IDRED,
+                line,
+                format!(
+                    "identifier redefined: {}\n\t current: inline definition\n\tprevious: scalar ",
+                    name
+                ),
+            ));
+        }
         if self.syms.tsyms.inlines.contains_key(name) || self.syms.global(name).is_some() {
             return Err(err(
                 ErrTag::D_DECL_IDRED,
@@ -478,6 +496,14 @@ impl<'a> Checker<'a> {
                 ty: types::pointer(task),
                 line,
             }));
+        }
+        if let Some(t) = self.extern_ident(name, line)? {
+            return Ok(Some(t));
+        }
+        if name.contains('`') {
+            if let Some(t) = self.scoped_symbol(name, line)? {
+                return Ok(Some(t));
+            }
         }
         if let Some(sym) = name.strip_prefix('`').or_else(|| name.split_once('`').map(|(_, s)| s)) {
             return match types::ksym(sym) {

@@ -55,6 +55,7 @@ impl<'a> Checker<'a> {
                 match v {
                     None => mk(TKind::Const(0), INT),
                     Some(v) => {
+                        super::langerr::macro_overflow(name, &v, line)?;
                         if let Some(n) = parse_int_text(&v) {
                             let ty = if n >= i32::MIN as i64 && n <= i32::MAX as i64 {
                                 INT
@@ -229,6 +230,17 @@ impl<'a> Checker<'a> {
                     }
                 };
                 let gty = self.syms.globals[var as usize].ty;
+                if let Type::Array(_) = gty {
+                    return Err(err(
+                        ErrTag::D_OP_ARRFUN,
+                        line,
+                        format!(
+                            "operator {}= may not be applied to operand of type \"{}\"",
+                            op.map(|o| o.as_str()).unwrap_or(""),
+                            gty
+                        ),
+                    ));
+                }
                 match (gty, r.ty, op) {
                     (Type::Int { .. }, Type::Int { .. }, _) => {}
                     (Type::Str, Type::Str, None) => {}
@@ -321,6 +333,7 @@ impl<'a> Checker<'a> {
                 )
             }
             ExprKind::Ternary { cond, then, els } => {
+                self.ternary_action(cond, then, els, line)?;
                 let c = self.expr(cond)?;
                 if c.ty.is_scalar() && (is_dynamic(then) || is_dynamic(els)) {
                     return Err(dynamic_operands("?:", line));
@@ -355,7 +368,10 @@ impl<'a> Checker<'a> {
                 expr,
                 member,
                 arrow,
-            } => self.member_expr(expr, member, *arrow, line)?,
+            } => {
+                self.member_is_constant(member, *arrow, line)?;
+                self.member_expr(expr, member, *arrow, line)?
+            }
             ExprKind::Xlate { ty, .. } => {
                 return Err(err(
                     ErrTag::D_XLATE_NONE,
@@ -367,6 +383,7 @@ impl<'a> Checker<'a> {
                 ))
             }
             ExprKind::Comma(a, b) => {
+                self.comma_action(a, b, line)?;
                 if is_dynamic(a) || is_dynamic(b) {
                     return Err(dynamic_operands(",", line));
                 }
@@ -529,7 +546,9 @@ impl<'a> Checker<'a> {
                 line,
                 format!("aggregating function {}( ) may not be called from a D expression (D program context required)", name),
             )),
-            _ => Err(err(ErrTag::D_FUNC_UNDEF, line, format!("undefined function name: {}", name))),
+            _ => Err(self
+                .not_a_function(name, line)
+                .unwrap_or_else(|| err(ErrTag::D_FUNC_UNDEF, line, format!("undefined function name: {}", name)))),
         }
     }
 

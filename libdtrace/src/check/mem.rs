@@ -90,7 +90,7 @@ impl<'a> Checker<'a> {
 
     /// The object of type `ty` at the address `addr` computes: structs and arrays stay
     /// addresses, scalars are loaded.
-    fn deref_at(
+    pub(super) fn deref_at(
         &mut self,
         addr: TExpr,
         ty: Type,

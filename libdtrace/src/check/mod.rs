@@ -25,6 +25,8 @@ mod globals;
 pub mod scratch;
 mod locks;
 mod uregs;
+mod externs;
+mod langerr;
 pub mod printtype;
 mod allocas;
 
@@ -208,6 +210,7 @@ impl<'a> Checker<'a> {
         let mut pragmas = Vec::new();
         let mut last_line = 1;
         self.load_libdirs()?;
+        self.syms.tsyms.assigned = Some(langerr::assigned_vars(prog));
         for item in &prog.items {
             match item {
                 ast::Item::Pragma { words, line } => {
@@ -224,8 +227,14 @@ impl<'a> Checker<'a> {
                     name,
                     expr,
                     line,
-                } => self.inline_def(ty, name, expr, *line)?,
-                ast::Item::Translator(x) => self.translator_def(x)?,
+                } => {
+                    self.args_outside_clause(expr)?;
+                    self.inline_def(ty, name, expr, *line)?
+                }
+                ast::Item::Translator(x) => {
+                    self.translator_def(x)?;
+                    self.xlate_incompat(x)?;
+                }
                 // Provider definitions are for `dtrace -h` and `-G` (usdtgen.rs).
                 ast::Item::Provider(p) => self.provider_def(p)?,
                 ast::Item::Clause(c) => {
@@ -237,6 +246,7 @@ impl<'a> Checker<'a> {
             }
         }
         let _ = last_line;
+        self.unused_pragmas(prog)?;
         // Operands never referenced are an error unless defaultargs is set ($0 is always used).
         if !self.opts.defaultargs {
             for (i, used) in self.used_macros.iter().enumerate().skip(1) {
@@ -288,7 +298,8 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
             Some("depends_on") => self.depends_on(words, line),
-            Some("attributes") | Some("binding") | Some("ident") | Some("line") => Ok(()),
+            Some("attributes") | Some("binding") => self.pragma_scope(words, line),
+            Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
                 line,
@@ -304,6 +315,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn decl(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
+        if d.scope == ast::Scope::Extern {
+            return self.extern_decl(d);
+        }
         if d.scope != ast::Scope::Global || d.keys.is_some() {
             return self.declare(d);
         }

@@ -78,6 +78,9 @@ impl<'a> Checker<'a> {
     /// `int a[string, int];`, `self int a[int];`.
     pub(super) fn declare(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
         let line = d.line;
+        if d.scope == ast::Scope::Extern {
+            return self.extern_decl(d);
+        }
         if d.ty.ptr > 0 {
             return Err(err(
                 ErrTag::D_VAR_UNSUP,
@@ -125,6 +128,7 @@ impl<'a> Checker<'a> {
                 self.add_local(&d.name, ty, true);
                 Ok(())
             }
+            ast::Scope::Extern => Ok(()),
             ast::Scope::Thread | ast::Scope::Global => {
                 let thread = d.scope == ast::Scope::Thread;
                 if !thread && self.syms.global(&d.name).is_some() {
@@ -275,7 +279,12 @@ impl<'a> Checker<'a> {
                 }
                 let id = match self.local(name) {
                     Some(i) => i,
-                    None => self.add_local(name, ty0, typed),
+                    None => {
+                        if !typed {
+                            self.never_assigned(&format!("this->{}", name), line)?;
+                        }
+                        self.add_local(name, ty0, typed)
+                    }
                 };
                 let l = &mut self.syms.locals[id as usize];
                 if typed && !l.typed {
@@ -339,6 +348,9 @@ impl<'a> Checker<'a> {
                                 line,
                                 format!("cannot access {} as an associative array", name),
                             ));
+                        }
+                        if !typed {
+                            self.never_assigned(&label, line)?;
                         }
                         self.syms.dyns.push(DynVar {
                             name: name.to_string(),
@@ -453,6 +465,13 @@ impl<'a> Checker<'a> {
             ));
         }
         let (var, vty) = self.resolve(t, Some(r.ty), line)?;
+        if matches!(op, Some(BinOp::Add | BinOp::Sub)) && vty.pointee() == Some(Type::Void) {
+            return Err(err(
+                ErrTag::D_OP_VFPTR,
+                line,
+                format!("operator {} requires left-hand scalar operand of known size", opstr),
+            ));
+        }
         let ok = match op {
             None => {
                 compatible(vty, r.ty)
@@ -498,6 +517,16 @@ impl<'a> Checker<'a> {
         };
         // As for globals, ++ and -- give an unknown variable the type int.
         let (var, ty) = self.resolve(t, Some(INT), line)?;
+        if ty.pointee() == Some(Type::Void) {
+            return Err(err(
+                ErrTag::D_OP_VFPTR,
+                line,
+                format!(
+                    "operator {} requires an operand of known size",
+                    if inc { "++" } else { "--" }
+                ),
+            ));
+        }
         if !ty.is_int() {
             return Err(err(
                 ErrTag::D_OP_SCALAR,

@@ -134,6 +134,8 @@ pub enum Scope {
     Thread,
     /// `this`
     Clause,
+    /// `extern`: the type of a kernel symbol, not a D variable.
+    Extern,
 }
 
 #[derive(Debug, Clone, PartialEq)]

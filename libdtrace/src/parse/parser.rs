@@ -303,6 +303,9 @@ impl<'a> Parser<'a> {
             }
             match &t.tok {
                 Tok::Kw("auto" | "register" | "static") if words.is_empty() => {}
+                Tok::Kw("extern") if scope == Scope::Global && words.is_empty() => {
+                    scope = Scope::Extern
+                }
                 Tok::Kw("self") if scope == Scope::Global && words.is_empty() => {
                     scope = Scope::Thread
                 }
@@ -353,6 +356,23 @@ impl<'a> Parser<'a> {
             let Tok::Ident(name) = n.tok.clone() else {
                 return Err(self.syntax_error(&n));
             };
+            // dt_decl_ident: a type name where the declarator belongs, then another name.
+            if let Tok::Ident(_) = self.peek()?.tok {
+                if is_type_word(&name) || name.ends_with("_t") || self.typedefs.contains(&name) {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_IDENT,
+                        n.line,
+                        "old-style declaration or incorrect type specified",
+                    ));
+                }
+            }
+            if name.contains('`') {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_SCOPE,
+                    n.line,
+                    format!("D scoping operator may not be used in a declaration name ({})", name),
+                ));
+            }
             let mut keys = None;
             let mut words = words.to_vec();
             words.extend(self.dimensions()?);
@@ -376,11 +396,59 @@ impl<'a> Parser<'a> {
             if self.peek_is_op("[")? {
                 self.next()?;
                 let mut ks = Vec::new();
+                let mut pnames: Vec<String> = Vec::new();
                 loop {
+                    let pt = self.peek()?.clone();
+                    if pt.tok == Tok::Op("...") {
+                        return Err(CompileError::new(
+                            ErrTag::D_DECL_PROTO_VARARGS,
+                            pt.line,
+                            "array prototype may not use a variable-length argument list",
+                        ));
+                    }
+                    if let Tok::Kw("register") = self.peek()?.tok {
+                        self.next()?;
+                    }
+                    self.parameter_class()?;
                     if !self.peek_is_type(false)? {
                         return Err(self.error_here());
                     }
-                    ks.push(self.type_name()?);
+                    let kt = self.type_name()?;
+                    // dt_decl_prototype: a parameter may be named, once, and not be void.
+                    let pname = match &self.peek()?.tok {
+                        Tok::Ident(p) => {
+                            let p = p.clone();
+                            self.next()?;
+                            Some(p)
+                        }
+                        _ => None,
+                    };
+                    let i = ks.len() + 1;
+                    if kt.ptr == 0 && kt.words == ["void"] {
+                        return Err(CompileError::new(
+                            ErrTag::D_DECL_PROTO_TYPE,
+                            pt.line,
+                            format!(
+                                "array prototype may not use parameter of type void: {}, parameter #{}",
+                                pname.as_deref().unwrap_or("(anonymous)"),
+                                i
+                            ),
+                        ));
+                    }
+                    if let Some(p) = pname {
+                        if pnames.contains(&p) {
+                            return Err(CompileError::new(
+                                ErrTag::D_DECL_PROTO_FORM,
+                                pt.line,
+                                format!(
+                                    "parameter is already declared in array prototype: {}, parameter #{}",
+                                    p, i
+                                ),
+                            ));
+                        }
+                        pnames.push(p);
+                    }
+                    ks.push(kt);
                     if self.peek_is_op(",")? {
                         self.next()?;
                         continue;
@@ -405,6 +473,19 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(decls)
+    }
+
+    /// dt_decl_pop_param: a parameter may have no storage class but `register`.
+    pub(super) fn parameter_class(&mut self) -> PResult<()> {
+        let t = self.peek()?.clone();
+        if let Tok::Kw("auto" | "static" | "extern" | "typedef" | "self" | "this") = t.tok {
+            return Err(CompileError::new(
+                ErrTag::D_DECL_PARMCLASS,
+                t.line,
+                "inappropriate storage class for function or associative array parameter",
+            ));
+        }
+        Ok(())
     }
 
     fn pointers(&mut self) -> PResult<u32> {

@@ -345,6 +345,9 @@ impl ProbeTable {
     /// exist once some description names them). Module names match more loosely than globs
     /// (`libc` names `libc.so.6`), so the IDs are returned rather than re-matched.
     pub fn process_probes(&mut self, pat: &DescPattern) -> Result<Vec<u32>, pid::PidError> {
+        if pat.provider == "pid0" {
+            return Err(pid::PidError::Pid0);
+        }
         let Some(pid) = pid::described_pid(&pat.provider) else {
             return Ok(Vec::new());
         };

@@ -26,8 +26,13 @@ use crate::handle::ProbeDesc;
 /// Why a process's probes could not be found.
 #[derive(Debug, thiserror::Error)]
 pub enum PidError {
-    #[error("failed to grab pid {pid}: {source}")]
-    Grab { pid: i32, source: std::io::Error },
+    /// The process cannot be read (it does not exist, or is not ours to trace).
+    #[error("failed to grab process {pid}")]
+    Grab {
+        pid: i32,
+        #[source]
+        source: std::io::Error,
+    },
     /// A literal probe name that is neither `entry`, `return` nor a hexadecimal offset.
     #[error("'{0}' is an invalid probe name")]
     BadName(String),
@@ -36,6 +41,15 @@ pub enum PidError {
     /// An offset inside an instruction: a probe there would corrupt it.
     #[error("offset 0x{0:x} is not aligned on an instruction")]
     Align(u64),
+    /// `pid0`: process 0 is the kernel's.
+    #[error("pid0 does not contain a valid pid")]
+    Pid0,
+    /// A pid probe in dtrace itself: its probes would fire in the tracer.
+    #[error("process {0} is dtrace itself")]
+    Itself(i32),
+    /// A function named literally, in a module named literally, that the module lacks.
+    #[error("failed to lookup '{func}' in module '{module}'")]
+    NoFunc { func: String, module: String },
 }
 
 impl PidError {
@@ -44,7 +58,10 @@ impl PidError {
     pub fn tag(&self) -> Option<crate::error::ErrTag> {
         use crate::error::ErrTag;
         match self {
-            PidError::Grab { .. } => None,
+            PidError::Grab { .. } => Some(ErrTag::D_PROC_GRAB),
+            PidError::Pid0 => Some(ErrTag::D_PROC_BADPID),
+            PidError::Itself(_) => Some(ErrTag::D_PROC_DYN),
+            PidError::NoFunc { .. } => Some(ErrTag::D_PROC_FUNC),
             PidError::BadName(_) => Some(ErrTag::D_PROC_NAME),
             PidError::Outside { .. } => Some(ErrTag::D_PROC_OFF),
             PidError::Align(_) => Some(ErrTag::D_PROC_ALIGN),
@@ -362,9 +379,24 @@ pub fn probes_for(
     let Some((prefix, _)) = split_provider(&pat.provider) else {
         return Ok(Vec::new());
     };
+    if prefix == "pid" && pid as u32 == std::process::id() && exec.is_none() {
+        return Err(PidError::Itself(pid));
+    }
     let objs = objects(pid, exec)?;
     let mut out = Vec::new();
+    // dt_pid_per_mod: a function named exactly in a module named exactly must be there.
+    let exact = prefix == "pid"
+        && !pat.function.is_empty()
+        && glob::is_literal(&pat.function)
+        && !pat.module.is_empty()
+        && glob::is_literal(&pat.module);
     for obj in objs.iter().filter(|o| o.matches(&pat.module)) {
+        if exact && !functions_named(&obj.path, &pat.function) {
+            return Err(PidError::NoFunc {
+                func: pat.function.clone(),
+                module: pat.module.clone(),
+            });
+        }
         let Ok(data) = std::fs::read(&obj.path) else {
             continue;
         };
@@ -378,6 +410,17 @@ pub fn probes_for(
         usdt::probes(pid, prefix, obj, &data, &file, pat, &mut out);
     }
     Ok(out)
+}
+
+/// Whether the object at `path` defines function `name`.
+fn functions_named(path: &Path, name: &str) -> bool {
+    let Ok(data) = std::fs::read(path) else {
+        return true;
+    };
+    let Ok(file) = object::File::parse(&*data) else {
+        return true;
+    };
+    functions(&file).iter().any(|f| f.name == name)
 }
 
 fn pid_probes(

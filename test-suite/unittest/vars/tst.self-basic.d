@@ -1,10 +1,12 @@
 /*
  * Thread-local variables: implicit on first assignment, integers and strings; an unset one
- * reads as 0 or ""; assigning 0 frees it, so it reads as 0 again.
+ * reads as 0 or "" (it must be declared: reading one nothing assigns is D_VAR_UNDEF);
+ * assigning 0 frees it, so it reads as 0 again.
  */
 #pragma D option quiet
 
 self string never;
+self int unset;
 
 BEGIN
 {

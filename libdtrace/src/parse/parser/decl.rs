@@ -147,6 +147,13 @@ impl<'a> Parser<'a> {
                 match t.tok {
                     Tok::Op("}") if !values.is_empty() => break,
                     Tok::Ident(n) => {
+                        if n.contains('`') {
+                            return Err(CompileError::new(
+                                ErrTag::D_DECL_SCOPE,
+                                t.line,
+                                format!("D scoping operator may not be used in an enumerator name ({})", n),
+                            ));
+                        }
                         let v = if self.peek_is_op("=")? {
                             self.next()?;
                             Some(self.conditional()?)
@@ -208,6 +215,13 @@ impl<'a> Parser<'a> {
                 let Tok::Ident(mname) = n.tok.clone() else {
                     return Err(self.syntax_error(&n));
                 };
+                if mname.contains('`') {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_SCOPE,
+                        n.line,
+                        format!("D scoping operator may not be used in a member name ({})", mname),
+                    ));
+                }
                 if fptr {
                     self.expect_op(")")?;
                     self.skip_parameters()?;

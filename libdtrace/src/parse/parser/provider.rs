@@ -31,14 +31,30 @@ impl<'a> Parser<'a> {
         let Tok::Ident(ident) = n.tok.clone() else {
             return Err(self.syntax_error(&n));
         };
-        let native = self.parameter_types()?;
+        let (native, names) = self.parameter_types("probe input", None)?;
         let xlated = if self.peek_is_op(":")? {
             self.next()?;
-            Some(self.parameter_types()?)
+            Some(self.parameter_types("probe output", Some(&names))?.0)
         } else {
             None
         };
         self.expect_op(";")?;
+        // dt_node_probe: at most UINT8_MAX parameters each way.
+        for (kind, n) in [("input", native.len()), ("output", xlated.as_ref().map_or(0, |x| x.len()))] {
+            if n > u8::MAX as usize {
+                return Err(CompileError::new(
+                    ErrTag::D_PROV_PRARGLEN,
+                    line,
+                    format!(
+                        "probe ::{} {} prototype exceeds {} parameters: {} params used",
+                        ident.replace("__", "-"),
+                        kind,
+                        u8::MAX,
+                        n
+                    ),
+                ));
+            }
+        }
         Ok(ProbeDef {
             // C identifiers cannot hold `-`; DTrace spells it `__` in the definition.
             name: ident.replace("__", "-"),
@@ -48,21 +64,82 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `( )`, `(void)` or `(type [name], ...)`: the parameter types, names dropped.
-    fn parameter_types(&mut self) -> PResult<Vec<TypeName>> {
+    /// `( )`, `(void)` or `(type [name], ...)`: the parameter types and names, checked as
+    /// dt_decl_prototype checks a probe's prototypes. `formals` are the input parameters' names
+    /// when this is the output list: its parameters must be named, after input parameters.
+    fn parameter_types(
+        &mut self,
+        kind: &str,
+        formals: Option<&[Option<String>]>,
+    ) -> PResult<(Vec<TypeName>, Vec<Option<String>>)> {
         self.expect_op("(")?;
         let mut types = Vec::new();
+        let mut names: Vec<Option<String>> = Vec::new();
         if self.peek_is_op(")")? {
             self.next()?;
-            return Ok(types);
+            return Ok((types, names));
         }
         loop {
-            let mut ty = self.type_name()?;
-            if let Tok::Ident(_) = self.peek()?.tok {
+            let pt = self.peek()?.clone();
+            let i = types.len() + 1;
+            if pt.tok == Tok::Op("...") {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_PROTO_VARARGS,
+                    pt.line,
+                    format!("{} prototype may not use a variable-length argument list", kind),
+                ));
+            }
+            if let Tok::Kw("register") = self.peek()?.tok {
                 self.next()?;
             }
+            self.parameter_class()?;
+            let mut ty = self.type_name()?;
+            let name = match &self.peek()?.tok {
+                Tok::Ident(n) => {
+                    let n = n.clone();
+                    self.next()?;
+                    Some(n)
+                }
+                _ => None,
+            };
             ty.words.extend(self.dimensions()?);
+            let void = ty.words == ["void"] && ty.ptr == 0;
+            if void {
+                if let Some(n) = &name {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_PROTO_NAME,
+                        pt.line,
+                        format!("void parameter may not have a name: {}", n),
+                    ));
+                }
+            }
+            if let Some(n) = &name {
+                let declared = match formals {
+                    Some(f) => f.iter().any(|x| x.as_deref() == Some(n.as_str())),
+                    None => names.iter().any(|x| x.as_deref() == Some(n.as_str())),
+                };
+                if declared != formals.is_some() {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_PROTO_FORM,
+                        pt.line,
+                        format!(
+                            "parameter is {} declared in {} prototype: {}, parameter #{}",
+                            if formals.is_some() { "not" } else { "already" },
+                            kind,
+                            n,
+                            i
+                        ),
+                    ));
+                }
+            } else if !void && formals.is_some() {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_PROTO_NAME,
+                    pt.line,
+                    format!("parameter declaration requires a name: parameter #{}", i),
+                ));
+            }
             types.push(ty);
+            names.push(name);
             let t = self.next()?;
             match t.tok {
                 Tok::Op(",") => continue,
@@ -70,11 +147,20 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.syntax_error(&t)),
             }
         }
-        // `(void)` declares no parameters, as in C.
-        if types.len() == 1 && types[0].words == ["void"] && types[0].ptr == 0 {
-            types.clear();
+        let voids = types.iter().filter(|t| t.words == ["void"] && t.ptr == 0).count();
+        if voids > 0 && types.len() > 1 {
+            return Err(CompileError::new(
+                ErrTag::D_DECL_PROTO_VOID,
+                self.lx.line(),
+                "void must be sole parameter",
+            ));
         }
-        Ok(types)
+        // `(void)` declares no parameters, as in C.
+        if voids == 1 {
+            types.clear();
+            names.clear();
+        }
+        Ok((types, names))
     }
 }
 
@@ -107,7 +193,7 @@ mod tests {
             "#pragma D attributes Evolving/Evolving/Common provider myapp provider\n\
              provider myapp {\n\
              \tprobe query__start(char *, int);\n\
-             \tprobe query__done(int n, const char *s) : (int, string);\n\
+             \tprobe query__done(int n, const char *s) : (int n, string s);\n\
              \tprobe tick(void);\n\
              \tprobe tock();\n\
              };\n",

@@ -1,0 +1,8 @@
+/*
+ * A built-in variable is no function.
+ */
+BEGIN
+{
+	timestamp();
+	exit(0);
+}

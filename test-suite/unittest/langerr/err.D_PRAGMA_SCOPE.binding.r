@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test-suite/unittest/langerr/err.D_PRAGMA_SCOPE.binding.d: [D_PRAGMA_SCOPE] line 4: #pragma binding cannot modify entity defined outside program scope

@@ -1,0 +1,7 @@
+/*
+ * dtrace may not put pid probes in itself ($pid is dtrace's own pid).
+ */
+pid$pid::main:entry
+{
+	exit(0);
+}
