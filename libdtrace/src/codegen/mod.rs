@@ -31,6 +31,7 @@ pub mod stub;
 pub mod subr;
 pub mod recbuf;
 pub mod dtrace_type;
+mod nullstr;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
