@@ -1,6 +1,7 @@
 /*
  * Thread-local variables: implicit on first assignment, integers and strings; an unset one
- * reads as 0 or ""; assigning 0 frees it, so it reads as 0 again.
+ * reads as 0, or NULL for a string (DTrace's missing dynamic variable); assigning 0 frees it,
+ * so it reads as 0 again.
  */
 #pragma D option quiet
 
@@ -11,7 +12,7 @@ BEGIN
 	self->n = 41;
 	self->n++;
 	self->s = "thread";
-	printf("%d %s [%s] %d\n", self->n, self->s, self->never, self->unset);
+	printf("%d %s %d %d\n", self->n, self->s, self->never == NULL, self->unset);
 	self->n = 0;
 	printf("%d\n", self->n);
 	self->n += 7;
