@@ -211,19 +211,6 @@ ROUTINE s64 dt_strfind(const char *s, const char *t, s64 pos, u64 mode_n, char *
 	return c.found;
 }
 
-/* strstr(s, t): the rest of s from the first t; -1 (D's NULL) when absent. d: n bytes. */
-ROUTINE long dt_strstr(char *d, const char *s, const char *t, u64 n, char *buf)
-{
-	s64 p = dt_strfind(s, t, 0, n, buf);
-
-	d[0] = 0;
-	if (p >= 0 && p < (s64)n) {
-		bpf_probe_read_kernel_str(d, n, s + p);
-		return 0;
-	}
-	return -1;
-}
-
 /*
  * strchr(s, c), or strrchr(s, c) when bit 32 of rev_n is set: the rest of s from c; -1 (D's
  * NULL) when c is absent. d: n bytes; tmp: n bytes.

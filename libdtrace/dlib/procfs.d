@@ -129,8 +129,18 @@ inline int CLD_CONTINUED = 6;
  * SCHED_BATCH 3, SCHED_IDLE 5, SCHED_DEADLINE 6. Memory counters: MM_FILEPAGES 0,
  * MM_ANONPAGES 1, MM_SHMEMPAGES 3; pages are 4 KB. Times are nanoseconds; start_time is
  * on the clock of timestamp, so walltimestamp - timestamp turns it into wall-clock time.
- * pr_pctcpu and pr_pctmem are binary fractions, 0x8000 being 100%.
+ * pr_pctcpu and pr_pctmem are binary fractions, 0x8000 being 100%; pr_pctmem is the resident
+ * set against the RAM the kernel manages (__dt_totalram_pages, read by the consumer with
+ * sysinfo(2) since BPF cannot read the kernel's _totalram_pages). pr_rssize is the mm's
+ * central counters: the per-CPU parts of the counters (at most a few dozen pages per CPU,
+ * which /proc/PID/status adds) need the per-CPU offsets, which kallsyms does not list.
+ * pr_syscall is the system call the thread is in: orig_ax of the user registers at the top
+ * of its kernel stack (THREAD_SIZE 16 KB on x86_64 without KASAN), which the entry code sets
+ * to -1 for an interrupt or exception; 0 for a kernel thread or a thread not in a system
+ * call, as illumos' t_sysnum.
  */
+inline int __dt_thread_size = 16384;
+inline int __dt_pf_kthread = 0x00200000;
 translator psinfo_t < struct task_struct *T > {
 	pr_flag = (T->__state & 0x4) ? PR_STOPPED : 0;
 	pr_nlwp = T->signal->nr_threads;
@@ -153,8 +163,11 @@ translator psinfo_t < struct task_struct *T > {
 	    (timestamp - T->group_leader->start_time) > 0x8000 ? 0x8000 :
 	    ((T->signal->utime + T->signal->stime + T->utime + T->stime) << 15) /
 	    (timestamp - T->group_leader->start_time)) : 0;
-	/* The kernel's count of RAM pages is no symbol BPF can read here. */
-	pr_pctmem = 0;
+	pr_pctmem = T->mm && __dt_totalram_pages ?
+	    ((T->mm->rss_stat[0].count + T->mm->rss_stat[1].count + T->mm->rss_stat[3].count) *
+	    0x8000 / __dt_totalram_pages > 0x8000 ? 0x8000 :
+	    (T->mm->rss_stat[0].count + T->mm->rss_stat[1].count + T->mm->rss_stat[3].count) *
+	    0x8000 / __dt_totalram_pages) : 0;
 	pr_start.tv_sec = (walltimestamp - timestamp + T->group_leader->start_time) / 1000000000;
 	pr_start.tv_nsec = (walltimestamp - timestamp + T->group_leader->start_time) % 1000000000;
 	pr_time.tv_sec = (T->signal->utime + T->signal->stime + T->utime + T->stime) / 1000000000;
@@ -188,7 +201,9 @@ translator psinfo_t < struct task_struct *T > {
 	    (T->__state & 0x3) ? 'S' : (T->__state & 0xc) ? 'T' :
 	    (T->__state & 0x80) ? 'Z' : (T->__state & 0x300) ? 'W' : 'R';
 	pr_lwp.pr_nice = T->static_prio - 120;
-	pr_lwp.pr_syscall = 0;
+	pr_lwp.pr_syscall = (T->flags & __dt_pf_kthread) || T->stack == 0 ? 0 :
+	    (long)((struct pt_regs *)((uintptr_t)T->stack + __dt_thread_size) - 1)->orig_ax < 0 ? 0 :
+	    ((struct pt_regs *)((uintptr_t)T->stack + __dt_thread_size) - 1)->orig_ax;
 	pr_lwp.pr_oldpri = 0;
 	pr_lwp.pr_cpu = 0;
 	pr_lwp.pr_pri = T->prio;
@@ -222,7 +237,9 @@ translator lwpsinfo_t < struct task_struct *T > {
 	    (T->__state & 0x3) ? 'S' : (T->__state & 0xc) ? 'T' :
 	    (T->__state & 0x80) ? 'Z' : (T->__state & 0x300) ? 'W' : 'R';
 	pr_nice = T->static_prio - 120;
-	pr_syscall = 0;
+	pr_syscall = (T->flags & __dt_pf_kthread) || T->stack == 0 ? 0 :
+	    (long)((struct pt_regs *)((uintptr_t)T->stack + __dt_thread_size) - 1)->orig_ax < 0 ? 0 :
+	    ((struct pt_regs *)((uintptr_t)T->stack + __dt_thread_size) - 1)->orig_ax;
 	pr_oldpri = 0;
 	pr_cpu = 0;
 	pr_pri = T->prio;

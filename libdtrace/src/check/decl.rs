@@ -414,7 +414,9 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         self.syms.tsyms.dlib_loaded = true;
-        for (file, src) in DLIB {
+        let mem = super::sysmem::dlib_source();
+        let sources = std::iter::once(("sysmem", mem.as_str())).chain(DLIB.iter().copied());
+        for (file, src) in sources {
             let prog = crate::parse::parse_program(src).map_err(|e| {
                 CompileError::lineless(e.tag, format!("{}: {}", file, e.render(false)))
             })?;

@@ -244,6 +244,8 @@ impl<'a> Checker<'a> {
                 match (gty, r.ty, op) {
                     (Type::Int { .. }, Type::Int { .. }, _) => {}
                     (Type::Str, Type::Str, None) => {}
+                    // `s = NULL`: a string variable holding the null pointer.
+                    (Type::Str, Type::Int { .. }, None) if matches!(r.kind, TKind::Const(0)) => {}
                     (a, b, None) if a == b => {}
                     // A null pointer constant, or a `void *`, assigned to a pointer.
                     (Type::Ptr(_), Type::Int { .. }, None) if matches!(r.kind, TKind::Const(0)) => {}
@@ -568,11 +570,15 @@ impl<'a> Checker<'a> {
             }
             // `s == NULL`: the string's address against the null pointer constant.
             Eq | Ne if is_null_string_test(&l, &r) || is_null_string_test(&r, &l) => {
-                let as_addr = |mut t: TExpr| {
+                // A cast node, not a retyped operand: a string variable read as an
+                // integer would load its characters instead of its address.
+                let as_addr = |t: TExpr| {
                     if t.ty == Type::Str {
-                        t.ty = types::ULONG;
+                        let line = t.line;
+                        TExpr { kind: TKind::Cast(Box::new(t)), ty: types::ULONG, line }
+                    } else {
+                        t
                     }
-                    t
                 };
                 return Ok(mk(TKind::Binary(op, Box::new(as_addr(l)), Box::new(as_addr(r))), INT));
             }

@@ -15,6 +15,7 @@ mod mem;
 mod libdirs;
 mod members;
 mod procargs;
+mod sysmem;
 pub mod ir;
 pub mod subr;
 pub mod ir_act;

@@ -54,10 +54,13 @@ impl Checker<'_> {
             .unwrap_or(DEFAULT_PRINTSIZE)
             .max(1);
         let node = pnode(target, None, self.strsize(), 0);
+        // As much as any printsize shows: the consumer cuts the value at the printsize in force
+        // when it prints the record, which setopt("printsize", ...) can change at run time
+        // (Oracle's tst.print.local.trunc.d).
         Ok(TStmt::Act(ActStmt::Print {
             addr: a,
             node: Arc::new(node),
-            size: size.min(printsize),
+            size: size.min(printsize.max(DEFAULT_PRINTSIZE)),
             ptr,
         }))
     }

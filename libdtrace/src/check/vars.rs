@@ -475,7 +475,7 @@ impl<'a> Checker<'a> {
         let ok = match op {
             None => {
                 compatible(vty, r.ty)
-                    || (vty.is_ptr() && matches!(r.kind, TKind::Const(0)))
+                    || ((vty.is_ptr() || vty == Type::Str) && matches!(r.kind, TKind::Const(0)))
             }
             Some(_) => vty.is_int() && r.ty.is_int(),
         };

@@ -83,6 +83,7 @@ impl<'a> Gen<'a> {
                 match kind {
                     ValueKind::Int { size, .. } => self.store_int(R6, (ko + off) as i16, R0, *size),
                     ValueKind::Str { size } => {
+                        self.null_str_fault(R0);
                         self.e.emit(Insn::mov64_reg(R3, R0));
                         self.copy_to(R6, ko + off, *size, true);
                     }

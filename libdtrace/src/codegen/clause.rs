@@ -216,6 +216,16 @@ pub fn compile(c: &TClause, syms: &Symbols, t: Target) -> Result<ClauseCode, Com
     g.e.emit(Insn::mov64_imm(R0, 0));
     g.e.emit(Insn::exit());
 
+    let limit = super::mstate::MAX_SIZE - super::mstate::SCRATCH;
+    if g.scratch.div_ceil(8) * 8 > limit {
+        return Err(cerr(
+            c.line,
+            format!(
+                "clause needs {} bytes of temporary storage (strings, keys, search buffers), more than the {} bytes a CPU's machine state holds: split its work over several clauses or lower strsize",
+                g.scratch, limit
+            ),
+        ));
+    }
     let calls = std::mem::take(&mut g.e.routine_calls);
     let (mut insns, relocs) = g.e.finish();
     super::link::link(&mut insns, &calls).map_err(|e| cerr(c.line, e.to_string()))?;

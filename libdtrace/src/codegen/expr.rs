@@ -31,7 +31,10 @@ impl<'a> Gen<'a> {
             }
             TKind::Global(v) => {
                 let g = &self.syms.globals[*v as usize];
-                if g.ty == Type::Str || g.ty.by_ref() {
+                if g.ty == Type::Str {
+                    self.e.ld_map_value(R0, MapRef::Globals, g.offset);
+                    self.str_slot_load(R0, 0);
+                } else if g.ty.by_ref() {
                     self.e.ld_map_value(R0, MapRef::Globals, g.offset);
                 } else {
                     let (off, ty) = (g.offset, g.ty);
@@ -64,7 +67,7 @@ impl<'a> Gen<'a> {
                 self.expr(r)?;
                 self.e.emit(Insn::mov64_reg(R2, R0));
                 self.pop(R1);
-                self.strcmp();
+                self.strcmp_nullable();
                 // R0 is <0, 0 or >0 as strcmp's; compare it with 0.
                 self.e.emit(Insn::mov64_imm(R1, 0));
                 self.compare(*op, true);
@@ -73,10 +76,8 @@ impl<'a> Gen<'a> {
                 let g = self.syms.globals[*var as usize].clone();
                 self.expr(rhs)?;
                 if g.ty == Type::Str {
-                    self.e.emit(Insn::mov64_reg(R3, R0));
                     self.e.ld_map_value(R8, MapRef::Globals, g.offset);
-                    self.copy_to(R8, 0, self.t.strsize, false);
-                    self.e.emit(Insn::mov64_reg(R0, R8));
+                    self.str_slot_store(R8, 0);
                 } else if g.ty.by_ref() {
                     // A struct, union or array is copied whole from the address of the value.
                     let size = g.ty.size(self.t.strsize).unwrap_or(0);

@@ -32,6 +32,7 @@ pub mod subr;
 pub mod recbuf;
 pub mod dtrace_type;
 mod uregs;
+mod nullstr;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,6 +87,9 @@ pub mod mstate {
     pub const ERRNO: i16 = 88;
     /// Start of per-clause scratch space (strings, keys, aggregation values).
     pub const SCRATCH: u32 = 96;
+    /// The most the state can be: a per-CPU map value is at most 32 KB (the kernel's
+    /// PCPU_MIN_UNIT_SIZE), and offsets into it must fit BPF's signed 16-bit displacements.
+    pub const MAX_SIZE: u32 = 32760;
 }
 
 /// Layout of the shared state map's value.

@@ -4,8 +4,8 @@
 //! (`MapRef::Dyn(id)`). The key is the thread (the 64-bit pid/tgid word, for `self->`)
 //! followed by the key tuple: integers as 8 bytes, strings as zero-padded `strsize` slots.
 //! The value is 8 bytes for an integer, `strsize` bytes for a string. A missing element
-//! reads as 0 or ""; storing 0 in an integer variable deletes the element (DTrace's
-//! semantics: it frees the dynamic variable).
+//! reads as 0, or NULL for a string; storing 0 (or a NULL string) deletes the element
+//! (DTrace's semantics: it frees the dynamic variable).
 //!
 //! `dynvarsize` bounds the space of all dynamic variables together: each element is charged
 //! [`dyn_cost`] bytes in the shared state's `DYN_USED` counter when inserted and refunded when
@@ -84,6 +84,7 @@ impl<'a> Gen<'a> {
             self.expr(k)?;
             match kt {
                 Type::Str => {
+                    self.null_str_fault(R0);
                     self.e.emit(Insn::mov64_reg(R3, R0));
                     self.copy_to(R6, ko + off, self.t.strsize, true);
                     off += (self.t.strsize + 7) / 8 * 8;
@@ -109,11 +110,10 @@ impl<'a> Gen<'a> {
         let done = self.e.label();
         self.dyn_lookup(id, ko);
         if ty == Type::Str {
-            let empty = self.alloc_scratch(self.t.strsize);
+            // A missing string element is NULL, as DTrace's; the explicit 0 turns the
+            // verifier's map-value-or-null into two plain cases.
             self.e.jne_imm(R0, 0, done);
-            self.e.emit(Insn::st(BPF_B, R6, empty as i16, 0));
-            self.e.emit(Insn::mov64_reg(R0, R6));
-            self.e.emit(Insn::alu64_imm(BPF_ADD, R0, empty as i32));
+            self.e.emit(Insn::mov64_imm(R0, 0));
         } else {
             let zero = self.e.label();
             self.e.jeq_imm(R0, 0, zero);
@@ -141,7 +141,8 @@ impl<'a> Gen<'a> {
         let cost = dyn_cost(ksize, vsize);
         let done = self.e.label();
         let insert = self.e.label();
-        if ty != Type::Str {
+        {
+            // Storing 0 (NULL, for a string) deletes the element.
             let nonzero = self.e.label();
             self.e.emit(Insn::ldx(BPF_DW, R1, FP, val));
             self.e.jne_imm(R1, 0, nonzero);
@@ -203,8 +204,7 @@ impl<'a> Gen<'a> {
             VarKind::Local => {
                 let off = self.local_off(v.id);
                 if ty == Type::Str {
-                    self.e.emit(Insn::mov64_reg(R0, R6));
-                    self.e.emit(Insn::alu64_imm(BPF_ADD, R0, off as i32));
+                    self.str_slot_load(R6, off as u32);
                 } else {
                     self.e.emit(Insn::ldx(BPF_DW, R0, R6, off));
                 }
@@ -238,10 +238,7 @@ impl<'a> Gen<'a> {
                 let off = self.local_off(v.id);
                 self.expr(rhs)?;
                 if ty == Type::Str {
-                    self.e.emit(Insn::mov64_reg(R3, R0));
-                    self.copy_to(R6, off as u32, self.t.strsize, false);
-                    self.e.emit(Insn::mov64_reg(R0, R6));
-                    self.e.emit(Insn::alu64_imm(BPF_ADD, R0, off as i32));
+                    self.str_slot_store(R6, off as u32);
                     return Ok(());
                 }
                 if let Some(op) = op {

@@ -50,6 +50,9 @@ pub struct ActState {
     redirect_copy: Option<std::fs::File>,
     /// What a `freopen()` of the record being printed asks for, applied after the record.
     pending: Option<Option<std::fs::File>>,
+    /// `printsize` in force (options and run-time `setopt()`): the bytes of a value `print()`
+    /// shows; `None` for the default.
+    pub printsize: Option<u64>,
 }
 
 /// The symbolizer printf's `%a`/`%A` use for one record.
@@ -266,7 +269,11 @@ impl ActState {
                 let start = *offset as usize;
                 if let Some(bytes) = data.get(start..start + *size as usize) {
                     let shown = if *ptr { Some(a) } else { None };
-                    crate::print::typed::print_typed(buf, node, shown, bytes, *size);
+                    let limit = self
+                        .printsize
+                        .unwrap_or(crate::check::printtype::DEFAULT_PRINTSIZE as u64)
+                        .clamp(1, *size as u64) as u32;
+                    crate::print::typed::print_typed(buf, node, shown, bytes, limit);
                 }
             }
             ActDesc::Speculate(_) | ActDesc::Discard(_) => {

@@ -153,7 +153,10 @@ impl<'a> RecordPrinter<'a> {
                     h.error(&format!("couldn't set option \"{}\" to \"{}\": {}", n, v.as_deref().unwrap_or("1"), e));
                 }
             }
-            ActionDesc::Act(x) => self.act.action(x, data, buf, out)?,
+            ActionDesc::Act(x) => {
+                self.act.printsize = self.aggs.opts.size_option("printsize");
+                self.act.action(x, data, buf, out)?
+            }
         }
         Ok(ControlFlow::Continue(()))
     }

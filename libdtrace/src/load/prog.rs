@@ -95,6 +95,16 @@ impl Program {
                     } else {
                         e
                     };
+                    if text.contains("BPF program is too large") {
+                        // The verifier gave up: its log is a million steps no user can act on.
+                        return Err(SysError::Os {
+                            what: format!(
+                                "BPF program {} is too complex for the kernel's verifier (more than 1000000 instructions to check): split the clause's work over several clauses",
+                                name
+                            ),
+                            source: std::io::Error::from_raw_os_error(libc::E2BIG),
+                        });
+                    }
                     if text.is_empty() {
                         return Err(SysError::Os {
                             what: format!("failed to load BPF program {}", name),

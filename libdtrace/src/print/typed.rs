@@ -150,7 +150,14 @@ impl Printer<'_> {
         } else {
             Some(m.name.as_str())
         };
-        self.value(&m.node, label, bit_off, m.bits, depth, ",");
+        // An unnamed struct or union member shows as `(struct)` whatever its kind, as
+        // Oracle's print() shows the anonymous union of struct sk_buff (tst.print.skb.r); a
+        // named member of an untagged union type keeps `(union)` (tst.print.local.r).
+        let cast = match (&m.node.shape, label) {
+            (Shape::Sou { .. }, None) => Some("struct"),
+            _ => None,
+        };
+        self.value_as(&m.node, cast, label, bit_off, m.bits, depth, ",");
     }
 
     /// A value: `.name = (type)value` and what follows, `delim` after it.
@@ -163,11 +170,27 @@ impl Printer<'_> {
         depth: usize,
         delim: &'static str,
     ) {
+        self.value_as(n, None, label, bit_off, bits, depth, delim)
+    }
+
+    /// [`Self::value`] with the type shown as `cast` instead of the node's own name.
+    #[allow(clippy::too_many_arguments)]
+    fn value_as(
+        &mut self,
+        n: &PNode,
+        cast: Option<&str>,
+        label: Option<&str>,
+        bit_off: u32,
+        bits: u8,
+        depth: usize,
+        delim: &'static str,
+    ) {
         self.indent(depth);
         if let Some(l) = label {
             self.out.extend_from_slice(format!(".{} = ", l).as_bytes());
         }
-        self.out.extend_from_slice(format!("({})", n.name).as_bytes());
+        self.out
+            .extend_from_slice(format!("({})", cast.unwrap_or(&n.name)).as_bytes());
         match &n.shape {
             Shape::Sou { members } => {
                 self.out.extend_from_slice(b" {\n");
@@ -397,6 +420,50 @@ mod tests {
             ind(0),
             ind(1),
             ind(2)
+        );
+        assert_eq!(String::from_utf8_lossy(&out), want);
+    }
+
+    #[test]
+    fn anonymous_members() {
+        // struct sk_buff's struct_group(headers, ...): an unnamed union of an unnamed struct
+        // and a named one (Oracle's tst.print.skb.r): both unnamed members show as
+        // `(struct)`, the named one as its own untagged type.
+        let inner = |name: &str| PNode {
+            name: name.into(),
+            shape: Shape::Sou {
+                members: vec![member("network_header", 0, int("__u16", 2, false))],
+            },
+        };
+        let u = PNode {
+            name: "union".into(),
+            shape: Shape::Sou {
+                members: vec![member("", 0, inner("struct")), member("headers", 0, inner("struct"))],
+            },
+        };
+        let named_union = PNode {
+            name: "union".into(),
+            shape: Shape::Sou {
+                members: vec![member("x", 0, int("int", 4, true))],
+            },
+        };
+        let t = PNode {
+            name: "struct sk_buff".into(),
+            shape: Shape::Sou {
+                members: vec![member("", 0, u), member("v", 2, named_union)],
+            },
+        };
+        let mut d = vec![0u8; 8];
+        d[0] = 32;
+        d[2] = 7;
+        let mut out = Vec::new();
+        print_typed(&mut out, &t, None, &d, 8192);
+        let want = format!(
+            "{0}(struct sk_buff) {{\n{1}(struct) {{\n{2}(struct) {{\n{3}.network_header = (__u16)32,\n{2}}},\n{2}.headers = (struct) {{\n{3}.network_header = (__u16)32,\n{2}}},\n{1}}},\n{1}.v = (union) {{\n{2}.x = (int)7,\n{1}}},\n{0}}}\n",
+            ind(0),
+            ind(1),
+            ind(2),
+            ind(3)
         );
         assert_eq!(String::from_utf8_lossy(&out), want);
     }

@@ -1,7 +1,7 @@
 /*
  * Thread-local variables: implicit on first assignment, integers and strings; an unset one
- * reads as 0 or "" (it must be declared: reading one nothing assigns is D_VAR_UNDEF);
- * assigning 0 frees it, so it reads as 0 again.
+ * reads as 0, or NULL for a string (DTrace's missing dynamic variable; it must be declared:
+ * reading one nothing assigns is D_VAR_UNDEF); assigning 0 frees it, so it reads as 0 again.
  */
 #pragma D option quiet
 
@@ -13,7 +13,7 @@ BEGIN
 	self->n = 41;
 	self->n++;
 	self->s = "thread";
-	printf("%d %s [%s] %d\n", self->n, self->s, self->never, self->unset);
+	printf("%d %s %d %d\n", self->n, self->s, self->never == NULL, self->unset);
 	self->n = 0;
 	printf("%d\n", self->n);
 	self->n += 7;

@@ -1,4 +1,4 @@
-42 thread [] 0
+42 thread 1 0
 0
 7
 7 thread

@@ -1,0 +1,4 @@
+status 0
+syscall matches /proc
+pctmem matches MemTotal
+user mode: 0
