@@ -47,6 +47,10 @@ mount -t debugfs debugfs $R/sys/kernel/debug
 mount -t bpf bpf $R/sys/fs/bpf
 mount -t tmpfs tmpfs $R/tmp
 mount -t tmpfs tmpfs $R/run
+# run.sh --disk: a block device for the io provider's tests.
+if [ -b /dev/vda ]; then
+	mount -t ext4 /dev/vda $R/var/tmp || echo "vm-init: cannot mount the scratch disk"
+fi
 cwd=$(cat /share/cwd)
 mkdir -p "$R$cwd" 2>/dev/null
 mount -t 9p -o "$opts,cache=mmap" work "$R$cwd" || fail "cannot mount the working directory $cwd"

@@ -10,6 +10,8 @@
 #   --cpus N          guest CPUs (default 2)
 #   --mem MB          guest memory (default 1024)
 #   --env NAME=VALUE  set a variable for the command (repeatable)
+#   --disk MB         an ext4 scratch disk (virtio) mounted on the guest's /var/tmp, for block
+#                     I/O; needs a kernel with virtio_blk and ext4 built in (the patched one)
 #   --keep-log        always print the guest console log to stderr
 #   --prepare         fetch and build everything, boot nothing
 #
@@ -28,6 +30,7 @@ MODULES=
 TIMEOUT=600
 CPUS=2
 MEM=1024
+DISK=0
 KEEP_LOG=0
 PREPARE=0
 ENVS=()
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
 	--cpus) CPUS=$2; shift 2 ;;
 	--mem) MEM=$2; shift 2 ;;
 	--env) ENVS+=("$2"); shift 2 ;;
+	--disk) DISK=$2; shift 2 ;;
 	--keep-log) KEEP_LOG=1; shift ;;
 	--prepare) PREPARE=1; shift ;;
 	--) shift; break ;;
@@ -225,6 +229,13 @@ echo "$CWD" >"$RUN/cwd"
 
 ACCEL=tcg
 CPU=max
+DRIVE=()
+if [ "$DISK" -gt 0 ]; then
+	command -v mkfs.ext4 >/dev/null || die "--disk needs mkfs.ext4 (e2fsprogs)"
+	truncate -s "${DISK}M" "$RUN/disk.img"
+	mkfs.ext4 -q -F "$RUN/disk.img" >&2 || die "cannot make the scratch disk"
+	DRIVE=(-drive "file=$RUN/disk.img,if=virtio,format=raw,cache=unsafe")
+fi
 fsdev() { echo "-fsdev local,id=$1,path=$2,security_model=none,multidevs=remap${3:+,$3} -device virtio-9p-pci,fsdev=$1,mount_tag=$1"; }
 # shellcheck disable=SC2046
 set +e
@@ -235,6 +246,7 @@ timeout --kill-after=10 "$TIMEOUT" qemu-system-x86_64 \
 	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 rdinit=/init" \
 	-serial "file:$RUN/console.log" -monitor none \
 	$(fsdev hostroot / readonly=on) $(fsdev work "$CWD") $(fsdev share "$RUN") \
+	${DRIVE[@]+"${DRIVE[@]}"} \
 	</dev/null >"$RUN/qemu.out" 2>&1 &
 QEMU_PID=$!
 wait $QEMU_PID

@@ -45,7 +45,7 @@ esac
 dir=$(mktemp -d "$(dirname "$trigger")/vm-dtrace-type.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 cc -O2 -o "$dir/fbt-args" test-suite/triggers/fbt-args.c || exit 1
-kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --timeout 3300 \
+kernel-patches/vm/run.sh --kernel "$kernel" --cpus 2 --mem 2048 --disk 64 --timeout 3300 \
 	--env DTRACE_SUITE="$suite" --env FBT_TRIGGER="$dir/fbt-args" \
 	-- bash test-suite/unittest/recbuf/vm-dtrace-type.guest 2>"$dir/err"
 status=$?
