@@ -256,6 +256,12 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                 if info.matched == 1 { "" } else { "s" }
             );
         }
+        if a.verbose > 0 {
+            // The report goes where trace output goes (oprintf), after the notice.
+            let r = h.program_attrs(c.prog).report(c.desc, &c.name);
+            let _ = out.write_all(r.as_bytes());
+            let _ = out.write_all(b"\n");
+        }
         total += info.matched;
     }
     if !a.exec {

@@ -125,6 +125,8 @@ pub struct Handle {
     pub(crate) session: Option<Session>,
     /// vmlinux BTF for `dtrace -lv` of rawtp probes, read on first use.
     pub(crate) btf_cache: Option<Option<crate::btf::Btf>>,
+    /// Stability attributes of the checked programs, by `ProgramId`.
+    pub(crate) program_attrs: Vec<crate::check::attrs::ProgramAttrs>,
 }
 
 impl Handle {
@@ -140,6 +142,7 @@ impl Handle {
             enabled: Vec::new(),
             session: None,
             btf_cache: None,
+            program_attrs: Vec::new(),
         })
     }
 
@@ -241,7 +244,14 @@ impl Handle {
             self.opts.set(n, v.as_deref())?;
         }
         self.programs.push(checked.clauses);
+        self.program_attrs.push(checked.attrs);
         Ok(ProgramId(self.programs.len() - 1))
+    }
+
+    /// dtrace_program_info's attributes: the minimum attributes of a compiled program's
+    /// probe descriptions and statements (`dtrace -v`).
+    pub fn program_attrs(&self, prog: ProgramId) -> crate::check::attrs::ProgramAttrs {
+        self.program_attrs[prog.0]
     }
 
     /// The probes a compiled program matches, in probe ID order, for `dtrace -l -n ...`.
