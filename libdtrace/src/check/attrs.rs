@@ -494,22 +494,25 @@ impl ProgramAttrs {
 /// the predicate; operands before the operation). `probe` is the provider context that
 /// `probeprov`, `probemod`, `probefunc`, `probename` and `args` take their attributes from.
 /// `floor` is the `amin` option: the first use below it is reported as `Err((what, attr))`.
+/// A use below the minimum: what it is, its attributes and its line.
+pub type Below = (String, Attr, u32);
+
 pub struct Walk<'a> {
     pub probe: &'a ProviderAttrs,
     pub floor: Option<Attr>,
 }
 
 impl Walk<'_> {
-    fn check(&self, what: impl FnOnce() -> String, a: Attr) -> Result<Attr, (String, Attr)> {
+    fn check(&self, what: impl FnOnce() -> String, a: Attr, line: u32) -> Result<Attr, Below> {
         match self.floor {
-            Some(f) if a.below(f) => Err((what(), a)),
+            Some(f) if a.below(f) => Err((what(), a, line)),
             _ => Ok(a),
         }
     }
 
-    fn ident(&self, name: &str) -> Result<Attr, (String, Attr)> {
+    fn ident(&self, name: &str, line: u32) -> Result<Attr, Below> {
         if name.contains('`') {
-            return self.check(|| format!("symbol {}", name), PRIVATE_UNKNOWN);
+            return self.check(|| format!("symbol {}", name), PRIVATE_UNKNOWN, line);
         }
         let Some(b) = builtin(name) else {
             return Ok(STABLE_COMMON);
@@ -522,11 +525,11 @@ impl Walk<'_> {
             "args" => self.probe.args,
             _ => b.attr,
         };
-        self.check(|| format!("{} {}", b.kind.name(), name), a)
+        self.check(|| format!("{} {}", b.kind.name(), name), a, line)
     }
 
     /// dt_node_list_cook: the minimum of a list, starting from Stable/Stable/Common.
-    fn list(&self, es: &[Expr]) -> Result<Attr, (String, Attr)> {
+    fn list(&self, es: &[Expr]) -> Result<Attr, Below> {
         let mut a = STABLE_COMMON;
         for e in es {
             a = a.min(self.expr(e)?);
@@ -534,7 +537,7 @@ impl Walk<'_> {
         Ok(a)
     }
 
-    pub fn expr(&self, e: &Expr) -> Result<Attr, (String, Attr)> {
+    pub fn expr(&self, e: &Expr) -> Result<Attr, Below> {
         Ok(match &e.kind {
             ExprKind::Int { .. }
             | ExprKind::Char(_)
@@ -543,7 +546,7 @@ impl Walk<'_> {
             | ExprKind::MacroStr(_)
             | ExprKind::SizeofType(_)
             | ExprKind::Offsetof { .. } => STABLE_COMMON,
-            ExprKind::Ident(n) => self.ident(n)?,
+            ExprKind::Ident(n) => self.ident(n, e.line)?,
             ExprKind::SelfVar(_) | ExprKind::ThisVar(_) => STABLE_COMMON,
             ExprKind::Agg { keys, .. } => STABLE_COMMON.min(self.list(keys)?),
             ExprKind::Index { base, keys } => {
@@ -555,7 +558,7 @@ impl Walk<'_> {
                 match builtin(name) {
                     Some(b) => {
                         let a = a.min(b.attr);
-                        self.check(|| format!("{} {}( )", b.kind.name(), name), a)?
+                        self.check(|| format!("{} {}( )", b.kind.name(), name), a, e.line)?
                     }
                     None => a,
                 }
@@ -581,7 +584,7 @@ impl Walk<'_> {
         })
     }
 
-    pub fn stmts(&self, body: &[ast::Stmt]) -> Result<Attr, (String, Attr)> {
+    pub fn stmts(&self, body: &[ast::Stmt]) -> Result<Attr, Below> {
         let mut a = STABLE_COMMON;
         for s in body {
             a = a.min(match s {
@@ -621,10 +624,10 @@ impl Checker<'_> {
                 None => (UNSTABLE_DESC.provider, UNSTABLE_DESC),
             };
             let at =
-                |what: String, a: Attr| err(ErrTag::D_ATTR_MIN, c.line, below_minimum(&what, a));
+                |(what, a, line): Below| err(ErrTag::D_ATTR_MIN, line, below_minimum(&what, a));
             if let Some(f) = floor {
                 if dattr.below(f) {
-                    return Err(at("clause".into(), dattr));
+                    return Err(at(("clause".into(), dattr, c.end_line)));
                 }
             }
             let walk = Walk { probe: &ctx, floor };
@@ -632,9 +635,9 @@ impl Checker<'_> {
             let stmt = if body.is_empty() {
                 STABLE_COMMON
             } else {
-                let a = walk.stmts(body).map_err(|(w, a)| at(w, a))?;
+                let a = walk.stmts(body).map_err(at)?;
                 match &c.predicate {
-                    Some(p) => a.min(walk.expr(p).map_err(|(w, a)| at(w, a))?),
+                    Some(p) => a.min(walk.expr(p).map_err(at)?),
                     None => a,
                 }
             };
