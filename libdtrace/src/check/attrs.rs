@@ -494,29 +494,46 @@ impl ProgramAttrs {
 /// the predicate; operands before the operation). `probe` is the provider context that
 /// `probeprov`, `probemod`, `probefunc`, `probename` and `args` take their attributes from.
 /// `floor` is the `amin` option: the first use below it is reported as `Err((what, attr))`.
-/// A use below the minimum: what it is, its attributes and its line.
-pub type Below = (String, Attr, u32);
-
 pub struct Walk<'a> {
     pub probe: &'a ProviderAttrs,
     pub floor: Option<Attr>,
+    /// The D API version the program is bound to (`-x version`): built-ins introduced
+    /// later are not defined (dt_reduce removes them).
+    pub version: Version,
+    /// Whether the program itself declares or assigns a variable of this name.
+    pub user: &'a dyn Fn(&str) -> bool,
 }
 
 impl Walk<'_> {
-    fn check(&self, what: impl FnOnce() -> String, a: Attr, line: u32) -> Result<Attr, Below> {
+    fn check(
+        &self,
+        what: impl FnOnce() -> String,
+        a: Attr,
+        line: u32,
+    ) -> Result<Attr, CompileError> {
         match self.floor {
-            Some(f) if a.below(f) => Err((what(), a, line)),
+            Some(f) if a.below(f) => Err(err(ErrTag::D_ATTR_MIN, line, below_minimum(&what(), a))),
             _ => Ok(a),
         }
     }
 
-    fn ident(&self, name: &str, line: u32) -> Result<Attr, Below> {
+    fn ident(&self, name: &str, line: u32) -> Result<Attr, CompileError> {
         if name.contains('`') {
             return self.check(|| format!("symbol {}", name), PRIVATE_UNKNOWN, line);
         }
         let Some(b) = builtin(name) else {
             return Ok(STABLE_COMMON);
         };
+        if b.version > self.version {
+            if (self.user)(name) {
+                return Ok(STABLE_COMMON);
+            }
+            return Err(err(
+                ErrTag::D_IDENT_UNDEF,
+                line,
+                format!("failed to resolve {}: Unknown variable name", name),
+            ));
+        }
         let a = match name {
             "probeprov" => self.probe.provider,
             "probemod" => self.probe.module,
@@ -529,7 +546,7 @@ impl Walk<'_> {
     }
 
     /// dt_node_list_cook: the minimum of a list, starting from Stable/Stable/Common.
-    fn list(&self, es: &[Expr]) -> Result<Attr, Below> {
+    fn list(&self, es: &[Expr]) -> Result<Attr, CompileError> {
         let mut a = STABLE_COMMON;
         for e in es {
             a = a.min(self.expr(e)?);
@@ -537,7 +554,7 @@ impl Walk<'_> {
         Ok(a)
     }
 
-    pub fn expr(&self, e: &Expr) -> Result<Attr, Below> {
+    pub fn expr(&self, e: &Expr) -> Result<Attr, CompileError> {
         Ok(match &e.kind {
             ExprKind::Int { .. }
             | ExprKind::Char(_)
@@ -556,6 +573,13 @@ impl Walk<'_> {
             ExprKind::Call { name, args } => {
                 let a = self.list(args)?;
                 match builtin(name) {
+                    Some(b) if b.version > self.version => {
+                        return Err(err(
+                            ErrTag::D_FUNC_UNDEF,
+                            e.line,
+                            format!("undefined function name: {}", name),
+                        ))
+                    }
                     Some(b) => {
                         let a = a.min(b.attr);
                         self.check(|| format!("{} {}( )", b.kind.name(), name), a, e.line)?
@@ -584,7 +608,7 @@ impl Walk<'_> {
         })
     }
 
-    pub fn stmts(&self, body: &[ast::Stmt]) -> Result<Attr, Below> {
+    pub fn stmts(&self, body: &[ast::Stmt]) -> Result<Attr, CompileError> {
         let mut a = STABLE_COMMON;
         for s in body {
             a = a.min(match s {
@@ -623,21 +647,34 @@ impl Checker<'_> {
                 Some(p) => (UNSTABLE_DESC.provider, p),
                 None => (UNSTABLE_DESC.provider, UNSTABLE_DESC),
             };
-            let at =
-                |(what, a, line): Below| err(ErrTag::D_ATTR_MIN, line, below_minimum(&what, a));
             if let Some(f) = floor {
                 if dattr.below(f) {
-                    return Err(at(("clause".into(), dattr, c.end_line)));
+                    return Err(err(
+                        ErrTag::D_ATTR_MIN,
+                        c.end_line,
+                        below_minimum("clause", dattr),
+                    ));
                 }
             }
-            let walk = Walk { probe: &ctx, floor };
+            let syms = &*self.syms;
+            let user = |n: &str| {
+                syms.global(n).is_some()
+                    || syms.tsyms.inlines.contains_key(n)
+                    || syms.tsyms.assigned.as_ref().is_some_and(|a| a.contains(n))
+            };
+            let walk = Walk {
+                probe: &ctx,
+                floor,
+                version: self.opts.version,
+                user: &user,
+            };
             let body = c.body.as_deref().unwrap_or(&[]);
             let stmt = if body.is_empty() {
                 STABLE_COMMON
             } else {
-                let a = walk.stmts(body).map_err(at)?;
+                let a = walk.stmts(body)?;
                 match &c.predicate {
-                    Some(p) => a.min(walk.expr(p).map_err(at)?),
+                    Some(p) => a.min(walk.expr(p)?),
                     None => a,
                 }
             };
