@@ -502,6 +502,8 @@ pub struct Walk<'a> {
     pub version: Version,
     /// Whether the program itself declares or assigns a variable of this name.
     pub user: &'a dyn Fn(&str) -> bool,
+    /// Whether a type name is the kernel's (BTF), not one of D's or the program's.
+    pub kernel_type: &'a dyn Fn(&ast::TypeName) -> bool,
 }
 
 impl Walk<'_> {
@@ -587,9 +589,18 @@ impl Walk<'_> {
                     None => a,
                 }
             }
+            ExprKind::Cast { ty, expr } => {
+                // dt_node_type: a type from a kernel module has _dtrace_typattr.
+                let t = if (self.kernel_type)(ty) {
+                    let name = format!("{}{}", ty.words.join(" "), " *".repeat(ty.ptr as usize));
+                    self.check(|| format!("type {}", name), PRIVATE_UNKNOWN, e.line)?
+                } else {
+                    STABLE_COMMON
+                };
+                t.min(self.expr(expr)?)
+            }
             ExprKind::Unary { expr, .. }
             | ExprKind::IncDec { expr, .. }
-            | ExprKind::Cast { expr, .. }
             | ExprKind::SizeofExpr(expr)
             | ExprKind::Stringof(expr)
             | ExprKind::Member { expr, .. }
@@ -662,11 +673,19 @@ impl Checker<'_> {
                     || syms.tsyms.inlines.contains_key(n)
                     || syms.tsyms.assigned.as_ref().is_some_and(|a| a.contains(n))
             };
+            let scope = &syms.tsyms.scope;
+            let kernel_type = |t: &ast::TypeName| match t.words.as_slice() {
+                [k, tag, ..] if k == "struct" => !scope.structs.contains_key(tag),
+                [k, tag, ..] if k == "union" => !scope.unions.contains_key(tag),
+                [k, tag, ..] if k == "enum" => !scope.enums.contains_key(tag),
+                _ => false,
+            };
             let walk = Walk {
                 probe: &ctx,
                 floor,
                 version: self.opts.version,
                 user: &user,
+                kernel_type: &kernel_type,
             };
             let body = c.body.as_deref().unwrap_or(&[]);
             let stmt = if body.is_empty() {
