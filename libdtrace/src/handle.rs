@@ -254,6 +254,44 @@ impl Handle {
         self.program_attrs[prog.0]
     }
 
+    /// `dtrace -e -v`: for each probe description of a compiled program, `\nprov:mod:func:name\n`
+    /// and, when DTrace can describe it (dtrace_probe_info), the attributes of the
+    /// description, those of its arguments and the argument types of its first probe
+    /// (cmd/dtrace.c info_stmt).
+    pub fn program_desc_info(&mut self, prog: ProgramId) -> String {
+        use crate::check::attrs;
+        let conv = |a: attrs::Attr| crate::provider::args::Attr {
+            name: a.name.name(),
+            data: a.data.name(),
+            class: a.class.name(),
+        };
+        let mut out = String::new();
+        let descs: Vec<_> = self.programs[prog.0]
+            .iter()
+            .flat_map(|c| c.descs.iter().cloned())
+            .collect();
+        for (pat, ids) in descs {
+            out.push_str(&format!(
+                "\n{}:{}:{}:{}\n",
+                pat.provider, pat.module, pat.function, pat.name
+            ));
+            let Some(kind) = ids.first().and_then(|id| self.probes.get(*id)).map(|p| p.kind.clone())
+            else {
+                continue;
+            };
+            let Some((desc, args)) = attrs::probe_info(&pat, &kind, ids.len()) else {
+                continue;
+            };
+            let info = crate::provider::args::ProbeInfo {
+                desc_attr: conv(desc),
+                arg_attr: conv(args),
+                arg_types: crate::provider::args::native_types(&kind, &mut self.btf_cache),
+            };
+            out.push_str(&crate::provider::args::format_info(&info));
+        }
+        out
+    }
+
     /// The probes a compiled program matches, in probe ID order, for `dtrace -l -n ...`.
     pub fn program_probes(&self, prog: ProgramId) -> Vec<ProbeDesc> {
         let mut ids: Vec<u32> = self.programs[prog.0]

@@ -704,6 +704,22 @@ impl Checker<'_> {
     }
 }
 
+/// dtrace_probe_info of a description that matched `matched` probes, the first of kind
+/// `kind`: the description's attributes and its provider's argument attributes; `None` when
+/// DTrace declines to describe it.
+pub fn probe_info(pat: &DescPattern, kind: &ProbeKind, matched: usize) -> Option<(Attr, Attr)> {
+    let p = provider_attrs(kind);
+    if unstable_match(pat, &p, matched) {
+        return None;
+    }
+    let args = if is_glob(&pat.provider) {
+        UNSTABLE_DESC.args
+    } else {
+        p.args
+    };
+    Some((desc_attr(pat, &p), args))
+}
+
 /// dt_probe_info refuses to describe several probes matched through a pattern or an empty
 /// field that the provider keeps stable, or whose arguments are less than Evolving; the
 /// clause then has the unstable attributes.
