@@ -502,6 +502,8 @@ pub struct Walk<'a> {
     pub version: Version,
     /// Whether the program itself declares or assigns a variable of this name.
     pub user: &'a dyn Fn(&str) -> bool,
+    /// Attributes the program gave its own identifiers (`#pragma D attributes`).
+    pub pragmas: &'a PragmaAttrs,
     /// Whether a type name is the kernel's (BTF), not one of D's or the program's.
     pub kernel_type: &'a dyn Fn(&ast::TypeName) -> bool,
 }
@@ -522,6 +524,11 @@ impl Walk<'_> {
     fn ident(&self, name: &str, line: u32) -> Result<Attr, CompileError> {
         if name.contains('`') {
             return self.check(|| format!("symbol {}", name), PRIVATE_UNKNOWN, line);
+        }
+        if let Some(a) = self.pragmas.idents.get(name) {
+            if builtin(name).is_none() || (self.user)(name) {
+                return self.check(|| format!("scalar {}", name), *a, line);
+            }
         }
         let Some(b) = builtin(name) else {
             return Ok(STABLE_COMMON);
@@ -649,10 +656,10 @@ impl Checker<'_> {
     ) -> Result<(), CompileError> {
         let floor = self.opts.amin;
         for (pat, ids) in descs {
-            let prov = ids
-                .first()
-                .and_then(|id| self.probes.get(*id))
-                .map(|p| provider_attrs(&p.kind));
+            let prov = ids.first().and_then(|id| self.probes.get(*id)).map(|p| {
+                self.pragma_attrs
+                    .apply(&p.desc.provider, provider_attrs(&p.kind))
+            });
             let (dattr, ctx) = match prov {
                 Some(p) if !unstable_match(pat, &p, ids.len()) => (desc_attr(pat, &p), p),
                 Some(p) => (UNSTABLE_DESC.provider, p),
@@ -686,6 +693,7 @@ impl Checker<'_> {
                 version: self.opts.version,
                 user: &user,
                 kernel_type: &kernel_type,
+                pragmas: &self.pragma_attrs,
             };
             let body = c.body.as_deref().unwrap_or(&[]);
             let stmt = if body.is_empty() {
@@ -702,6 +710,133 @@ impl Checker<'_> {
         }
         Ok(())
     }
+}
+
+/// What `#pragma D attributes` set in a program: attributes of its own identifiers, and of
+/// parts of providers' descriptions.
+#[derive(Debug, Clone, Default)]
+pub struct PragmaAttrs {
+    pub idents: std::collections::HashMap<String, Attr>,
+    /// (provider, part, attributes), in order.
+    pub providers: Vec<(String, String, Attr)>,
+}
+
+impl PragmaAttrs {
+    /// A provider's attributes with the program's pragmas applied.
+    pub fn apply(&self, provider: &str, mut p: ProviderAttrs) -> ProviderAttrs {
+        for (prov, part, a) in &self.providers {
+            if prov != provider {
+                continue;
+            }
+            match part.as_str() {
+                "provider" => p.provider = *a,
+                "module" => p.module = *a,
+                "function" => p.function = *a,
+                "name" => p.name = *a,
+                "args" => p.args = *a,
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+fn is_ident(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+}
+
+impl Checker<'_> {
+    /// `#pragma D attributes <attributes> <ident>` (or `... provider <name> <part>`) and
+    /// `#pragma D binding "<version>" <ident>`: their form and values, as dt_pragma.c checks
+    /// them. Attributes are recorded; a binding changes nothing a program can observe here
+    /// (DTrace drops identifiers of later versions only when the version is set).
+    pub(super) fn pragma_stability(
+        &mut self,
+        words: &[String],
+        line: u32,
+    ) -> Result<(), CompileError> {
+        let kind = words[0].as_str();
+        if kind == "binding" {
+            let (Some(v), Some(name)) = (words.get(1), words.get(2)) else {
+                return Err(malformed_binding(line));
+            };
+            let Some(v) = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else {
+                return Err(malformed_binding(line));
+            };
+            if !is_ident(name) {
+                return Err(malformed_binding(line));
+            }
+            if Version::parse(v).is_none() {
+                return Err(err(
+                    ErrTag::D_PRAGMA_INVAL,
+                    line,
+                    "invalid version string specified by #pragma binding",
+                ));
+            }
+            return Ok(());
+        }
+        let malformed = || {
+            err(
+                ErrTag::D_PRAGMA_MALFORM,
+                line,
+                "malformed #pragma attributes <attributes> <ident>",
+            )
+        };
+        let (Some(a), Some(name)) = (words.get(1), words.get(2)) else {
+            return Err(malformed());
+        };
+        if !is_ident(a) || !is_ident(name) {
+            return Err(malformed());
+        }
+        let Some(attr) = Attr::parse(a) else {
+            return Err(err(
+                ErrTag::D_PRAGMA_INVAL,
+                line,
+                "invalid attributes specified by #pragma attributes",
+            ));
+        };
+        if name == "provider" {
+            let (Some(prov), Some(part)) = (words.get(3), words.get(4)) else {
+                return Err(malformed());
+            };
+            let any = DescPattern {
+                provider: prov.clone(),
+                module: String::new(),
+                function: String::new(),
+                name: String::new(),
+            };
+            if !self.probes.matching(&any).is_empty() {
+                if !matches!(
+                    part.as_str(),
+                    "provider" | "module" | "function" | "name" | "args"
+                ) {
+                    // dt_pragma_attributes names the provider where the component goes.
+                    return Err(err(
+                        ErrTag::D_PRAGMA_INVAL,
+                        line,
+                        format!(
+                            "invalid component \"{}\" in attribute #pragma for provider {}",
+                            prov, part
+                        ),
+                    ));
+                }
+                self.pragma_attrs
+                    .providers
+                    .push((prov.clone(), part.clone(), attr));
+            }
+            return Ok(());
+        }
+        self.pragma_attrs.idents.insert(name.clone(), attr);
+        Ok(())
+    }
+}
+
+fn malformed_binding(line: u32) -> CompileError {
+    err(
+        ErrTag::D_PRAGMA_MALFORM,
+        line,
+        "malformed #pragma binding \"version\" <ident>",
+    )
 }
 
 /// dtrace_probe_info of a description that matched `matched` probes, the first of kind

@@ -159,6 +159,7 @@ pub struct Checker<'a> {
     /// Which variables hold alloca pointers (`true`) or other pointers (`check::allocas`).
     alloca_vars: std::collections::HashMap<allocas::Slot, bool>,
     attrs: attrs::ProgramAttrs,
+    pragma_attrs: attrs::PragmaAttrs,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -203,6 +204,7 @@ impl<'a> Checker<'a> {
             arg_types: std::collections::HashMap::new(),
             alloca_vars: std::collections::HashMap::new(),
             attrs: attrs::ProgramAttrs::default(),
+            pragma_attrs: attrs::PragmaAttrs::default(),
         }
     }
 
@@ -308,7 +310,10 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
             Some("depends_on") => self.depends_on(words, line),
-            Some("attributes") | Some("binding") => self.pragma_scope(words, line),
+            Some("attributes") | Some("binding") => {
+                self.pragma_stability(words, line)?;
+                self.pragma_scope(words, line)
+            }
             Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
