@@ -662,7 +662,9 @@ impl Checker<'_> {
             });
             let (dattr, ctx) = match prov {
                 Some(p) if !unstable_match(pat, &p, ids.len()) => (desc_attr(pat, &p), p),
-                Some(p) => (UNSTABLE_DESC.provider, p),
+                // dt_setcontext: a description DTrace declines to describe gets the
+                // unstable set for the context variables too.
+                Some(_) => (UNSTABLE_DESC.provider, UNSTABLE_DESC),
                 None => (UNSTABLE_DESC.provider, UNSTABLE_DESC),
             };
             if let Some(f) = floor {
