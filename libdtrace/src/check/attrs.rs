@@ -894,6 +894,41 @@ mod tests {
     }
 
     #[test]
+    fn identifier_table() {
+        let b = |n| builtin(n).unwrap();
+        assert_eq!(b("execname").attr, STABLE_COMMON);
+        assert_eq!(b("execname").kind, IdKind::Scalar);
+        assert_eq!(b("curthread").attr.to_string(), "Stable/Private/Common");
+        assert_eq!(b("htons").attr, EVOLVING_COMMON);
+        assert_eq!(b("htons").version, V1_3);
+        assert_eq!(b("strstr").version, V1_1);
+        assert_eq!(b("llquantize").kind, IdKind::AggFunction);
+        assert_eq!(b("llquantize").version, V1_6_4);
+        assert_eq!(b("printf").kind.name(), "tracing function");
+        assert_eq!(b("args").kind.name(), "associative array");
+        assert!(builtin("wombat").is_none());
+        assert!(VERSIONS.iter().all(|v| *v <= LATEST));
+        assert!(VERSIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn report_text() {
+        let r = ProgramAttrs {
+            desc: PRIVATE_ISA,
+            stmt: STABLE_COMMON,
+        }
+        .report("description", "syscall::read:entry ");
+        assert_eq!(
+            r,
+            "\nStability attributes for description syscall::read:entry :\n\n\t\
+             Minimum Probe Description Attributes\n\t\tIdentifier Names: Private\n\t\t\
+             Data Semantics:   Private\n\t\tDependency Class: ISA\n\n\t\
+             Minimum Statement Attributes\n\t\tIdentifier Names: Stable\n\t\t\
+             Data Semantics:   Stable\n\t\tDependency Class: Common\n"
+        );
+    }
+
+    #[test]
     fn versions() {
         assert_eq!(Version::parse("1.1"), Some(V1_1));
         assert_eq!(Version::parse("1.6.4"), Some(V1_6_4));
