@@ -294,6 +294,9 @@ pub enum OptError {
     /// refuses it with ENOTSUP (test/unittest/options/err.version.r).
     #[error("Operation not supported")]
     VersionUnsupported,
+    /// dt_reduce: a binding only ever goes down to earlier versions.
+    #[error("Requested version conflicts with earlier setting")]
+    VersionReduced,
 }
 
 /// A failure of the kernel side: map or program creation, attach, ring buffer.

@@ -293,6 +293,9 @@ impl Options {
                 if !v.defined() {
                     return Err(OptError::VersionUnsupported);
                 }
+                if v > self.version {
+                    return Err(OptError::VersionReduced);
+                }
                 self.version = v;
             }
             n if ACCEPTED.contains(&n) => {
