@@ -523,7 +523,13 @@ impl Walk<'_> {
 
     fn ident(&self, name: &str, line: u32) -> Result<Attr, CompileError> {
         if name.contains('`') {
-            return self.check(|| format!("symbol {}", name), PRIVATE_UNKNOWN, line);
+            // dt_node_name names a symbol by the object it was found in: the kernel for
+            // a bare `name.
+            let shown = match name.strip_prefix('`') {
+                Some(n) => format!("vmlinux`{}", n),
+                None => name.to_string(),
+            };
+            return self.check(|| format!("symbol {}", shown), PRIVATE_UNKNOWN, line);
         }
         if let Some(a) = self.pragmas.idents.get(name) {
             if builtin(name).is_none() || (self.user)(name) {
