@@ -236,6 +236,12 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
     let mut total = 0usize;
     for c in &cmds {
         if !a.exec {
+            if a.verbose > 0 && a.mode == Mode::Exec {
+                // -e: the report, then each description's information instead of a newline.
+                let r = h.program_attrs(c.prog).report(c.desc, &c.name);
+                let _ = out.write_all(r.as_bytes());
+                let _ = out.write_all(h.program_desc_info(c.prog).as_bytes());
+            }
             continue;
         }
         let info = h.exec(c.prog).map_err(|e| {
@@ -255,6 +261,12 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
                 info.matched,
                 if info.matched == 1 { "" } else { "s" }
             );
+        }
+        if a.verbose > 0 {
+            // The report goes where trace output goes (oprintf), after the notice.
+            let r = h.program_attrs(c.prog).report(c.desc, &c.name);
+            let _ = out.write_all(r.as_bytes());
+            let _ = out.write_all(b"\n");
         }
         total += info.matched;
     }

@@ -30,6 +30,8 @@ pub fn args(opts: &Options, dir: Option<&str>) -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect();
+    // dt_preproc: the D API version programs are bound to (`-x version`), as 0xMMmmmuuu.
+    v.push(format!("-D__SUNW_D_VERSION=0x{:08x}", opts.version.number()));
     for (name, value) in &opts.other {
         match (name.as_str(), value) {
             ("define", Some(d)) => v.push(format!("-D{}", d)),

@@ -226,6 +226,8 @@ pub enum ErrTag {
     D_PRAGMA_UNUSED,
     D_DECL_IDENT,
     D_DECL_PARMCLASS,
+    D_ATTR_MIN,
+    D_VERSION,
 }
 
 impl fmt::Display for ErrTag {
@@ -286,6 +288,15 @@ pub enum OptError {
     BadName,
     #[error("Invalid value for specified option")]
     BadValue,
+    #[error("Version is not properly formatted or is too large")]
+    VersionInvalid,
+    /// A well-formed version the compiler does not know: Oracle's current `-x version`
+    /// refuses it with ENOTSUP (test/unittest/options/err.version.r).
+    #[error("Operation not supported")]
+    VersionUnsupported,
+    /// dt_reduce: a binding only ever goes down to earlier versions.
+    #[error("Requested version conflicts with earlier setting")]
+    VersionReduced,
 }
 
 /// A failure of the kernel side: map or program creation, attach, ring buffer.

@@ -125,6 +125,8 @@ pub struct Handle {
     pub(crate) session: Option<Session>,
     /// vmlinux BTF for `dtrace -lv` of rawtp probes, read on first use.
     pub(crate) btf_cache: Option<Option<crate::btf::Btf>>,
+    /// Stability attributes of the checked programs, by `ProgramId`.
+    pub(crate) program_attrs: Vec<crate::check::attrs::ProgramAttrs>,
 }
 
 impl Handle {
@@ -140,6 +142,7 @@ impl Handle {
             enabled: Vec::new(),
             session: None,
             btf_cache: None,
+            program_attrs: Vec::new(),
         })
     }
 
@@ -241,7 +244,52 @@ impl Handle {
             self.opts.set(n, v.as_deref())?;
         }
         self.programs.push(checked.clauses);
+        self.program_attrs.push(checked.attrs);
         Ok(ProgramId(self.programs.len() - 1))
+    }
+
+    /// dtrace_program_info's attributes: the minimum attributes of a compiled program's
+    /// probe descriptions and statements (`dtrace -v`).
+    pub fn program_attrs(&self, prog: ProgramId) -> crate::check::attrs::ProgramAttrs {
+        self.program_attrs[prog.0]
+    }
+
+    /// `dtrace -e -v`: for each probe description of a compiled program, `\nprov:mod:func:name\n`
+    /// and, when DTrace can describe it (dtrace_probe_info), the attributes of the
+    /// description, those of its arguments and the argument types of its first probe
+    /// (cmd/dtrace.c info_stmt).
+    pub fn program_desc_info(&mut self, prog: ProgramId) -> String {
+        use crate::check::attrs;
+        let conv = |a: attrs::Attr| crate::provider::args::Attr {
+            name: a.name.name(),
+            data: a.data.name(),
+            class: a.class.name(),
+        };
+        let mut out = String::new();
+        let descs: Vec<_> = self.programs[prog.0]
+            .iter()
+            .flat_map(|c| c.descs.iter().cloned())
+            .collect();
+        for (pat, ids) in descs {
+            out.push_str(&format!(
+                "\n{}:{}:{}:{}\n",
+                pat.provider, pat.module, pat.function, pat.name
+            ));
+            let Some(kind) = ids.first().and_then(|id| self.probes.get(*id)).map(|p| p.kind.clone())
+            else {
+                continue;
+            };
+            let Some((desc, args)) = attrs::probe_info(&pat, &kind, ids.len()) else {
+                continue;
+            };
+            let info = crate::provider::args::ProbeInfo {
+                desc_attr: conv(desc),
+                arg_attr: conv(args),
+                arg_types: crate::provider::args::native_types(&kind, &mut self.btf_cache),
+            };
+            out.push_str(&crate::provider::args::format_info(&info));
+        }
+        out
     }
 
     /// The probes a compiled program matches, in probe ID order, for `dtrace -l -n ...`.

@@ -40,6 +40,10 @@ pub struct Options {
     pub other: Vec<(String, Option<String>)>,
     /// Where records go: ours, not DTrace's (`-x recbuf=auto|ring|perf`).
     pub recbuf: RecBufOpt,
+    /// `-x amin`: the minimum stability attributes a program may use (D_ATTR_MIN).
+    pub amin: Option<crate::check::attrs::Attr>,
+    /// `-x version`: the D API version programs are bound to.
+    pub version: crate::check::attrs::Version,
 }
 
 /// The `recbuf` option: `ring` is the BPF ring buffer shared by all CPUs; `perf` the per-CPU
@@ -84,6 +88,8 @@ impl Default for Options {
             specsize: 32 << 10,
             other: Vec::new(),
             recbuf: RecBufOpt::Auto,
+            amin: None,
+            version: crate::check::attrs::LATEST,
         }
     }
 }
@@ -91,7 +97,6 @@ impl Default for Options {
 /// Options DTrace accepts that we take without effect (yet).
 const ACCEPTED: &[&str] = &[
     "aggpercpu",
-    "amin",
     "argref",
     "bpflog",
     "bpflogsize",
@@ -151,7 +156,6 @@ const ACCEPTED: &[&str] = &[
     "unodefs",
     "useruid",
     "verbose",
-    "version",
     "agghist",
     "aggpack",
     "aggzoom",
@@ -275,6 +279,24 @@ impl Options {
                     Some("perf") => RecBufOpt::Perf,
                     _ => return Err(OptError::BadValue),
                 }
+            }
+            "amin" => {
+                self.amin = Some(
+                    value
+                        .and_then(crate::check::attrs::Attr::parse)
+                        .ok_or(OptError::BadValue)?,
+                )
+            }
+            "version" => {
+                let v = crate::check::attrs::Version::parse(value.ok_or(OptError::BadValue)?)
+                    .ok_or(OptError::VersionInvalid)?;
+                if !v.defined() {
+                    return Err(OptError::VersionUnsupported);
+                }
+                if v > self.version {
+                    return Err(OptError::VersionReduced);
+                }
+                self.version = v;
             }
             n if ACCEPTED.contains(&n) => {
                 self.other.push((n.to_string(), value.map(str::to_string)))

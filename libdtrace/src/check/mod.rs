@@ -30,6 +30,7 @@ mod externs;
 mod langerr;
 pub mod printtype;
 mod allocas;
+pub mod attrs;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -139,6 +140,8 @@ pub struct Checked {
     pub clauses: Vec<TClause>,
     /// Options set by `#pragma D option`, applied to the handle.
     pub pragmas: Vec<(String, Option<String>)>,
+    /// The minimum attributes of the program's descriptions and statements (`dtrace -v`).
+    pub attrs: attrs::ProgramAttrs,
 }
 
 pub struct Checker<'a> {
@@ -155,6 +158,8 @@ pub struct Checker<'a> {
     arg_types: std::collections::HashMap<u32, Vec<String>>,
     /// Which variables hold alloca pointers (`true`) or other pointers (`check::allocas`).
     alloca_vars: std::collections::HashMap<allocas::Slot, bool>,
+    attrs: attrs::ProgramAttrs,
+    pragma_attrs: attrs::PragmaAttrs,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -198,6 +203,8 @@ impl<'a> Checker<'a> {
             cur_probes: Vec::new(),
             arg_types: std::collections::HashMap::new(),
             alloca_vars: std::collections::HashMap::new(),
+            attrs: attrs::ProgramAttrs::default(),
+            pragma_attrs: attrs::PragmaAttrs::default(),
         }
     }
 
@@ -262,7 +269,11 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        Ok(Checked { clauses, pragmas })
+        Ok(Checked {
+            clauses,
+            pragmas,
+            attrs: self.attrs,
+        })
     }
 
     pub(super) fn pragma(
@@ -299,7 +310,10 @@ impl<'a> Checker<'a> {
                 Ok(())
             }
             Some("depends_on") => self.depends_on(words, line),
-            Some("attributes") | Some("binding") => self.pragma_scope(words, line),
+            Some("attributes") | Some("binding") => {
+                self.pragma_stability(words, line)?;
+                self.pragma_scope(words, line)
+            }
             Some("ident") | Some("line") => Ok(()),
             Some("error") => Err(err(
                 ErrTag::D_PRAGMA_INVAL,
@@ -442,6 +456,7 @@ impl<'a> Checker<'a> {
             descs.push((pat, ids));
         }
         self.cur_probes = probes.clone();
+        self.clause_attrs(c, &descs)?;
         let body = match &c.body {
             Some(b) => b,
             None if self.kind != ProbeSpecKind::Script => &Vec::new() as &Vec<ast::Stmt>,

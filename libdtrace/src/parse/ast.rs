@@ -104,6 +104,9 @@ pub struct Clause {
     /// action); `Some(vec![])` for `{}`.
     pub body: Option<Vec<Stmt>>,
     pub line: u32,
+    /// The line of the closing `}` (the description's line without a body): DTrace names it
+    /// in errors about the whole clause (D_ATTR_MIN).
+    pub end_line: u32,
 }
 
 /// A probe description exactly as written (`syscall::open*:entry`, `BEGIN`, `pid$target::f:entry`).

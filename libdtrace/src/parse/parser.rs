@@ -244,10 +244,11 @@ impl<'a> Parser<'a> {
             }
             predicate = Some(e);
         }
+        let mut end_line = line;
         let body = if self.peek_is_op("{")? {
             self.next()?;
             let stmts = self.statement_list()?;
-            self.expect_op("}")?;
+            end_line = self.expect_op("}")?.line;
             Some(stmts)
         } else {
             None
@@ -257,6 +258,7 @@ impl<'a> Parser<'a> {
             predicate,
             body,
             line,
+            end_line,
         })
     }
 

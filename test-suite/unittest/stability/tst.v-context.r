@@ -1,0 +1,15 @@
+
+Stability attributes for script test-suite/unittest/stability/tst.v-context.d:
+
+	Minimum Probe Description Attributes
+		Identifier Names: Stable
+		Data Semantics:   Stable
+		Dependency Class: Common
+
+	Minimum Statement Attributes
+		Identifier Names: Private
+		Data Semantics:   Private
+		Dependency Class: Unknown
+
+|
+
