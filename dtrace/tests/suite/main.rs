@@ -44,7 +44,22 @@ fn combined(o: &exec::Output) -> String {
 /// reported as ignored with the last line of its stderr as the reason.
 const SKIP_STATUS: i32 = 77;
 
+/// The first probe description of `@@needs` that this kernel has no probe for.
+fn missing_probe(s: &Spec) -> Option<&str> {
+    s.tags.needs.iter().map(String::as_str).find(|d| {
+        let listed = Command::new(DTRACE)
+            .args(["-l", "-n", d])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+        !matches!(listed, Ok(st) if st.success())
+    })
+}
+
 fn run_spec(root: &Path, s: &Spec) -> Result<Completion, Failed> {
+    if let Some(d) = missing_probe(s) {
+        return Ok(Completion::ignored_with(format!("this kernel has no probe {}", d)));
+    }
     let mut cmd;
     let mut trigger = None;
     if let Some(t) = &s.tags.trigger {

@@ -11,7 +11,9 @@
 //! - Tags in comments: `@@runtest-opts: -q -x switchrate=10hz`, `@@trigger: NAME [ARGS]`
 //!   (test-suite/triggers/NAME.c, built with cc, run with `-c`; `$trigger` in shell tests),
 //!   `@@timeout: SECONDS`, `@@status: N` (the exit status expected), `@@nokernel` (a shell
-//!   test that needs no privileges).
+//!   test that needs no privileges), `@@needs: PROBE-DESCRIPTION` (repeatable: a probe this
+//!   kernel may lack, such as sched:::on-cpu before Linux 6.16; the test is reported as
+//!   ignored where `dtrace -l -n` matches nothing).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,6 +35,7 @@ pub struct Tags {
     pub timeout: Option<u64>,
     pub status: Option<i32>,
     pub nokernel: bool,
+    pub needs: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +143,12 @@ pub fn parse_tags(text: &str) -> Result<Tags, String> {
                 )
             }
             "nokernel" => t.nokernel = true,
+            "needs" => {
+                if value.is_empty() {
+                    return Err("@@needs needs a probe description".into());
+                }
+                t.needs.push(value.to_string());
+            }
             // Oracle's other tags (@@nosort, @@xfail, ...) are not ours to act on.
             _ => {}
         }
@@ -218,6 +227,9 @@ pub fn self_test() -> Result<(), String> {
     check(t.timeout == Some(5), "timeout")?;
     let t = parse_tags("# @@nokernel\n# @@status: 2\n")?;
     check(t.nokernel && t.status == Some(2), "shell tags")?;
+    let t = parse_tags("/* @@needs: sched:::on-cpu */\n/* @@needs: sched:::remain-cpu */\n")?;
+    check(t.needs == ["sched:::on-cpu", "sched:::remain-cpu"], "needs")?;
+    check(parse_tags("/* @@needs: */").is_err(), "empty needs refused")?;
     check(
         parse_tags("/* @@timeout: soon */").is_err(),
         "bad timeout refused",

@@ -6,3 +6,4 @@ status 0
 tick probes: yes
 profile probes: yes
 every syscall listed
+at least the tracepoints plus two per syscall

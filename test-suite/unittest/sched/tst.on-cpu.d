@@ -6,6 +6,8 @@
  * on the CPU for the first time before proc:::start, its first return to user space.
  */
 /* @@trigger: sched-yield */
+/* @@needs: sched:::on-cpu */
+/* @@needs: sched:::remain-cpu */
 #pragma D option quiet
 
 sched:::on-cpu

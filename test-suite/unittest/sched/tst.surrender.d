@@ -5,6 +5,8 @@
  * the first of those after each yield is counted once.
  */
 /* @@trigger: sched-yield */
+/* @@needs: sched:::on-cpu */
+/* @@needs: sched:::remain-cpu */
 #pragma D option quiet
 
 sched:::surrender
