@@ -9,6 +9,9 @@
 //! the command's executable, its program interpreter and the libraries it needs (DT_NEEDED,
 //! looked up in RUNPATH and the system library directories).
 //!
+//! The function `-` takes an absolute address of the executable as its probe name
+//! (`pid123:a.out:-:401126`), as DTrace's does.
+//!
 //! Offset probes go only where an instruction starts (the function is decoded, see
 //! `insn.rs`): a literal offset inside an instruction, past the function's end, or a literal
 //! name that is no offset is an error of the description, as in DTrace; a glob name (an
@@ -50,6 +53,15 @@ pub enum PidError {
     /// A function named literally, in a module named literally, that the module lacks.
     #[error("failed to lookup '{func}' in module '{module}'")]
     NoFunc { func: String, module: String },
+    /// The `-` function (absolute addresses) with a module other than the executable.
+    #[error("only the a.out module is valid with the '-' function")]
+    AbsLib,
+    /// The `-` function with a probe name that is not one address.
+    #[error("only individual addresses may be specified with the '-' function")]
+    AbsName,
+    /// The `-` function with an address the executable does not map.
+    #[error("address 0x{0:x} is not in the a.out module")]
+    AbsAddr(u64),
 }
 
 impl PidError {
@@ -65,6 +77,8 @@ impl PidError {
             PidError::BadName(_) => Some(ErrTag::D_PROC_NAME),
             PidError::Outside { .. } => Some(ErrTag::D_PROC_OFF),
             PidError::Align(_) => Some(ErrTag::D_PROC_ALIGN),
+            PidError::AbsLib => Some(ErrTag::D_PROC_LIB),
+            PidError::AbsName | PidError::AbsAddr(_) => Some(ErrTag::D_PROC_NAME),
         }
     }
 }
@@ -384,6 +398,10 @@ pub fn probes_for(
     }
     let objs = objects(pid, exec)?;
     let mut out = Vec::new();
+    if prefix == "pid" && pat.function == "-" {
+        absolute_probe(pid, &objs, exec.is_some(), pat, &mut out)?;
+        return Ok(out);
+    }
     // dt_pid_per_mod: a function named exactly in a module named exactly must be there.
     let exact = prefix == "pid"
         && !pat.function.is_empty()
@@ -410,6 +428,76 @@ pub fn probes_for(
         usdt::probes(pid, prefix, obj, &data, &file, pat, &mut out);
     }
     Ok(out)
+}
+
+/// `pid<N>:a.out:-:ADDR`: a probe at one absolute address of the executable, as DTrace's `-`
+/// function. In a running process ADDR is where the executable is mapped (what `uaddr` and
+/// `ustack` show, PIE or not); for a command `-c` has not started yet, it is the address the
+/// executable's ELF headers give (the same for a non-PIE executable).
+fn absolute_probe(
+    pid: i32,
+    objs: &[ProcObject],
+    created: bool,
+    pat: &DescPattern,
+    out: &mut Vec<(ProbeDesc, ProbeKind)>,
+) -> Result<(), PidError> {
+    let main = objs.iter().find(|o| o.main);
+    let module_ok = pat.module.is_empty()
+        || (glob::is_literal(&pat.module) && main.is_some_and(|m| m.matches(&pat.module)));
+    if !module_ok {
+        return Err(PidError::AbsLib);
+    }
+    if pat.name.is_empty() || !glob::is_literal(&pat.name) {
+        return Err(PidError::AbsName);
+    }
+    let hex = pat.name.strip_prefix("0x").unwrap_or(&pat.name);
+    let addr = u64::from_str_radix(hex, 16).map_err(|_| PidError::BadName(pat.name.clone()))?;
+    let Some(main) = main else {
+        return Ok(());
+    };
+    let offset = if created {
+        std::fs::read(&main.path)
+            .ok()
+            .and_then(|data| object::File::parse(&*data).ok().and_then(|f| file_offset(&f, addr)))
+    } else {
+        mapped_offset(pid, &main.path, addr)
+    };
+    let offset = offset.ok_or(PidError::AbsAddr(addr))?;
+    out.push((
+        ProbeDesc {
+            id: 0,
+            provider: format!("pid{}", pid),
+            module: "a.out".into(),
+            function: "-".into(),
+            name: format!("{:x}", addr),
+        },
+        ProbeKind::Uprobe(Box::new(Uprobe {
+            pid,
+            path: main.path.clone(),
+            offset,
+            ret: false,
+            usdt_args: None,
+            semaphore: None,
+        })),
+    ));
+    Ok(())
+}
+
+/// The offset in file `path` of address `addr` of process `pid`, from the process's mappings.
+fn mapped_offset(pid: i32, path: &Path, addr: u64) -> Option<u64> {
+    let maps = std::fs::read_to_string(format!("/proc/{}/maps", pid)).ok()?;
+    maps.lines().find_map(|line| {
+        let mut f = line.splitn(6, ' ');
+        let (range, _perms, off) = (f.next()?, f.next()?, f.next()?);
+        let file = f.nth(2).map(str::trim)?;
+        if Path::new(file) != path {
+            return None;
+        }
+        let (start, end) = range.split_once('-')?;
+        let (start, end) = (u64::from_str_radix(start, 16).ok()?, u64::from_str_radix(end, 16).ok()?);
+        let off = u64::from_str_radix(off, 16).ok()?;
+        (start..end).contains(&addr).then(|| off + (addr - start))
+    })
 }
 
 /// Whether the object at `path` defines function `name`.
