@@ -52,7 +52,8 @@ fn missing_probe(s: &Spec) -> Option<&str> {
             .args(["-l", "-n", d])
             .stderr(std::process::Stdio::null())
             .output();
-        !matches!(listed, Ok(o) if o.status.success() && o.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count() > 1)
+        let lines = |out: &[u8]| out.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count();
+        !matches!(listed, Ok(o) if o.status.success() && lines(&o.stdout) > 1)
     })
 }
 
