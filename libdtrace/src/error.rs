@@ -228,6 +228,7 @@ pub enum ErrTag {
     D_DECL_PARMCLASS,
     D_ATTR_MIN,
     D_VERSION,
+    D_PROC_BADPROV,
 }
 
 impl fmt::Display for ErrTag {

@@ -348,6 +348,11 @@ impl ProbeTable {
         if pat.provider == "pid0" {
             return Err(pid::PidError::Pid0);
         }
+        // dt_pid_get_pid: a provider name ending in digits names a process, and one that is
+        // nothing but digits names no provider (`dtrace -P 123`).
+        if !pat.provider.is_empty() && pat.provider.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(pid::PidError::BadProv(pat.provider.clone()));
+        }
         let Some(pid) = pid::described_pid(&pat.provider) else {
             return Ok(Vec::new());
         };

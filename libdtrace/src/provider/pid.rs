@@ -53,6 +53,9 @@ pub enum PidError {
     /// A function named literally, in a module named literally, that the module lacks.
     #[error("failed to lookup '{func}' in module '{module}'")]
     NoFunc { func: String, module: String },
+    /// A provider name of digits only, where a process ID must follow a provider's name.
+    #[error("'{0}' is not a valid provider")]
+    BadProv(String),
     /// The `-` function (absolute addresses) with a module other than the executable.
     #[error("only the a.out module is valid with the '-' function")]
     AbsLib,
@@ -78,6 +81,7 @@ impl PidError {
             PidError::Outside { .. } => Some(ErrTag::D_PROC_OFF),
             PidError::Align(_) => Some(ErrTag::D_PROC_ALIGN),
             PidError::AbsLib => Some(ErrTag::D_PROC_LIB),
+            PidError::BadProv(_) => Some(ErrTag::D_PROC_BADPROV),
             PidError::AbsName | PidError::AbsAddr(_) => Some(ErrTag::D_PROC_NAME),
         }
     }
