@@ -337,7 +337,13 @@ impl<'a> Checker<'a> {
             return self.declare(d);
         }
         let ty = self.global_decl_type(d)?;
-        if self.builtin(&d.name).is_some() || expr::arg_index(&d.name).is_some() {
+        // Subroutines and actions are built-in identifiers too, from the version that
+        // introduced them on (Oracle's version/err.1.1.d: `int strstr;` at 1.1).
+        let builtin_func = attrs::builtin(&d.name).is_some_and(|b| b.version <= self.opts.version);
+        if self.builtin(&d.name).is_some()
+            || expr::arg_index(&d.name).is_some()
+            || builtin_func
+        {
             return Err(err(
                 ErrTag::D_DECL_IDRED,
                 d.line,
