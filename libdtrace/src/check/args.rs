@@ -143,20 +143,11 @@ impl<'a> Checker<'a> {
                 "args[ ] may not be referenced because the probe description matches probes whose arguments have different types",
             ));
         }
-        // The provider's expression is D over the raw arguments; parse it as a statement.
-        let prog = crate::parse::parse_program(&format!("BEGIN {{ {}; }}", text))?;
-        let expr = prog.items.into_iter().find_map(|i| match i {
-            crate::parse::ast::Item::Clause(c) => c.body.and_then(|b| b.into_iter().next()),
-            _ => None,
-        });
-        match expr {
-            Some(crate::parse::ast::Stmt::Expr(mut e)) => {
-                e.line = line;
-                self.load_dlib()?;
-                Ok(Some(e))
-            }
-            _ => Err(err(ErrTag::D_UNKNOWN, line, format!("bad argument translation: {}", text))),
-        }
+        // The provider's expression is D over the raw arguments.
+        let mut e = super::guard::parse_expr(text, line, "argument translation")?;
+        e.line = line;
+        self.load_dlib()?;
+        Ok(Some(e))
     }
 }
 

@@ -38,7 +38,7 @@ impl<'a> Checker<'a> {
                 .collect::<Vec<_>>()
                 .join(" && ")
         };
-        let mut guard = parse_expr(&text, line)?;
+        let mut guard = parse_expr(&text, line, "probe guard")?;
         set_line(&mut guard, line);
         Ok(Some(match pred {
             Some(p) => Expr {
@@ -54,8 +54,10 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// A D expression written by a provider, parsed as the statement of a clause.
-fn parse_expr(text: &str, line: u32) -> Result<Expr, CompileError> {
+/// A D expression written by a provider or the compiler itself (a guard, an argument's
+/// translation, a register's location), parsed as the statement of a clause; `what` names it
+/// in the internal error a text that is not one expression gives.
+pub(super) fn parse_expr(text: &str, line: u32, what: &str) -> Result<Expr, CompileError> {
     let prog = crate::parse::parse_program(&format!("BEGIN {{ {}; }}", text))?;
     let stmt = prog.items.into_iter().find_map(|i| match i {
         Item::Clause(c) => c.body.and_then(|b| b.into_iter().next()),
@@ -66,7 +68,7 @@ fn parse_expr(text: &str, line: u32) -> Result<Expr, CompileError> {
         _ => Err(err(
             ErrTag::D_UNKNOWN,
             line,
-            format!("bad probe guard: {}", text),
+            format!("bad {}: {}", what, text),
         )),
     }
 }

@@ -150,23 +150,10 @@ impl<'a> Checker<'a> {
             _ => "trap_nr",
         };
         let text = format!("(uint64_t)curthread->thread.{}", member);
-        let prog = crate::parse::parse_program(&format!("BEGIN {{ {}; }}", text))?;
-        let expr = prog.items.into_iter().find_map(|i| match i {
-            crate::parse::ast::Item::Clause(c) => c.body.and_then(|b| b.into_iter().next()),
-            _ => None,
-        });
-        match expr {
-            Some(crate::parse::ast::Stmt::Expr(mut e)) => {
-                e.line = line;
-                let mut t = self.expr(&e)?;
-                t.line = line;
-                Ok(t)
-            }
-            _ => Err(err(
-                ErrTag::D_UNKNOWN,
-                line,
-                format!("bad uregs expression: {}", text),
-            )),
-        }
+        let mut e = super::guard::parse_expr(&text, line, "uregs expression")?;
+        e.line = line;
+        let mut t = self.expr(&e)?;
+        t.line = line;
+        Ok(t)
     }
 }
