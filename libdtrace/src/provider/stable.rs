@@ -77,6 +77,12 @@ const TICK_HANDLER: &str = "tick_nohz_handler";
 
 const LWPSINFO: &str = "lwpsinfo_t *";
 const PSINFO: &str = "psinfo_t *";
+/// signal_generate (sig, info, task, ...): the receiving thread and process, the signal.
+const SIGNAL_TARGET_ARGS: &[(&str, &str)] = &[
+    ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
+    ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
+    ("(int)arg0", "int"),
+];
 
 /// `CLD_EXITED` (1), `CLD_DUMPED` (3) or `CLD_KILLED` (2) from the task's exit code.
 const EXIT_REASON: &str = "(((struct task_struct *)arg0)->exit_code & 0x7f) == 0 ? 1 : \
@@ -97,11 +103,7 @@ pub const PROBES: &[Stable] = &[
         name: "signal-send",
         event: "signal_generate",
         group: "signal",
-        args: &[
-            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
-            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
-            ("(int)arg0", "int"),
-        ],
+        args: SIGNAL_TARGET_ARGS,
     },
     Stable { provider: "proc", name: "signal-handle", event: "signal_deliver", group: "signal", args: &[("(int)arg0", "int")] },
     Stable {
@@ -162,11 +164,7 @@ pub const PROBES: &[Stable] = &[
         name: "signal-discard",
         event: "signal_generate",
         group: "signal",
-        args: &[
-            ("xlate <lwpsinfo_t *> ((struct task_struct *)arg2)", LWPSINFO),
-            ("xlate <psinfo_t *> ((struct task_struct *)arg2)", PSINFO),
-            ("(int)arg0", "int"),
-        ],
+        args: SIGNAL_TARGET_ARGS,
     },
     Stable {
         provider: "proc",
