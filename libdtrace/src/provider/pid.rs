@@ -179,11 +179,8 @@ pub fn objects(pid: i32, exec: Option<&Path>) -> Result<Vec<ProcObject>, PidErro
     let exe = std::fs::read_link(format!("/proc/{}/exe", pid)).ok();
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for line in maps.lines() {
-        // address perms offset dev inode path
-        let Some(path) = line.splitn(6, ' ').nth(5).map(str::trim) else {
-            continue;
-        };
+    for m in maps.lines().filter_map(MapsLine::parse) {
+        let path = m.path;
         if !path.starts_with('/') || path.ends_with(" (deleted)") || !seen.insert(path) {
             continue;
         }
@@ -490,18 +487,33 @@ fn absolute_probe(
 /// The offset in file `path` of address `addr` of process `pid`, from the process's mappings.
 fn mapped_offset(pid: i32, path: &Path, addr: u64) -> Option<u64> {
     let maps = std::fs::read_to_string(format!("/proc/{}/maps", pid)).ok()?;
-    maps.lines().find_map(|line| {
+    maps.lines()
+        .filter_map(MapsLine::parse)
+        .find(|m| Path::new(m.path) == path && (m.start..m.end).contains(&addr))
+        .map(|m| m.offset + (addr - m.start))
+}
+
+/// One line of /proc/PID/maps: `start-end perms offset dev inode path`.
+struct MapsLine<'a> {
+    start: u64,
+    end: u64,
+    offset: u64,
+    path: &'a str,
+}
+
+impl<'a> MapsLine<'a> {
+    fn parse(line: &'a str) -> Option<MapsLine<'a>> {
         let mut f = line.splitn(6, ' ');
-        let (range, _perms, off) = (f.next()?, f.next()?, f.next()?);
-        let file = f.nth(2).map(str::trim)?;
-        if Path::new(file) != path {
-            return None;
-        }
+        let (range, _perms, offset) = (f.next()?, f.next()?, f.next()?);
+        let path = f.nth(2)?.trim();
         let (start, end) = range.split_once('-')?;
-        let (start, end) = (u64::from_str_radix(start, 16).ok()?, u64::from_str_radix(end, 16).ok()?);
-        let off = u64::from_str_radix(off, 16).ok()?;
-        (start..end).contains(&addr).then(|| off + (addr - start))
-    })
+        Some(MapsLine {
+            start: u64::from_str_radix(start, 16).ok()?,
+            end: u64::from_str_radix(end, 16).ok()?,
+            offset: u64::from_str_radix(offset, 16).ok()?,
+            path,
+        })
+    }
 }
 
 /// Whether the object at `path` defines function `name`.
@@ -585,6 +597,18 @@ fn pid_probes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn maps_lines() {
+        let m = MapsLine::parse(
+            "55d0c1e00000-55d0c1e02000 r-xp 00001000 fe:01 1234                       /usr/bin/sleep",
+        )
+        .expect("a file mapping");
+        assert_eq!((m.start, m.end, m.offset, m.path), (0x55d0c1e00000, 0x55d0c1e02000, 0x1000, "/usr/bin/sleep"));
+        let anon = MapsLine::parse("7ffd1000-7ffd2000 rw-p 00000000 00:00 0 ").expect("anonymous");
+        assert_eq!(anon.path, "");
+        assert!(MapsLine::parse("garbage").is_none());
+    }
 
     #[test]
     fn provider_names() {
