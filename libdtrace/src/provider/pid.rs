@@ -457,9 +457,11 @@ fn absolute_probe(
         return Ok(());
     };
     let offset = if created {
-        std::fs::read(&main.path)
-            .ok()
-            .and_then(|data| object::File::parse(&*data).ok().and_then(|f| file_offset(&f, addr)))
+        std::fs::read(&main.path).ok().and_then(|data| {
+            object::File::parse(&*data)
+                .ok()
+                .and_then(|f| file_offset(&f, addr))
+        })
     } else {
         mapped_offset(pid, &main.path, addr)
     };
@@ -604,7 +606,10 @@ mod tests {
             "55d0c1e00000-55d0c1e02000 r-xp 00001000 fe:01 1234                       /usr/bin/sleep",
         )
         .expect("a file mapping");
-        assert_eq!((m.start, m.end, m.offset, m.path), (0x55d0c1e00000, 0x55d0c1e02000, 0x1000, "/usr/bin/sleep"));
+        assert_eq!(
+            (m.start, m.end, m.offset, m.path),
+            (0x55d0c1e00000, 0x55d0c1e02000, 0x1000, "/usr/bin/sleep")
+        );
         let anon = MapsLine::parse("7ffd1000-7ffd2000 rw-p 00000000 00:00 0 ").expect("anonymous");
         assert_eq!(anon.path, "");
         assert!(MapsLine::parse("garbage").is_none());
