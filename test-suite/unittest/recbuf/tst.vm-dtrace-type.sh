@@ -24,13 +24,9 @@ if [ -z "$kernel" ]; then
 		echo "the patch series is incomplete: ${#patches[@]} of 3 patches" >&2
 		exit 77
 	fi
-	cache=${DTRACE_VM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/dtrace-vm}
-	# The key build.sh caches the image under (keep in step with it): the diffs and the config.
-	key=$({ for p in "${patches[@]}"; do sed -n '/^---$/,$p' "$p"; done
-		cat kernel-patches/dtrace.config; } | sha256sum | cut -c1-16)
-	kernel=$cache/kernels/$key/bzImage
+	kernel=$(kernel-patches/build.sh --cached) || kernel=
 fi
-if [ ! -e "$kernel" ]; then
+if [ -z "$kernel" ] || [ ! -e "$kernel" ]; then
 	echo "the patched kernel is not built: run kernel-patches/build.sh" >&2
 	exit 77
 fi
