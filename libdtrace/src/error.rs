@@ -227,6 +227,7 @@ pub enum ErrTag {
     D_DECL_IDENT,
     D_DECL_PARMCLASS,
     D_ATTR_MIN,
+    D_ID_OFLOW,
     D_VERSION,
     D_PROC_BADPROV,
 }

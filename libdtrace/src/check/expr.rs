@@ -226,7 +226,7 @@ impl<'a> Checker<'a> {
                             t => t,
                         };
                         let ss = self.strsize();
-                        self.syms.add_global(&name, ty, ss)
+                        self.syms.add_global(&name, ty, ss, line)?
                     }
                 };
                 let gty = self.syms.globals[var as usize].ty;
@@ -311,7 +311,7 @@ impl<'a> Checker<'a> {
                         }
                         // As in DTrace, ++ and -- declare an unknown variable as an int.
                         let ss = self.strsize();
-                        self.syms.add_global(&name, INT, ss)
+                        self.syms.add_global(&name, INT, ss, line)?
                     }
                 };
                 let gty = self.syms.globals[var as usize].ty;

@@ -32,6 +32,8 @@ pub mod printtype;
 mod allocas;
 pub mod attrs;
 
+use std::collections::HashMap;
+
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
 use crate::options::Options;
@@ -56,17 +58,71 @@ pub struct Symbols {
     /// Clause-local variables and the bytes their area takes.
     pub locals: Vec<Local>,
     pub locals_size: u32,
+    /// Name → index in `globals`, and (thread-local?, name) → index in `dyns`: lookups stay
+    /// constant-time in generated scripts with tens of thousands of variables.
+    global_ix: HashMap<String, u32>,
+    dyn_ix: HashMap<(bool, String), u32>,
+    /// String constant → its offset in `strtab`.
+    str_ix: HashMap<Vec<u8>, u32>,
+    /// Variables numbered so far in each identifier space (see [`MAX_VARS`]).
+    global_ids: usize,
+    thread_ids: usize,
 }
+
+/// How many global (or thread-local) variables a program may create. DTrace numbers them
+/// from DIF_VAR_OTHER_UBASE (0x500) up to, not including, DIF_VAR_OTHER_MAX (0xffff); global
+/// scalars and global arrays share one numbering.
+pub const MAX_VARS: usize = 0xffff - 0x500;
 
 impl Symbols {
     pub(super) fn global(&self, name: &str) -> Option<u32> {
-        self.globals
-            .iter()
-            .position(|g| g.name == name)
-            .map(|i| i as u32)
+        self.global_ix.get(name).copied()
     }
 
-    pub(super) fn add_global(&mut self, name: &str, ty: Type, strsize: u32) -> u32 {
+    pub(super) fn dyn_var(&self, name: &str, thread: bool) -> Option<u32> {
+        self.dyn_ix.get(&(thread, name.to_string())).copied()
+    }
+
+    /// Refuse a new variable once its kind has used DTrace's identifier space (D_ID_OFLOW).
+    fn check_id_space(&self, name: &str, thread: bool, line: u32) -> Result<(), CompileError> {
+        let used = if thread { self.thread_ids } else { self.global_ids };
+        if used < MAX_VARS {
+            return Ok(());
+        }
+        Err(CompileError::new(
+            ErrTag::D_ID_OFLOW,
+            line,
+            format!(
+                "cannot create {}: limit on number of {} variables exceeded",
+                name,
+                if thread { "thread local" } else { "global" }
+            ),
+        ))
+    }
+
+    /// A new thread-local variable or associative array; its index in `dyns`.
+    pub(super) fn add_dyn(&mut self, v: DynVar, line: u32) -> Result<u32, CompileError> {
+        self.check_id_space(&v.name, v.thread, line)?;
+        if v.thread {
+            self.thread_ids += 1;
+        } else {
+            self.global_ids += 1;
+        }
+        let id = self.dyns.len() as u32;
+        self.dyn_ix.insert((v.thread, v.name.clone()), id);
+        self.dyns.push(v);
+        Ok(id)
+    }
+
+    pub(super) fn add_global(
+        &mut self,
+        name: &str,
+        ty: Type,
+        strsize: u32,
+        line: u32,
+    ) -> Result<u32, CompileError> {
+        self.check_id_space(name, false, line)?;
+        self.global_ids += 1;
         let (size, align) = match ty {
             Type::Int { size, .. } => (size as u32, size as u32),
             Type::Str => (strsize, 8),
@@ -75,12 +131,14 @@ impl Symbols {
         };
         let off = (self.globals_size + align - 1) / align * align;
         self.globals_size = off + size;
+        let id = self.globals.len() as u32;
+        self.global_ix.insert(name.to_string(), id);
         self.globals.push(Global {
             name: name.to_string(),
             ty,
             offset: off,
         });
-        (self.globals.len() - 1) as u32
+        Ok(id)
     }
 
     pub(super) fn string(&mut self, s: &[u8], strsize: u32) -> u32 {
@@ -89,15 +147,12 @@ impl Symbols {
         v.truncate(slot - 1);
         v.resize(slot, 0);
         // Reuse an identical constant.
-        let mut off = 0;
-        while off + slot <= self.strtab.len() {
-            if self.strtab[off..off + slot] == v[..] {
-                return off as u32;
-            }
-            off += slot;
+        if let Some(&off) = self.str_ix.get(&v) {
+            return off;
         }
         let off = self.strtab.len() as u32;
         self.strtab.extend_from_slice(&v);
+        self.str_ix.insert(v, off);
         off
     }
 }
@@ -369,7 +424,7 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         let ss = self.strsize();
-        self.syms.add_global(&d.name, ty, ss);
+        self.syms.add_global(&d.name, ty, ss, d.line)?;
         Ok(())
     }
 

@@ -182,13 +182,16 @@ impl<'a> Checker<'a> {
                     }
                     return Ok(());
                 }
-                self.syms.dyns.push(DynVar {
-                    name: d.name.clone(),
-                    thread,
-                    ty,
-                    typed: true,
-                    keys,
-                });
+                self.syms.add_dyn(
+                    DynVar {
+                        name: d.name.clone(),
+                        thread,
+                        ty,
+                        typed: true,
+                        keys,
+                    },
+                    line,
+                )?;
                 Ok(())
             }
         }
@@ -227,11 +230,7 @@ impl<'a> Checker<'a> {
     }
 
     fn dyn_var(&self, name: &str, thread: bool) -> Option<u32> {
-        self.syms
-            .dyns
-            .iter()
-            .position(|v| v.name == name && v.thread == thread)
-            .map(|i| i as u32)
+        self.syms.dyn_var(name, thread)
     }
 
     /// Whether `name` is a global associative array (for errors on scalar use of it).
@@ -352,14 +351,16 @@ impl<'a> Checker<'a> {
                         if !typed {
                             self.never_assigned(&label, line)?;
                         }
-                        self.syms.dyns.push(DynVar {
-                            name: name.to_string(),
-                            thread,
-                            ty: ty0,
-                            typed,
-                            keys: tkeys.iter().map(|k| stored(k.ty)).collect(),
-                        });
-                        (self.syms.dyns.len() - 1) as u32
+                        self.syms.add_dyn(
+                            DynVar {
+                                name: name.to_string(),
+                                thread,
+                                ty: ty0,
+                                typed,
+                                keys: tkeys.iter().map(|k| stored(k.ty)).collect(),
+                            },
+                            line,
+                        )?
                     }
                 };
                 let v = &self.syms.dyns[id as usize];
