@@ -3,7 +3,7 @@
 //! fault-code constants (`DTRACEFLT_*`) ERROR clauses compare `arg4` with.
 
 use super::ir::*;
-use super::types::{self, Type, INT, LONG};
+use super::types::{Type, INT, LONG};
 use super::{err, Checker};
 use crate::error::{CompileError, ErrTag};
 use crate::parse::ast::{self, BinOp, Expr, ExprKind};
@@ -81,17 +81,7 @@ impl<'a> Checker<'a> {
         if d.scope == ast::Scope::Extern {
             return self.extern_decl(d);
         }
-        if d.ty.ptr > 0 {
-            return Err(err(
-                ErrTag::D_VAR_UNSUP,
-                line,
-                format!(
-                    "declaration of pointer variable {} is not supported",
-                    d.name
-                ),
-            ));
-        }
-        let ty = self.decl_type(&d.ty, &d.name, line)?;
+        let ty = self.dyn_decl_type(&d.ty, &d.name, line)?;
         let keys = match &d.keys {
             None => Vec::new(),
             Some(ks) => {
@@ -107,11 +97,7 @@ impl<'a> Checker<'a> {
                 }
                 let mut v = Vec::new();
                 for k in ks {
-                    if k.ptr > 0 {
-                        v.push(types::ULONG);
-                        continue;
-                    }
-                    v.push(self.decl_type(k, &d.name, line)?);
+                    v.push(self.dyn_decl_type(k, &d.name, line)?);
                 }
                 v
             }
@@ -197,25 +183,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The type of a declaration, refusing `void` objects.
-    pub(super) fn decl_type(
-        &self,
+    /// The type of a clause-local or dynamic variable's declaration, or of an associative
+    /// array's key: a scalar (integer, pointer) or a string.
+    fn dyn_decl_type(
+        &mut self,
         t: &ast::TypeName,
         name: &str,
         line: u32,
     ) -> Result<Type, CompileError> {
-        let ty = types::from_words(&t.words).ok_or_else(|| {
-            err(
-                ErrTag::D_SYNTAX,
-                line,
-                format!("unknown type: {}", t.words.join(" ")),
-            )
-        })?;
+        let ty = self.resolve_type(t, line)?;
         if ty == Type::Void {
             return Err(err(
                 ErrTag::D_DECL_VOIDOBJ,
                 line,
                 format!("cannot have void object: {}", name),
+            ));
+        }
+        if !matches!(ty, Type::Int { .. } | Type::Str) && !ty.is_ptr() {
+            return Err(err(
+                ErrTag::D_VAR_UNSUP,
+                line,
+                format!("declaration of {} of type {} is not supported", name, ty),
             ));
         }
         Ok(ty)
@@ -323,8 +311,11 @@ impl<'a> Checker<'a> {
                 }
                 let mut tkeys = Vec::new();
                 for k in keys {
+                    // Char arrays are keyed by their string and pointers by their value, as
+                    // aggregation keys are.
                     let tk = self.expr(k)?;
-                    if !matches!(tk.ty, Type::Int { .. } | Type::Str) {
+                    let tk = self.output_value(tk);
+                    if !matches!(tk.ty, Type::Int { .. } | Type::Str) && !tk.ty.is_ptr() {
                         return Err(err(
                             ErrTag::D_OP_INCOMPAT,
                             line,
