@@ -19,7 +19,10 @@ const DLIB: &[(&str, &str)] = &[
 ];
 
 /// Names the library defines; an unknown name among these loads it.
-const DLIB_NAMES: &[&str] = &[
+pub(super) const DLIB_NAMES: &[&str] = &[
+    "fds",
+    "cwd",
+    "root",
     "curpsinfo",
     "curlwpsinfo",
     "curcpu",
@@ -130,6 +133,9 @@ const DLIB_NAMES: &[&str] = &[
 pub struct Inline {
     pub ty: Type,
     pub expr: Expr,
+    /// The parameters of `inline T name[T1 p1, ...] = expr;`, named and typed; `None` for a
+    /// plain inline (check/inlines.rs).
+    pub params: Option<Vec<(String, Type)>>,
 }
 
 /// A translator from `input` to the struct `out`.
@@ -328,10 +334,15 @@ impl<'a> Checker<'a> {
         &mut self,
         ty: &TypeName,
         name: &str,
+        params: Option<&[(TypeName, Option<String>)]>,
         expr: &Expr,
         line: u32,
     ) -> Result<(), CompileError> {
         let t = self.resolve_type(ty, line)?;
+        let params = match params {
+            None => None,
+            Some(ps) => Some(self.inline_params(name, ps, line)?),
+        };
         // dt_node_inline: a built-in variable is a global identifier already.
         if self.builtin(name).is_some() || super::expr::arg_index(name).is_some() {
             return Err(err(
@@ -355,6 +366,7 @@ impl<'a> Checker<'a> {
             Inline {
                 ty: t,
                 expr: expr.clone(),
+                params,
             },
         );
         Ok(())
@@ -426,9 +438,10 @@ impl<'a> Checker<'a> {
                     ast::Item::Inline {
                         ty,
                         name,
+                        params,
                         expr,
                         line,
-                    } => self.inline_def(ty, name, expr, *line),
+                    } => self.inline_def(ty, name, params.as_deref(), expr, *line),
                     ast::Item::Translator(x) => self.translator_def(x),
                     _ => Ok(()),
                 };
@@ -467,6 +480,13 @@ impl<'a> Checker<'a> {
             }));
         }
         if let Some(inl) = self.syms.tsyms.inlines.get(name).cloned() {
+            if inl.params.is_some() {
+                return Err(err(
+                    ErrTag::D_IDENT_BADREF,
+                    line,
+                    format!("array '{}' may not be referenced as scalar", name),
+                ));
+            }
             if self.syms.tsyms.expanding.iter().any(|n| n == name) {
                 return Err(err(
                     ErrTag::D_IDENT_UNDEF,
@@ -529,7 +549,7 @@ impl<'a> Checker<'a> {
     }
 
     /// An inline's or translated member's value converted to its declared type.
-    fn convert(&mut self, t: TExpr, to: Type, line: u32) -> Result<TExpr, CompileError> {
+    pub(super) fn convert(&mut self, t: TExpr, to: Type, line: u32) -> Result<TExpr, CompileError> {
         if t.ty == to {
             return Ok(t);
         }
@@ -604,9 +624,30 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<Option<TExpr>, CompileError> {
         let mut b = base.clone();
+        // The arguments of an inline with parameters (`fds[1].fi_name`), bound while the
+        // translated expression is checked.
+        let mut params = Vec::new();
         // Follow inlines to the xlate they stand for.
         for _ in 0..8 {
             match &b.kind {
+                ExprKind::Index { base: ib, keys } if params.is_empty() => {
+                    let ExprKind::Ident(n) = &ib.kind else {
+                        return Ok(None);
+                    };
+                    if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&n.as_str()) {
+                        self.load_dlib()?;
+                    }
+                    match self.syms.tsyms.inlines.get(n).cloned() {
+                        Some(inl)
+                            if inl.params.is_some()
+                                && matches!(inl.expr.kind, ExprKind::Xlate { .. }) =>
+                        {
+                            params = self.inline_args(n, &inl, keys, line)?;
+                            b = inl.expr.clone();
+                        }
+                        _ => return Ok(None),
+                    }
+                }
                 ExprKind::Ident(n) => {
                     if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&n.as_str()) {
                         self.load_dlib()?;
@@ -667,7 +708,7 @@ impl<'a> Checker<'a> {
                 )
             });
         }
-        let input = self.expr(expr)?;
+        let input = self.with_bindings(params, |c| c.expr(expr))?;
         let xl = self.find_xlator(out, &input, line)?;
         // `xlate<T *>(e)->a.b`: the translator's `a.b` member.
         let member = &match (outer, member_path(out, member)) {

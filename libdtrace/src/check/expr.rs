@@ -95,6 +95,9 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Index { base, keys } if Self::is_args(base) => self.args_ref(keys, line)?,
             ExprKind::Index { base, keys } if Self::is_uregs(base) => self.uregs_ref(keys, line)?,
+            ExprKind::Index { base, keys } if self.is_param_inline(base) => {
+                self.inline_index(base, keys, line)?
+            }
             ExprKind::Index { base, keys } if self.is_mem_index(base) => {
                 self.index_mem(base, keys, line)?
             }

@@ -122,9 +122,10 @@ impl<'a> Checker<'a> {
                 Item::Inline {
                     ty,
                     name,
+                    params,
                     expr,
                     line,
-                } => self.inline_def(ty, name, expr, *line)?,
+                } => self.inline_def(ty, name, params.as_deref(), expr, *line)?,
                 Item::Translator(x) => self.translator_def(x)?,
                 _ => {}
             }

@@ -31,6 +31,7 @@ mod langerr;
 pub mod printtype;
 mod allocas;
 pub mod attrs;
+mod inlines;
 
 use std::collections::HashMap;
 
@@ -288,11 +289,12 @@ impl<'a> Checker<'a> {
                 ast::Item::Inline {
                     ty,
                     name,
+                    params,
                     expr,
                     line,
                 } => {
                     self.args_outside_clause(expr)?;
-                    self.inline_def(ty, name, expr, *line)?
+                    self.inline_def(ty, name, params.as_deref(), expr, *line)?
                 }
                 ast::Item::Translator(x) => {
                     self.translator_def(x)?;

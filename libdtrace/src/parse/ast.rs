@@ -21,10 +21,12 @@ pub enum Item {
     Decl(Decl),
     /// A type definition: `struct foo { ... };`, `enum e { ... };`, `typedef int myint;`.
     Type(TypeDef),
-    /// `inline type name = expr;`
+    /// `inline type name = expr;`, or with parameters `inline type name[type p, ...] = expr;`
+    /// (`params` is `None` for the plain form).
     Inline {
         ty: TypeName,
         name: String,
+        params: Option<Vec<(TypeName, Option<String>)>>,
         expr: Expr,
         line: u32,
     },

@@ -396,69 +396,7 @@ impl<'a> Parser<'a> {
                 ));
             }
             if self.peek_is_op("[")? {
-                self.next()?;
-                let mut ks = Vec::new();
-                let mut pnames: Vec<String> = Vec::new();
-                loop {
-                    let pt = self.peek()?.clone();
-                    if pt.tok == Tok::Op("...") {
-                        return Err(CompileError::new(
-                            ErrTag::D_DECL_PROTO_VARARGS,
-                            pt.line,
-                            "array prototype may not use a variable-length argument list",
-                        ));
-                    }
-                    if let Tok::Kw("register") = self.peek()?.tok {
-                        self.next()?;
-                    }
-                    self.parameter_class()?;
-                    if !self.peek_is_type(false)? {
-                        return Err(self.error_here());
-                    }
-                    let kt = self.type_name()?;
-                    // dt_decl_prototype: a parameter may be named, once, and not be void.
-                    let pname = match &self.peek()?.tok {
-                        Tok::Ident(p) => {
-                            let p = p.clone();
-                            self.next()?;
-                            Some(p)
-                        }
-                        _ => None,
-                    };
-                    let i = ks.len() + 1;
-                    if kt.ptr == 0 && kt.words == ["void"] {
-                        return Err(CompileError::new(
-                            ErrTag::D_DECL_PROTO_TYPE,
-                            pt.line,
-                            format!(
-                                "array prototype may not use parameter of type void: {}, parameter #{}",
-                                pname.as_deref().unwrap_or("(anonymous)"),
-                                i
-                            ),
-                        ));
-                    }
-                    if let Some(p) = pname {
-                        if pnames.contains(&p) {
-                            return Err(CompileError::new(
-                                ErrTag::D_DECL_PROTO_FORM,
-                                pt.line,
-                                format!(
-                                    "parameter is already declared in array prototype: {}, parameter #{}",
-                                    p, i
-                                ),
-                            ));
-                        }
-                        pnames.push(p);
-                    }
-                    ks.push(kt);
-                    if self.peek_is_op(",")? {
-                        self.next()?;
-                        continue;
-                    }
-                    break;
-                }
-                self.expect_op("]")?;
-                keys = Some(ks);
+                keys = Some(self.tuple_signature()?.into_iter().map(|(t, _)| t).collect());
             }
             decls.push(Decl {
                 scope,
@@ -478,6 +416,74 @@ impl<'a> Parser<'a> {
     }
 
     /// dt_decl_pop_param: a parameter may have no storage class but `register`.
+    /// An array's tuple signature after its name, `[type [name], ...]`: the key types of an
+    /// associative array's declaration, the parameters of an inline's (dt_decl_prototype).
+    pub(super) fn tuple_signature(&mut self) -> PResult<Vec<(TypeName, Option<String>)>> {
+        self.next()?;
+        let mut ks = Vec::new();
+        let mut pnames: Vec<String> = Vec::new();
+        loop {
+            let pt = self.peek()?.clone();
+            if pt.tok == Tok::Op("...") {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_PROTO_VARARGS,
+                    pt.line,
+                    "array prototype may not use a variable-length argument list",
+                ));
+            }
+            if let Tok::Kw("register") = self.peek()?.tok {
+                self.next()?;
+            }
+            self.parameter_class()?;
+            if !self.peek_is_type(false)? {
+                return Err(self.error_here());
+            }
+            let kt = self.type_name()?;
+            // dt_decl_prototype: a parameter may be named, once, and not be void.
+            let pname = match &self.peek()?.tok {
+                Tok::Ident(p) => {
+                    let p = p.clone();
+                    self.next()?;
+                    Some(p)
+                }
+                _ => None,
+            };
+            let i = ks.len() + 1;
+            if kt.ptr == 0 && kt.words == ["void"] {
+                return Err(CompileError::new(
+                    ErrTag::D_DECL_PROTO_TYPE,
+                    pt.line,
+                    format!(
+                        "array prototype may not use parameter of type void: {}, parameter #{}",
+                        pname.as_deref().unwrap_or("(anonymous)"),
+                        i
+                    ),
+                ));
+            }
+            if let Some(p) = &pname {
+                if pnames.contains(p) {
+                    return Err(CompileError::new(
+                        ErrTag::D_DECL_PROTO_FORM,
+                        pt.line,
+                        format!(
+                            "parameter is already declared in array prototype: {}, parameter #{}",
+                            p, i
+                        ),
+                    ));
+                }
+                pnames.push(p.clone());
+            }
+            ks.push((kt, pname));
+            if self.peek_is_op(",")? {
+                self.next()?;
+                continue;
+            }
+            break;
+        }
+        self.expect_op("]")?;
+        Ok(ks)
+    }
+
     pub(super) fn parameter_class(&mut self) -> PResult<()> {
         let t = self.peek()?.clone();
         if let Tok::Kw("auto" | "static" | "extern" | "typedef" | "self" | "this") = t.tok {

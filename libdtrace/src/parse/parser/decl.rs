@@ -48,12 +48,18 @@ impl<'a> Parser<'a> {
                 };
                 let mut ty = ty;
                 ty.words.extend(self.dimensions()?);
+                let params = if self.peek_is_op("[")? {
+                    Some(self.tuple_signature()?)
+                } else {
+                    None
+                };
                 self.expect_op("=")?;
                 let expr = self.assignment()?;
                 self.expect_op(";")?;
                 Ok(Some(vec![Item::Inline {
                     ty,
                     name,
+                    params,
                     expr,
                     line,
                 }]))
