@@ -251,3 +251,81 @@ ROUTINE long dt_strtok(char *d, const char *s, const char *delims, char *st, u64
 	*offp = p + k;
 	return 0;
 }
+
+/* How many directories d_path() climbs: deeper paths come out with their top cut off. */
+#define DPATH_DEPTH 64
+
+/*
+ * d_path(path): the absolute pathname of a struct path, as the kernel's d_path() builds it:
+ * from the dentry up to the root of its mount, then across to the mountpoint in the parent
+ * mount, to the root of the mount tree. The struct offsets come packed four 16-bit values to
+ * a word (btf_offsets.rs): oa = path.mnt, path.dentry, dentry.d_parent, dentry.d_name.name;
+ * ob = vfsmount.mnt_root, mount.mnt, mount.mnt_parent, mount.mnt_mountpoint.
+ * d: w bytes of result, then w bytes where the path is built right to left, w bytes for one
+ * name and an 8-byte slot (w = n rounded up to 8). A path longer than n - 1 bytes keeps its
+ * last components.
+ */
+ROUTINE long dt_d_path(char *d, const char *path, u64 oa, u64 ob, u64 n)
+{
+	u64 w = (n + 7) & ~7ULL;
+	char *tmp = d + w;
+	char *name = d + 2 * w;
+	u64 *slot = (u64 *)(d + 3 * w);
+	const char *dentry = 0, *vfsmnt = 0, *mnt, *parent, *root, *np;
+	s64 pos, len, start;
+	u64 k;
+
+	d[0] = 0;
+	bpf_probe_read_kernel(&vfsmnt, 8, path + (oa & 0xffff));
+	bpf_probe_read_kernel(&dentry, 8, path + (oa >> 16 & 0xffff));
+	mnt = vfsmnt - (ob >> 16 & 0xffff);
+	pos = launder(slot, n - 1);
+	for (k = 0; k < DPATH_DEPTH; k++) {
+		root = 0;
+		parent = 0;
+		bpf_probe_read_kernel(&root, 8, vfsmnt + (ob & 0xffff));
+		if (dentry == root || !dentry) {
+			/* The root of this mount: continue at its mountpoint in the parent mount. */
+			bpf_probe_read_kernel(&parent, 8, mnt + (ob >> 32 & 0xffff));
+			if (!parent || parent == mnt)
+				break;
+			bpf_probe_read_kernel(&dentry, 8, mnt + (ob >> 48));
+			mnt = parent;
+			vfsmnt = mnt + (ob >> 16 & 0xffff);
+			continue;
+		}
+		bpf_probe_read_kernel(&parent, 8, dentry + (oa >> 32 & 0xffff));
+		if (!parent || parent == dentry)
+			break;
+		np = 0;
+		bpf_probe_read_kernel(&np, 8, dentry + (oa >> 48));
+		len = copy_str(name, np, n);
+		start = pos - len - 1;
+		start = launder(slot, start);
+		len = launder(slot + 0, len) & LEN_MASK;
+		/* Room for "/" and the name before what is built already. */
+		if (start < 0 || start >= (s64)n || len >= (s64)n)
+			break;
+		barrier_var(start);
+		tmp[start] = '/';
+		if (len > 0)
+			bpf_probe_read_kernel(tmp + start + 1, len, name);
+		pos = launder(slot, start);
+		dentry = parent;
+	}
+	pos = launder(slot, pos);
+	if (pos < 0 || pos >= (s64)n)
+		return 0;
+	if (pos == (s64)n - 1) {
+		d[0] = '/';
+		d[1] = 0;
+		return 0;
+	}
+	len = launder(slot, (s64)n - 1 - pos) & LEN_MASK;
+	if (len <= 0 || len >= (s64)n)
+		return 0;
+	barrier_var(pos);
+	bpf_probe_read_kernel(d, len, tmp + pos);
+	d[len] = 0;
+	return 0;
+}

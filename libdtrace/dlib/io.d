@@ -1,9 +1,7 @@
 /*
- * io.d: the io provider's stable types (bufinfo_t, devinfo_t, fileinfo_t), translated from
- * the Linux block layer's struct request read through BTF.
- *
- * Block requests carry no file: fileinfo_t members say "<none>" and "<unknown>", as DTrace
- * does for I/O it cannot tie to a file.
+ * io.d: the io provider's stable types (bufinfo_t, devinfo_t, fileinfo_t): bufinfo_t and
+ * devinfo_t translated from the Linux block layer's struct request read through BTF,
+ * fileinfo_t from struct file (the io probes' and fds[]'s).
  */
 
 inline int B_BUSY = 0x0001;
@@ -71,12 +69,60 @@ translator devinfo_t < struct request *R > {
 	dev_pathname = "<unknown>";
 };
 
-translator fileinfo_t < struct request *R > {
-	fi_name = "<none>";
-	fi_dirname = "<none>";
-	fi_pathname = "<none>";
-	fi_offset = 0;
-	fi_fs = "<unknown>";
-	fi_mount = "<unknown>";
-	fi_oflags = 0;
+/* open(2) flags (fi_oflags), as Linux defines them on x86_64. */
+inline int O_ACCMODE = 0x3;
+inline int O_RDONLY = 0x0;
+inline int O_WRONLY = 0x1;
+inline int O_RDWR = 0x2;
+inline int O_CREAT = 0x40;
+inline int O_EXCL = 0x80;
+inline int O_NOCTTY = 0x100;
+inline int O_TRUNC = 0x200;
+inline int O_APPEND = 0x400;
+inline int O_NONBLOCK = 0x800;
+inline int O_NDELAY = 0x800;
+inline int O_DSYNC = 0x1000;
+inline int O_ASYNC = 0x2000;
+inline int O_LARGEFILE = 0x8000;
+inline int O_DIRECTORY = 0x10000;
+inline int O_NOFOLLOW = 0x20000;
+inline int O_CLOEXEC = 0x80000;
+inline int O_SYNC = 0x101000;
+inline int O_FSYNC = 0x101000;
+inline int O_RSYNC = 0x101000;
+
+/*
+ * A file as an open file description. Block requests carry no file, so the io probes
+ * translate a NULL one: every member says "<none>" (or 0), as DTrace on Linux does. fi_mount
+ * is not known ("<unknown>"); fi_oflags are Linux's open(2) flags.
+ */
+inline string __dt_file_fs[struct file *F] = stringof(F->f_path.mnt->mnt_sb->s_type->name);
+
+/*
+ * Files of the kernel's internal file systems have no path: the kernel names them as its
+ * d_path() does (the dentry operation d_dname), "pipe:[inode]", "socket:[inode]" and
+ * "anon_inode:name".
+ */
+inline string __dt_file_path[struct file *F] =
+    __dt_file_fs[F] == "pipefs" ?
+	strjoin("pipe:[", strjoin(lltostr(F->f_inode->i_ino), "]")) :
+    __dt_file_fs[F] == "sockfs" ?
+	strjoin("socket:[", strjoin(lltostr(F->f_inode->i_ino), "]")) :
+    __dt_file_fs[F] == "anon_inodefs" ?
+	strjoin("anon_inode:", stringof(F->f_path.dentry->d_name.name)) :
+    d_path(&F->f_path);
+
+translator fileinfo_t < struct file *F > {
+	fi_name = F == NULL ? "<none>" : stringof(F->f_path.dentry->d_name.name);
+	fi_dirname = F == NULL ? "<none>" : dirname(__dt_file_path[F]);
+	fi_pathname = F == NULL ? "<none>" : __dt_file_path[F];
+	fi_offset = F == NULL ? 0 : F->f_pos;
+	fi_fs = F == NULL ? "<none>" : __dt_file_fs[F];
+	fi_mount = F == NULL ? "<none>" : "<unknown>";
+	fi_oflags = F == NULL ? 0 : F->f_flags;
 };
+
+/* fds[fd]: the current process's file descriptor fd, NULL (all "<none>") when not open. */
+inline fileinfo_t fds[int fd] = xlate <fileinfo_t> (
+    fd >= 0 && fd < curthread->files->fdt->max_fds ?
+    curthread->files->fdt->fd[fd] : (struct file *)NULL);

@@ -21,6 +21,26 @@ const DLIB: &[(&str, &str)] = &[
 /// Names the library defines; an unknown name among these loads it.
 pub(super) const DLIB_NAMES: &[&str] = &[
     "fds",
+    "O_ACCMODE",
+    "O_RDONLY",
+    "O_WRONLY",
+    "O_RDWR",
+    "O_CREAT",
+    "O_EXCL",
+    "O_NOCTTY",
+    "O_TRUNC",
+    "O_APPEND",
+    "O_NONBLOCK",
+    "O_NDELAY",
+    "O_DSYNC",
+    "O_ASYNC",
+    "O_LARGEFILE",
+    "O_DIRECTORY",
+    "O_NOFOLLOW",
+    "O_CLOEXEC",
+    "O_SYNC",
+    "O_FSYNC",
+    "O_RSYNC",
     "cwd",
     "root",
     "curpsinfo",
@@ -341,7 +361,7 @@ impl<'a> Checker<'a> {
         let t = self.resolve_type(ty, line)?;
         let params = match params {
             None => None,
-            Some(ps) => Some(self.inline_params(name, ps, line)?),
+            Some(ps) => Some(self.inline_params(ps, line)?),
         };
         // dt_node_inline: a built-in variable is a global identifier already.
         if self.builtin(name).is_some() || super::expr::arg_index(name).is_some() {

@@ -18,27 +18,15 @@ impl<'a> Checker<'a> {
     /// The named, typed parameters of an inline's declaration.
     pub(super) fn inline_params(
         &mut self,
-        name: &str,
         params: &[(TypeName, Option<String>)],
         line: u32,
     ) -> Result<Vec<(String, Type)>, CompileError> {
         let mut out = Vec::with_capacity(params.len());
-        for (i, (tn, pname)) in params.iter().enumerate() {
+        for (tn, pname) in params {
             let ty = self.resolve_type(tn, line)?;
-            // An unnamed parameter could never be used by the expression.
-            let Some(p) = pname else {
-                return Err(err(
-                    ErrTag::D_DECL_PROTO_NAME,
-                    line,
-                    format!(
-                        "inline {} parameter #{} must be named: {}",
-                        name,
-                        i + 1,
-                        ty
-                    ),
-                ));
-            };
-            out.push((p.clone(), ty));
+            // An unnamed parameter takes an argument the expression cannot use, as in DTrace
+            // (dt_node_inline ignores anonymous parameters); "" is no identifier.
+            out.push((pname.clone().unwrap_or_default(), ty));
         }
         Ok(out)
     }

@@ -41,6 +41,9 @@ pub enum Subr {
     Getminor,
     /// The built-in variable `execargs` (check/procargs.rs), not callable by name.
     Execargs,
+    /// `d_path(struct path *)`; the checker appends the packed struct offsets it walks with
+    /// (btf_offsets::d_path) as two constant arguments.
+    DPath,
 }
 
 /// A parameter of a prototype: a string, or an integer (addresses included) of the named type.
@@ -93,6 +96,7 @@ fn proto(name: &str) -> Option<(Subr, Type, &'static [Param], usize)> {
         // Linux's dev_t is a 32-bit unsigned integer.
         "getmajor" => (Getmajor, UINT, &[I("dev_t")], 1),
         "getminor" => (Getminor, UINT, &[I("dev_t")], 1),
+        "d_path" => (DPath, Type::Str, &[I("struct path *")], 1),
         _ => return None,
     })
 }
@@ -108,10 +112,15 @@ impl<'a> Checker<'a> {
         let (id, ret, params, required) = proto(name)?;
         Some(
             self.subr_args(name, id, params, required, args, line)
-                .map(|args| TExpr {
-                    kind: TKind::Subr { id, args },
-                    ty: ret,
-                    line,
+                .and_then(|mut args| {
+                    if id == Subr::DPath {
+                        args.extend(d_path_offsets(line)?);
+                    }
+                    Ok(TExpr {
+                        kind: TKind::Subr { id, args },
+                        ty: ret,
+                        line,
+                    })
                 }),
         )
     }
@@ -157,6 +166,25 @@ impl<'a> Checker<'a> {
         }
         Ok(out)
     }
+}
+
+/// The two words of struct offsets `d_path()` walks a path with, as constants.
+fn d_path_offsets(line: u32) -> Result<[TExpr; 2], CompileError> {
+    let (a, b) = super::types::kernel_btf()
+        .and_then(crate::btf_offsets::d_path)
+        .ok_or_else(|| {
+            CompileError::new(
+                crate::error::ErrTag::D_TYPE_ERR,
+                line,
+                "d_path( ) needs the kernel's BTF for struct path, dentry and mount, which is not available",
+            )
+        })?;
+    let c = |v: u64| TExpr {
+        kind: TKind::Const(v as i64),
+        ty: ULONG,
+        line,
+    };
+    Ok([c(a), c(b)])
 }
 
 /// Whether the clause calls a subroutine that walks task structures (needs BTF offsets).

@@ -278,6 +278,14 @@ impl<'a> Gen<'a> {
                 self.e.call(helper::GET_PRANDOM_U32);
                 self.normalize(R0, ty);
             }
+            Subr::DPath => {
+                let d = self.alloc_scratch(3 * w as u32 + 8);
+                regs_for(self, &[R2, R3, R4]);
+                self.scratch_ptr(R1, d);
+                self.e.mov_imm(R5, n);
+                self.e.call_routine("dt_d_path");
+                self.scratch_ptr(R0, d);
+            }
             Subr::Progenyof => {
                 let (rp, tg) = match (self.t.task_real_parent, self.t.task_tgid) {
                     (Some(a), Some(b)) => (a, b),

@@ -197,7 +197,7 @@ pub const PROBES: &[Stable] = &[
         args: &[
             ("xlate <bufinfo_t *> ((struct request *)arg0)", "bufinfo_t *"),
             ("xlate <devinfo_t *> ((struct request *)arg0)", "devinfo_t *"),
-            ("xlate <fileinfo_t *> ((struct request *)arg0)", "fileinfo_t *"),
+            ("xlate <fileinfo_t *> ((struct file *)0)", "fileinfo_t *"),
         ],
     },
     Stable {
@@ -208,7 +208,7 @@ pub const PROBES: &[Stable] = &[
         args: &[
             ("xlate <bufinfo_t *> ((struct request *)arg0)", "bufinfo_t *"),
             ("xlate <devinfo_t *> ((struct request *)arg0)", "devinfo_t *"),
-            ("xlate <fileinfo_t *> ((struct request *)arg0)", "fileinfo_t *"),
+            ("xlate <fileinfo_t *> ((struct file *)0)", "fileinfo_t *"),
         ],
     },
 ];

@@ -1,0 +1,5 @@
+/ ok
+/proc ok
+/sys/kernel ok
+/dev ok
+/var/tmp ok
