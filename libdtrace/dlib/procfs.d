@@ -271,6 +271,26 @@ inline psinfo_t *curpsinfo = xlate <psinfo_t *> (curthread);
 inline lwpsinfo_t *curlwpsinfo = xlate <lwpsinfo_t *> (curthread);
 inline cpuinfo_t *curcpu = xlate <cpuinfo_t *> (curthread);
 
+/* The CPU's processor set, chip and locality group, as cpuinfo_t has them. */
+inline psetid_t pset = curcpu->cpu_pset;
+inline int chip = curcpu->cpu_chip;
+inline int lgrp = curcpu->cpu_lgrp;
+
+/*
+ * A struct pid's number as the current process sees it, in its own pid namespace (the
+ * kernel's pid_vnr()): 0 when the pid is not visible there.
+ */
+inline struct pid_namespace *pid_namespace[struct pid *p] =
+    p != NULL ? p->numbers[p->level].ns : NULL;
+inline int pid_namespace_level[struct pid *p] =
+    p != NULL && pid_namespace[p] != NULL ? pid_namespace[p]->level : 0;
+inline struct pid *task_pid[struct task_struct *t] = t != NULL ? t->thread_pid : NULL;
+inline int current_namespace_level = pid_namespace_level[task_pid[curthread]];
+inline pid_t structpid2pid[struct pid *p] =
+    p != NULL && current_namespace_level <= p->level &&
+    p->numbers[current_namespace_level].ns == pid_namespace[task_pid[curthread]] ?
+    p->numbers[current_namespace_level].nr : 0;
+
 /* The current process's working and root directories. */
 inline string cwd = d_path(&curthread->fs->pwd);
 inline string root = d_path(&curthread->fs->root);

@@ -16,33 +16,13 @@ const DLIB: &[(&str, &str)] = &[
     ("ip.d", include_str!("../../dlib/ip.d")),
     ("tcp.d", include_str!("../../dlib/tcp.d")),
     ("udp.d", include_str!("../../dlib/udp.d")),
+    ("errno.d", include_str!("../../dlib/errno.d")),
+    ("signal.d", include_str!("../../dlib/signal.d")),
 ];
 
-/// Names the library defines; an unknown name among these loads it.
-pub(super) const DLIB_NAMES: &[&str] = &[
-    "fds",
-    "O_ACCMODE",
-    "O_RDONLY",
-    "O_WRONLY",
-    "O_RDWR",
-    "O_CREAT",
-    "O_EXCL",
-    "O_NOCTTY",
-    "O_TRUNC",
-    "O_APPEND",
-    "O_NONBLOCK",
-    "O_NDELAY",
-    "O_DSYNC",
-    "O_ASYNC",
-    "O_LARGEFILE",
-    "O_DIRECTORY",
-    "O_NOFOLLOW",
-    "O_CLOEXEC",
-    "O_SYNC",
-    "O_FSYNC",
-    "O_RSYNC",
-    "cwd",
-    "root",
+/// Type and translator names the library defines; an unknown name among these, or among
+/// its inlines ([`dlib_defines`]), loads it.
+const DLIB_NAMES: &[&str] = &[
     "curpsinfo",
     "curlwpsinfo",
     "curcpu",
@@ -148,6 +128,28 @@ pub(super) const DLIB_NAMES: &[&str] = &[
     "TCP_STATE_CLOSING",
 ];
 
+/// Whether the D library defines `name`: one of [`DLIB_NAMES`] or any of its inlines (read
+/// from the library's text once, so a new inline needs no list entry).
+pub(super) fn dlib_defines(name: &str) -> bool {
+    static INLINES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    DLIB_NAMES.contains(&name)
+        || INLINES
+            .get_or_init(|| {
+                DLIB.iter()
+                    .flat_map(|(_, text)| text.lines())
+                    .filter_map(|l| {
+                        // `inline T name = ...;` or `inline T name[params] = ...`
+                        let decl = l.strip_prefix("inline ")?;
+                        let head = decl.split(['=', '[']).next()?;
+                        let name = head.split_whitespace().last()?;
+                        Some(name.trim_start_matches('*'))
+                    })
+                    .collect()
+            })
+            .contains(name)
+}
+
 /// An `inline`: its type and the expression substituted where it is named.
 #[derive(Debug, Clone)]
 pub struct Inline {
@@ -224,7 +226,7 @@ impl<'a> Checker<'a> {
         if !self.syms.tsyms.dlib_loaded
             && words
                 .last()
-                .map(|w| DLIB_NAMES.contains(&w.as_str()))
+                .map(|w| dlib_defines(w))
                 .unwrap_or(false)
         {
             self.load_dlib()?;
@@ -561,7 +563,7 @@ impl<'a> Checker<'a> {
                 )),
             };
         }
-        if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&name) {
+        if !self.syms.tsyms.dlib_loaded && dlib_defines(name) {
             self.load_dlib()?;
             return self.ident_ext(name, line);
         }
@@ -654,7 +656,7 @@ impl<'a> Checker<'a> {
                     let ExprKind::Ident(n) = &ib.kind else {
                         return Ok(None);
                     };
-                    if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&n.as_str()) {
+                    if !self.syms.tsyms.dlib_loaded && dlib_defines(n) {
                         self.load_dlib()?;
                     }
                     match self.syms.tsyms.inlines.get(n).cloned() {
@@ -669,7 +671,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 ExprKind::Ident(n) => {
-                    if !self.syms.tsyms.dlib_loaded && DLIB_NAMES.contains(&n.as_str()) {
+                    if !self.syms.tsyms.dlib_loaded && dlib_defines(n) {
                         self.load_dlib()?;
                     }
                     match self.syms.tsyms.inlines.get(n) {

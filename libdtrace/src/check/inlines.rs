@@ -36,7 +36,7 @@ impl<'a> Checker<'a> {
         let ExprKind::Ident(n) = &base.kind else {
             return false;
         };
-        if !self.syms.tsyms.dlib_loaded && super::decl::DLIB_NAMES.contains(&n.as_str()) {
+        if !self.syms.tsyms.dlib_loaded && super::decl::dlib_defines(n) {
             // The library defines names such as `fds`; an error loading it shows on use.
             let _ = self.load_dlib();
         }

@@ -1,0 +1,3 @@
+ENOENT 2
+
+status 0
