@@ -229,6 +229,9 @@ pub enum ErrTag {
     D_ATTR_MIN,
     D_VERSION,
     D_PROC_BADPROV,
+    D_PROV_PRXLATOR,
+    D_ARGS_XLATOR,
+    D_ARGS_TYPE,
 }
 
 impl fmt::Display for ErrTag {

@@ -31,6 +31,7 @@ mod langerr;
 pub mod printtype;
 mod allocas;
 pub mod attrs;
+mod usdtxl;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;

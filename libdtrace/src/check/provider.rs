@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
                 ));
             }
         }
-        Ok(())
+        self.provider_xlators(p)
     }
 
     /// A provider defined again must match its first definition probe for probe
