@@ -76,7 +76,8 @@ impl<'a> Checker<'a> {
                     ErrTag::D_PROV_PRXLATOR,
                     probe.line,
                     format!(
-                        "translator for {}:{} output argument #{} from {} to {} is not defined",
+                        // DTrace's probe identifier is named `::name`.
+                        "translator for {}:::{} output argument #{} from {} to {} is not defined",
                         p.name,
                         probe.name,
                         i + 1,
