@@ -62,6 +62,11 @@ impl<'a> Checker<'a> {
         // BTF for its types) only the program's own translators apply.
         let _ = self.load_dlib();
         for probe in &p.probes {
+            // The types must exist when the provider is declared, as in DTrace, whose
+            // grammar knows only declared type names.
+            for n in &probe.native {
+                self.resolve_type(n, probe.line)?;
+            }
             let Some(xlated) = &probe.xlated else {
                 continue;
             };
