@@ -162,6 +162,9 @@ pub struct TypeSyms {
     /// The argument types of the probes of the providers defined so far, by provider and
     /// probe: the types of their usdt probes (check/usdtxl.rs).
     pub usdt_defs: HashMap<String, HashMap<String, crate::provider::usdtdefs::UsdtTypes>>,
+    /// Attributes `#pragma D attributes ... translator` gave the translators to a type
+    /// (check/attrs.rs).
+    pub xlator_attrs: Vec<(Type, super::attrs::Attr)>,
     /// The variables the program being checked assigns or declares (check/langerr.rs).
     pub(super) assigned: Option<std::collections::HashSet<String>>,
 }

@@ -123,7 +123,11 @@ impl<'a> Checker<'a> {
     /// `args[idx]` of the clause's usdt probes whose types are known: the native argument
     /// cast to the output type when the two are compatible, else its translation. `None`
     /// when some probe of the clause is no such probe or has no argument `idx`.
-    pub(super) fn usdt_arg_ast(&mut self, idx: u8, line: u32) -> Result<Option<Expr>, CompileError> {
+    pub(super) fn usdt_arg_ast(
+        &mut self,
+        idx: u8,
+        line: u32,
+    ) -> Result<Option<Expr>, CompileError> {
         let mut found: Option<Expr> = None;
         for id in self.cur_probes.clone() {
             let Some(t) = self.usdt_types(id) else {
@@ -229,7 +233,10 @@ mod tests {
 
     #[test]
     fn argument_compatibility() {
-        let chr = Type::Int { size: 1, signed: true };
+        let chr = Type::Int {
+            size: 1,
+            signed: true,
+        };
         let pchar = types::pointer(chr);
         let pvoid = types::pointer(Type::Void);
         let pint = types::pointer(INT);
