@@ -32,6 +32,7 @@ impl<'a> Checker<'a> {
                 format!("provider name may not end with a digit: {}", p.name),
             ));
         }
+        self.provider_types(p)?;
         self.provider_redecl(p)?;
         // DTrace's probe identifiers are named `::name`, so its messages say `prov:::name`.
         let mut seen = HashSet::new();
@@ -43,8 +44,10 @@ impl<'a> Checker<'a> {
                     format!("probe redeclared: {}:::{}", p.name, probe.name),
                 ));
             }
+            self.probe_xlators(&p.name, probe)?;
         }
-        self.provider_xlators(p)
+        self.record_usdt_types(p);
+        Ok(())
     }
 
     /// A provider defined again must match its first definition probe for probe

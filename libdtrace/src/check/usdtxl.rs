@@ -54,51 +54,62 @@ fn unsuffixed(provider: &str, pid: i32) -> &str {
 }
 
 impl<'a> Checker<'a> {
-    /// dt_cook_probe: each output argument of each probe of `p` must be compatible with its
-    /// native argument or have a translator from it. The probes' types are kept for the
-    /// usdt probes of the provider that clauses enable.
-    pub(super) fn provider_xlators(&mut self, p: &ast::ProviderDef) -> Result<(), CompileError> {
+    /// The types of a provider definition's arguments must exist when it is declared, as in
+    /// DTrace, whose grammar knows only declared type names.
+    pub(super) fn provider_types(&mut self, p: &ast::ProviderDef) -> Result<(), CompileError> {
+        for probe in &p.probes {
+            for t in probe.native.iter().chain(probe.xlated.iter().flatten()) {
+                self.resolve_type(t, probe.line)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// dt_cook_probe: each output argument of a probe of provider `pv` must be compatible
+    /// with its native argument or have a translator from it.
+    pub(super) fn probe_xlators(
+        &mut self,
+        pv: &str,
+        probe: &ast::ProbeDef,
+    ) -> Result<(), CompileError> {
+        let Some(xlated) = &probe.xlated else {
+            return Ok(());
+        };
         // The D library's translators are DTrace's too; without the library (no kernel
         // BTF for its types) only the program's own translators apply.
         let _ = self.load_dlib();
-        for probe in &p.probes {
-            // The types must exist when the provider is declared, as in DTrace, whose
-            // grammar knows only declared type names.
-            for n in &probe.native {
-                self.resolve_type(n, probe.line)?;
-            }
-            let Some(xlated) = &probe.xlated else {
+        for (i, x) in xlated.iter().enumerate() {
+            let n = &probe.native[probe.mapping[i]];
+            let nt = self.resolve_type(n, probe.line)?;
+            let xt = self.resolve_type(x, probe.line)?;
+            if xlator_for(&self.syms.tsyms.xlators, nt, xt).is_some() || arg_compat(nt, xt) {
                 continue;
-            };
-            for (i, x) in xlated.iter().enumerate() {
-                let n = &probe.native[probe.mapping[i]];
-                let nt = self.resolve_type(n, probe.line)?;
-                let xt = self.resolve_type(x, probe.line)?;
-                if xlator_for(&self.syms.tsyms.xlators, nt, xt).is_some() || arg_compat(nt, xt) {
-                    continue;
-                }
-                return Err(err(
-                    ErrTag::D_PROV_PRXLATOR,
-                    probe.line,
-                    format!(
-                        // DTrace's probe identifier is named `::name`.
-                        "translator for {}:::{} output argument #{} from {} to {} is not defined",
-                        p.name,
-                        probe.name,
-                        i + 1,
-                        spell(n),
-                        spell(x)
-                    ),
-                ));
             }
+            return Err(err(
+                ErrTag::D_PROV_PRXLATOR,
+                probe.line,
+                format!(
+                    // DTrace's probe identifier is named `::name`.
+                    "translator for {}:::{} output argument #{} from {} to {} is not defined",
+                    pv,
+                    probe.name,
+                    i + 1,
+                    spell(n),
+                    spell(x)
+                ),
+            ));
         }
+        Ok(())
+    }
+
+    /// Keep the probes' types for the usdt probes of the provider that clauses enable.
+    pub(super) fn record_usdt_types(&mut self, p: &ast::ProviderDef) {
         let probes: HashMap<String, UsdtTypes> = p
             .probes
             .iter()
             .map(|pr| (pr.name.clone(), UsdtTypes::of(pr)))
             .collect();
         self.syms.tsyms.usdt_defs.insert(p.name.clone(), probes);
-        Ok(())
     }
 
     /// The argument types of usdt probe `id`: those `dtrace -G` recorded in its object, or
@@ -250,6 +261,42 @@ mod tests {
         assert!(!arg_compat(INT, pint));
         assert!(!arg_compat(pint, INT));
         assert!(!arg_compat(INT, Type::Str));
+    }
+
+    fn sou(name: &str) -> Type {
+        types::new_sou(types::Sou {
+            name: name.into(),
+            union: false,
+            size: 4,
+            align: 4,
+            members: types::Members::Known(Vec::new()),
+        })
+    }
+
+    fn xlator(out: Type, input: Type) -> Xlator {
+        Xlator {
+            out,
+            input,
+            param: "X".into(),
+            members: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn translator_lookup() {
+        let (job, info, other) = (sou("job"), sou("info"), sou("other"));
+        let pjob = types::pointer(job);
+        let xs = [xlator(info, types::pointer(Type::Void)), xlator(info, pjob)];
+        // The exact input type first, then one the native type may be passed as.
+        let found = xlator_for(&xs, pjob, types::pointer(info)).map(|x| x.input);
+        assert_eq!(found, Some(pjob));
+        let pint = types::pointer(INT);
+        let found = xlator_for(&xs, pint, info).map(|x| x.input);
+        assert_eq!(found, Some(types::pointer(Type::Void)));
+        // Nothing translates to `other`, and only structs and unions are translated to.
+        assert!(xlator_for(&xs, pjob, types::pointer(other)).is_none());
+        assert!(xlator_for(&xs, INT, LONG).is_none());
+        assert!(xlator_for(&xs[1..], INT, info).is_none());
     }
 
     #[test]
