@@ -8,7 +8,10 @@
 //! reads from the running program, so nothing in the objects needs rewriting and no daemon
 //! is involved. The is-enabled macros read an sdt.h semaphore, which the kernel increments
 //! while a uprobe with that reference counter is attached (provider/usdt.rs passes it); the
-//! semaphores are what `dtrace -G` defines, in an object compiled from generated C.
+//! semaphores are what `dtrace -G` defines, in an object compiled from generated C, along
+//! with the provider definitions themselves (section `.dtrace_provdefs`, see
+//! provider/usdtdefs.rs): the probes' native and translated argument types, which DOF would
+//! carry and the notes do not.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
