@@ -230,6 +230,9 @@ pub enum ErrTag {
     D_ID_OFLOW,
     D_VERSION,
     D_PROC_BADPROV,
+    D_PROV_PRXLATOR,
+    D_ARGS_XLATOR,
+    D_ARGS_TYPE,
 }
 
 impl fmt::Display for ErrTag {

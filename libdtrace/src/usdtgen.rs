@@ -8,7 +8,10 @@
 //! reads from the running program, so nothing in the objects needs rewriting and no daemon
 //! is involved. The is-enabled macros read an sdt.h semaphore, which the kernel increments
 //! while a uprobe with that reference counter is attached (provider/usdt.rs passes it); the
-//! semaphores are what `dtrace -G` defines, in an object compiled from generated C.
+//! semaphores are what `dtrace -G` defines, in an object compiled from generated C, along
+//! with the provider definitions themselves (section `.dtrace_provdefs`, see
+//! provider/usdtdefs.rs): the probes' native and translated argument types, which DOF would
+//! carry and the notes do not.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -239,6 +242,30 @@ pub fn semaphores_source(providers: &[ProviderDef]) -> String {
     if providers.iter().all(|p| p.probes.is_empty()) {
         // ISO C wants a translation unit to declare something.
         out.push_str("typedef int dtrace_usdt_empty_t;\n");
+    } else {
+        // The probes' argument types, which the notes lack, as DOF would carry them.
+        let _ = writeln!(
+            out,
+            "static const char dtrace_provdefs[] __attribute__ ((used)) \
+             __attribute__ ((section (\"{}\"))) =\n\t\"{}\";",
+            crate::provider::usdtdefs::SECTION,
+            c_string(&crate::provider::usdtdefs::definitions_text(providers))
+        );
+    }
+    out
+}
+
+/// `s` as the contents of a C string literal.
+fn c_string(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
     }
     out
 }
@@ -382,5 +409,11 @@ mod tests {
              __attribute__ ((section (\".probes\")));\n"
         ));
         assert_eq!(s.matches("_semaphore").count(), 3);
+        assert!(s.contains(
+            "__attribute__ ((section (\".dtrace_provdefs\"))) =\n\t\"provider myapp {\\n\
+             \\tprobe query__start(char *a0, int a1);\\n"
+        ));
+        assert!(s.contains("\\tprobe query__done(int a0) : (int a0);\\n"));
+        assert_eq!(c_string("a\"b\\c\n"), "a\\\"b\\\\c\\n");
     }
 }

@@ -102,6 +102,9 @@ impl<'a> Checker<'a> {
     }
 
     fn stable_arg_ast(&mut self, idx: u8, line: u32) -> Result<Option<Expr>, CompileError> {
+        if let Some(e) = self.usdt_arg_ast(idx, line)? {
+            return Ok(Some(e));
+        }
         let mut text: Option<&'static str> = None;
         let mut others = false;
         // Probes whose translations differ (the same types from a packet sent and one

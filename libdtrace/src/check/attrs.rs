@@ -506,6 +506,9 @@ pub struct Walk<'a> {
     pub pragmas: &'a PragmaAttrs,
     /// Whether a type name is the kernel's (BTF), not one of D's or the program's.
     pub kernel_type: &'a dyn Fn(&ast::TypeName) -> bool,
+    /// The attributes of the translators to a type (`xlate <T>`, `xlate <T *>`): those a
+    /// `#pragma D attributes ... translator` gave them, else Stable/Stable/Common.
+    pub xlate_attr: &'a dyn Fn(&ast::TypeName) -> Attr,
 }
 
 impl Walk<'_> {
@@ -616,8 +619,12 @@ impl Walk<'_> {
             | ExprKind::IncDec { expr, .. }
             | ExprKind::SizeofExpr(expr)
             | ExprKind::Stringof(expr)
-            | ExprKind::Member { expr, .. }
-            | ExprKind::Xlate { expr, .. } => self.expr(expr)?,
+            | ExprKind::Member { expr, .. } => self.expr(expr)?,
+            // dt_cook_op2: the translated expression's attributes and the translator's.
+            ExprKind::Xlate { ty, expr } => {
+                let a = self.expr(expr)?.min((self.xlate_attr)(ty));
+                self.check(|| "operator xlate".to_string(), a, e.line)?
+            }
             ExprKind::Binary { lhs, rhs, .. }
             | ExprKind::Assign { lhs, rhs, .. }
             | ExprKind::Comma(lhs, rhs) => {
@@ -693,7 +700,27 @@ impl Checker<'_> {
                 [k, tag, ..] if k == "struct" => !scope.structs.contains_key(tag),
                 [k, tag, ..] if k == "union" => !scope.unions.contains_key(tag),
                 [k, tag, ..] if k == "enum" => !scope.enums.contains_key(tag),
+                // A typedef neither D's nor the program's (nor the D library's) is the
+                // kernel's, when BTF has it.
+                [n] => {
+                    !scope.typedefs.contains_key(n)
+                        && super::types::from_words(&t.words).is_none()
+                        && super::types::kernel_type(&t.words).is_some()
+                }
                 _ => false,
+            };
+            let xlators = &syms.tsyms.xlator_attrs;
+            let xlate_attr = |t: &ast::TypeName| {
+                let out = match t.words.as_slice() {
+                    [k, tag] if k == "struct" => scope.structs.get(tag),
+                    [k, tag] if k == "union" => scope.unions.get(tag),
+                    [n] => scope.typedefs.get(n),
+                    _ => None,
+                };
+                xlators
+                    .iter()
+                    .filter(|(o, _)| Some(o) == out)
+                    .fold(STABLE_COMMON, |a, (_, x)| a.min(*x))
             };
             let walk = Walk {
                 probe: &ctx,
@@ -701,6 +728,7 @@ impl Checker<'_> {
                 version: self.opts.version,
                 user: &user,
                 kernel_type: &kernel_type,
+                xlate_attr: &xlate_attr,
                 pragmas: &self.pragma_attrs,
             };
             let body = c.body.as_deref().unwrap_or(&[]);
@@ -835,6 +863,20 @@ impl Checker<'_> {
             return Ok(());
         }
         self.pragma_attrs.idents.insert(name.clone(), attr);
+        Ok(())
+    }
+}
+
+impl Checker<'_> {
+    /// The translator the program defines next after `#pragma D attributes <attr>
+    /// translator` has those attributes (DTrace's deferred pragma on the keyword, which
+    /// dt_xlator_create applies and dt_pragma_apply then removes).
+    pub(super) fn translator_attrs(&mut self, x: &ast::Translator) -> Result<(), CompileError> {
+        let Some(a) = self.pragma_attrs.idents.remove("translator") else {
+            return Ok(());
+        };
+        let out = self.resolve_type(&x.out, x.line)?;
+        self.syms.tsyms.xlator_attrs.push((out, a));
         Ok(())
     }
 }

@@ -187,6 +187,12 @@ pub struct TypeSyms {
     /// Probes of the providers defined so far, with their output argument types: a provider
     /// defined again must declare the same interface (check/provider.rs).
     pub providers: HashMap<String, Vec<(String, Vec<crate::parse::ast::TypeName>)>>,
+    /// The argument types of the probes of the providers defined so far, by provider and
+    /// probe: the types of their usdt probes (check/usdtxl.rs).
+    pub usdt_defs: HashMap<String, HashMap<String, crate::provider::usdtdefs::UsdtTypes>>,
+    /// Attributes `#pragma D attributes ... translator` gave the translators to a type
+    /// (check/attrs.rs).
+    pub xlator_attrs: Vec<(Type, super::attrs::Attr)>,
     /// The variables the program being checked assigns or declares (check/langerr.rs).
     pub(super) assigned: Option<std::collections::HashSet<String>>,
 }

@@ -326,7 +326,7 @@ impl<'a> Checker<'a> {
     /// attributes apply only to a provider already defined when the pragma is read.
     pub(super) fn unused_pragmas(&self, prog: &Program) -> Result<(), CompileError> {
         let mut providers: HashSet<&str> = HashSet::new();
-        for item in &prog.items {
+        for (i, item) in prog.items.iter().enumerate() {
             match item {
                 Item::Provider(p) => {
                     providers.insert(p.name.as_str());
@@ -341,6 +341,11 @@ impl<'a> Checker<'a> {
                         words.get(3).map_or(true, |p| {
                             providers.contains(p.as_str()) || KNOWN_PROVIDERS.contains(&p.as_str())
                         })
+                    } else if words[2] == "translator" {
+                        // Pending for the next translator the program defines.
+                        prog.items[i + 1..]
+                            .iter()
+                            .any(|it| matches!(it, Item::Translator(_)))
                     } else {
                         let n = words[2].as_str();
                         self.syms.global(n).is_some()

@@ -32,6 +32,7 @@ pub mod printtype;
 mod allocas;
 pub mod attrs;
 mod inlines;
+mod usdtxl;
 
 use std::collections::HashMap;
 
@@ -299,6 +300,7 @@ impl<'a> Checker<'a> {
                 ast::Item::Translator(x) => {
                     self.translator_def(x)?;
                     self.xlate_incompat(x)?;
+                    self.translator_attrs(x)?;
                 }
                 // Provider definitions are for `dtrace -h` and `-G` (usdtgen.rs).
                 ast::Item::Provider(p) => self.provider_def(p)?,

@@ -32,17 +32,21 @@ impl<'a> Checker<'a> {
                 format!("provider name may not end with a digit: {}", p.name),
             ));
         }
+        self.provider_types(p)?;
         self.provider_redecl(p)?;
+        // DTrace's probe identifiers are named `::name`, so its messages say `prov:::name`.
         let mut seen = HashSet::new();
         for probe in &p.probes {
             if !seen.insert(probe.name.as_str()) {
                 return Err(err(
                     ErrTag::D_PROV_PRDUP,
                     probe.line,
-                    format!("probe redeclared: {}:{}", p.name, probe.name),
+                    format!("probe redeclared: {}:::{}", p.name, probe.name),
                 ));
             }
+            self.probe_xlators(&p.name, probe)?;
         }
+        self.record_usdt_types(p);
         Ok(())
     }
 
@@ -64,7 +68,7 @@ impl<'a> Checker<'a> {
                     ErrTag::D_PROV_INCOMPAT,
                     probe.line,
                     format!(
-                        "provider interface mismatch: {}\n\t current: probe {}:{} defined\n\tprevious: probe {}:{} not defined",
+                        "provider interface mismatch: {}\n\t current: probe {}:::{} defined\n\tprevious: probe {}:::{} not defined",
                         p.name, p.name, name, p.name, name
                     ),
                 ));
@@ -75,7 +79,7 @@ impl<'a> Checker<'a> {
                     ErrTag::D_PROV_INCOMPAT,
                     probe.line,
                     format!(
-                        "probe {}:{} output prototype mismatch:\n\t current: {} arg{}\n\tprevious: {} arg{}",
+                        "probe {}:::{} output prototype mismatch:\n\t current: {} arg{}\n\tprevious: {} arg{}",
                         p.name,
                         name,
                         args.len(),
@@ -94,7 +98,7 @@ impl<'a> Checker<'a> {
                         ErrTag::D_PROV_INCOMPAT,
                         probe.line,
                         format!(
-                            "probe {}:{} output prototype argument #{} mismatch:\n\t current: {}\n\tprevious: {}",
+                            "probe {}:::{} output prototype argument #{} mismatch:\n\t current: {}\n\tprevious: {}",
                             p.name,
                             name,
                             i + 1,

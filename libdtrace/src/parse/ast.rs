@@ -95,6 +95,9 @@ pub struct ProbeDef {
     /// The types D scripts see after `:` (`pr_xargs`); `None` when they are the native ones.
     pub xlated: Option<Vec<TypeName>>,
     pub line: u32,
+    /// For each output argument, the index of the native argument it is (dt_probe_argmap):
+    /// the identity without output types.
+    pub mapping: Vec<usize>,
 }
 
 /// `desc[, desc...] [/predicate/] [{ statements }]`.

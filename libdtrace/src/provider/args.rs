@@ -72,6 +72,12 @@ pub fn native_types(kind: &ProbeKind, cache: &mut Option<Option<Btf>>) -> Vec<St
         ProbeKind::RawTp { event } => btf(cache)
             .and_then(|b| sdt::rawtp_arg_types(b, event))
             .unwrap_or_default(),
+        // dtrace -lv shows the types args[] has: the translated ones of the definition.
+        ProbeKind::Uprobe(u) if u.usdt_types.is_some() => u
+            .usdt_types
+            .iter()
+            .flat_map(|t| t.xlated.iter().map(super::usdtdefs::spell))
+            .collect(),
         ProbeKind::Uprobe(u) => match &u.usdt_args {
             Some(specs) => specs
                 .iter()

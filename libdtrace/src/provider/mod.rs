@@ -18,6 +18,7 @@ pub mod stable;
 pub mod sdt;
 pub mod syscall;
 pub mod usdt;
+pub mod usdtdefs;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::{ProbeDesc, ProbeSpecKind};

@@ -104,6 +104,9 @@ pub struct Uprobe {
     /// usdt: file offset of the probe's semaphore, which the kernel increments while the
     /// probe is attached so the program knows it is traced.
     pub semaphore: Option<u64>,
+    /// usdt: the argument types of the provider definition recorded by `dtrace -G` in the
+    /// object (provider/usdtdefs.rs), when it has one.
+    pub usdt_types: Option<Box<super::usdtdefs::UsdtTypes>>,
 }
 
 /// The process a provider name designates: `pid123` (pid provider) or `prov123` (usdt).
@@ -481,6 +484,7 @@ fn absolute_probe(
             ret: false,
             usdt_args: None,
             semaphore: None,
+            usdt_types: None,
         })),
     ));
     Ok(())
@@ -559,6 +563,7 @@ fn pid_probes(
                     ret,
                     usdt_args: None,
                     semaphore: None,
+                    usdt_types: None,
                 })),
             ))
         };

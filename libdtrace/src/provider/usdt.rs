@@ -296,6 +296,7 @@ pub fn probes(
     pat: &DescPattern,
     out: &mut Vec<(ProbeDesc, ProbeKind)>,
 ) {
+    let defs = super::usdtdefs::section_of(file);
     for n in notes(data) {
         // sys/sdt.h allows `-` in neither name, but DTrace spells `__` as `-` in probe names.
         let name = n.name.replace("__", "-");
@@ -314,6 +315,10 @@ pub fn probes(
         } else {
             None
         };
+        let types = defs
+            .iter()
+            .find(|(pv, p, _)| *pv == n.provider && *p == name)
+            .map(|(_, _, t)| Box::new(t.clone()));
         let args: Vec<ArgSpec> = n
             .args
             .split_whitespace()
@@ -343,6 +348,7 @@ pub fn probes(
                 ret: false,
                 usdt_args: Some(args),
                 semaphore,
+                usdt_types: types,
             })),
         ));
     }

@@ -32,11 +32,12 @@ impl<'a> Parser<'a> {
             return Err(self.syntax_error(&n));
         };
         let (native, names) = self.parameter_types("probe input", None)?;
-        let xlated = if self.peek_is_op(":")? {
+        let (xlated, mapping) = if self.peek_is_op(":")? {
             self.next()?;
-            Some(self.parameter_types("probe output", Some(&names))?.0)
+            let (types, xnames) = self.parameter_types("probe output", Some(&names))?;
+            (Some(types), arg_mapping(&xnames, &names))
         } else {
-            None
+            (None, (0..native.len()).collect())
         };
         self.expect_op(";")?;
         // dt_node_probe: at most UINT8_MAX parameters each way.
@@ -61,6 +62,7 @@ impl<'a> Parser<'a> {
             native,
             xlated,
             line,
+            mapping,
         })
     }
 
@@ -164,6 +166,21 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// dt_probe_argmap: the native argument each output argument is, found by name (output
+/// arguments may reorder or leave out native ones); an unnamed one is the native argument
+/// in its own place.
+fn arg_mapping(xnames: &[Option<String>], names: &[Option<String>]) -> Vec<usize> {
+    xnames
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            x.as_ref()
+                .and_then(|x| names.iter().position(|n| n.as_ref() == Some(x)))
+                .unwrap_or(i)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::parse::ast::{Item, ProviderDef, TypeName};
@@ -209,9 +226,21 @@ mod tests {
             p.probes[1].xlated,
             Some(vec![ty(&["int"], 0), ty(&["string"], 0)])
         );
+        assert_eq!(p.probes[0].mapping, [0, 1]);
+        assert_eq!(p.probes[1].mapping, [0, 1]);
         assert!(p.probes[2].native.is_empty());
         assert!(p.probes[3].native.is_empty());
         assert_eq!(p.probes[3].line, 6);
+    }
+
+    #[test]
+    fn output_arguments_map_to_native_ones_by_name() {
+        let p = provider(
+            "provider p { probe q(int a, char *b, long c) : (string b, long c, int a); \
+             probe r(int a, int b) : (int b); };",
+        );
+        assert_eq!(p.probes[0].mapping, [1, 2, 0]);
+        assert_eq!(p.probes[1].mapping, [1]);
     }
 
     #[test]
