@@ -168,6 +168,41 @@ macro_rules! l4_args {
     };
 }
 
+/// `args[0..=4]` of `udp:::receive` or `tcp:::receive`: as `l4_args!`, with the socket the
+/// packet is for, which the stub stores as `arg1` (see `codegen/socktab.rs`), as `csinfo_t`
+/// and in the `udpsinfo_t` or `tcpsinfo_t` of `struct __dtrace_ip_rcv`.
+macro_rules! rcv_args {
+    ($proto:literal) => {
+        &[
+            common!(skb!(), rx_ip!())[0],
+            ("xlate <csinfo_t *> ((struct sock *)arg1)", "csinfo_t *"),
+            common!(skb!(), rx_ip!())[2],
+            (
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "sinfo_t *> ((struct __dtrace_ip_rcv *)",
+                    rx_ip!(),
+                    ")"
+                ),
+                concat!($proto, "sinfo_t *"),
+            ),
+            (
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "info_t *> ((struct ",
+                    $proto,
+                    "hdr *)",
+                    th!(rx_ip!()),
+                    ")"
+                ),
+                concat!($proto, "info_t *"),
+            ),
+        ]
+    };
+}
+
 const fn probe(
     provider: &'static str,
     name: &'static str,
@@ -205,7 +240,7 @@ pub const PROBES: &[Stable] = &[
         "receive",
         "net",
         "netif_receive_skb",
-        l4_args!(skb!(), rx_ip!(), "rx", "udp"),
+        rcv_args!("udp"),
     ),
     probe(
         "tcp",
@@ -219,7 +254,7 @@ pub const PROBES: &[Stable] = &[
         "receive",
         "net",
         "netif_receive_skb",
-        l4_args!(skb!(), rx_ip!(), "rx", "tcp"),
+        rcv_args!("tcp"),
     ),
     probe(
         "tcp",
@@ -287,6 +322,16 @@ macro_rules! carries {
             "))"
         )
     };
+}
+
+/// The protocol (IPPROTO_TCP or IPPROTO_UDP) of a receive probe whose socket its stub looks up
+/// as `arg1`.
+pub fn receive_protocol(p: &Stable) -> Option<u8> {
+    match (p.provider, p.name, p.event) {
+        ("tcp", "receive", "netif_receive_skb") => Some(6),
+        ("udp", "receive", "netif_receive_skb") => Some(17),
+        _ => None,
+    }
 }
 
 /// The guard of the per-packet probe `provider:::name`, if it is one.

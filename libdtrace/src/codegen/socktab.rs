@@ -1,0 +1,228 @@
+//! The socket table: how `tcp:::receive` and `udp:::receive` name the socket a packet is for.
+//!
+//! Those probes fire on `net:netif_receive_skb`, before the kernel matches the packet to a
+//! socket, and this kernel has no kprobes to fire later. So the session keeps its own table,
+//! a BPF hash map (`MapRef::SockTab`) from a connection's family, protocol, local and remote
+//! addresses and ports to its `struct sock *`, filled by two hidden programs where the kernel
+//! names the socket:
+//! - `sock:inet_sock_set_state (sk, old, new)`: each TCP socket is remembered under its
+//!   addresses and ports at every transition, and forgotten when it becomes CLOSED (before
+//!   the kernel unhashes and frees it); a listener is keyed with its wildcard remote end;
+//! - `net:net_dev_queue (skb)`: the socket sending a TCP segment or UDP datagram
+//!   (`skb->sk`), which keys a connecting socket once `connect()` has picked its local port
+//!   (its SYN), a request socket (its SYN-ACK) and UDP sockets (which have no states).
+//!
+//! The stub of a receive probe looks the packet up (`bpf/socktab.c`, `dt_sock_lookup`) and
+//! stores the socket, or 0, as `arg1`, which the receive translators of `dlib/tcp.d` and
+//! `udp.d` read, as Oracle's `arg1` of these probes is the socket. The table and its programs
+//! exist only when an enabled receive probe has a clause reading `arg1` (through
+//! `tcpsinfo_t`, `udpsinfo_t` or `csinfo_t`): they cost a map lookup per packet sent and
+//! per TCP state change, and go away with the session like every other map and program.
+//!
+//! What the table cannot know: a socket that has neither sent nor changed state since
+//! tracing began (a connection established before, quiet since; a UDP socket that only
+//! receives), and a UDP socket closed without being seen dead (it is dropped when a lookup
+//! finds it closed).
+
+use super::emit::{Emitter, Reloc};
+use super::insn::*;
+use super::link::LinkError;
+use super::MapRef;
+use crate::btf::Btf;
+
+/// `struct dt_sock_key` of bpf/socktab.c.
+pub const KEY_SIZE: u32 = 40;
+/// How many sockets the table holds; beyond that new ones are not remembered.
+pub const MAX_SOCKETS: u32 = 1 << 16;
+/// `NO_FIELD` of bpf/socktab.c: a member this kernel lacks (IPv6 addresses without IPv6).
+const NO_FIELD: u16 = 0xffff;
+/// Where a program stores the layout in its stack frame (32 bytes).
+const LAYOUT_SLOT: i16 = -48;
+
+/// The members `struct dt_sock_layout` holds the offsets of, in its order, and whether the
+/// table works without them.
+const MEMBERS: [(&str, &str, bool); 16] = [
+    ("sk_buff", "sk", true),
+    ("sk_buff", "head", true),
+    ("sk_buff", "data", true),
+    ("sk_buff", "network_header", true),
+    ("sk_buff", "protocol", true),
+    ("sock_common", "skc_daddr", true),
+    ("sock_common", "skc_rcv_saddr", true),
+    ("sock_common", "skc_dport", true),
+    ("sock_common", "skc_num", true),
+    ("sock_common", "skc_family", true),
+    ("sock_common", "skc_state", true),
+    ("sock_common", "skc_v6_daddr", false),
+    ("sock_common", "skc_v6_rcv_saddr", false),
+    ("sock", "sk_protocol", true),
+    ("sock", "sk_type", true),
+    ("sock", "sk_flags", true),
+];
+
+/// The kernel's offsets the routines of bpf/socktab.c read structures with
+/// (`struct dt_sock_layout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    words: [u16; 16],
+}
+
+impl Layout {
+    /// From the running kernel's BTF; `None` without BTF or when a member the table needs is
+    /// missing or a bit-field.
+    pub fn from_vmlinux() -> Option<Layout> {
+        let btf = Btf::load_vmlinux().ok()?;
+        Layout::from_members(|s, m| {
+            let id = btf.find_struct(s)?;
+            // Linux 6.x moved sk_flags into struct sock_common, which begins struct sock.
+            let mem = btf.member(id, m).or_else(|| match m {
+                "sk_flags" => btf.member(btf.find_struct("sock_common")?, "skc_flags"),
+                _ => None,
+            })?;
+            Some((mem.byte_offset(), mem.bitfield_size != 0))
+        })
+    }
+
+    /// From `offset(struct, member)`: the member's byte offset and whether it is a bit-field.
+    pub fn from_members(offset: impl Fn(&str, &str) -> Option<(u32, bool)>) -> Option<Layout> {
+        let mut words = [NO_FIELD; 16];
+        for (w, (s, m, needed)) in words.iter_mut().zip(MEMBERS) {
+            match offset(s, m) {
+                Some((off, false)) if off < NO_FIELD as u32 => *w = off as u16,
+                _ if needed => return None,
+                _ => {}
+            }
+        }
+        Some(Layout { words })
+    }
+
+    /// The layout as the four 64-bit words a program stores on its stack.
+    fn qwords(&self) -> [u64; 4] {
+        let mut q = [0u64; 4];
+        for (i, w) in self.words.iter().enumerate() {
+            q[i / 4] |= (*w as u64) << (16 * (i % 4));
+        }
+        q
+    }
+}
+
+/// Store the layout at `LAYOUT_SLOT` and point R3 at it. Clobbers R1.
+fn emit_layout(e: &mut Emitter, l: &Layout) {
+    for (i, q) in l.qwords().iter().enumerate() {
+        e.mov_imm(R1, *q as i64);
+        e.emit(Insn::stx(BPF_DW, FP, LAYOUT_SLOT + 8 * i as i16, R1));
+    }
+    e.emit(Insn::mov64_reg(R3, FP));
+    e.emit(Insn::alu64_imm(BPF_ADD, R3, LAYOUT_SLOT as i32));
+}
+
+/// R0 = the socket the packet of a raw tracepoint on `netif_receive_skb` (its context in R9)
+/// is for, or 0, for protocol `proto` (6 or 17). Clobbers R1-R5; R6-R9 are kept.
+pub fn emit_lookup(e: &mut Emitter, l: &Layout, proto: u8) {
+    emit_layout(e, l);
+    e.emit(Insn::ldx(BPF_DW, R1, R9, 0));
+    e.ld_map(R2, MapRef::SockTab);
+    e.mov_imm(R4, proto as i64);
+    e.call_routine("dt_sock_lookup");
+}
+
+/// A program that keeps the table: the raw tracepoint it is attached to, and its code.
+pub struct Keeper {
+    pub event: &'static str,
+    pub insns: Vec<Insn>,
+    pub relocs: Vec<Reloc>,
+}
+
+/// The programs keeping the table, linked.
+pub fn keepers(l: &Layout) -> Result<Vec<Keeper>, LinkError> {
+    [
+        ("inet_sock_set_state", "dt_sock_state_change"),
+        ("net_dev_queue", "dt_sock_sent"),
+    ]
+    .into_iter()
+    .map(|(event, routine)| {
+        let mut e = Emitter::new();
+        e.emit(Insn::mov64_reg(R6, R1));
+        emit_layout(&mut e, l);
+        e.emit(Insn::mov64_reg(R1, R6));
+        e.ld_map(R2, MapRef::SockTab);
+        e.call_routine(routine);
+        e.emit(Insn::mov64_imm(R0, 0));
+        e.emit(Insn::exit());
+        let calls = std::mem::take(&mut e.routine_calls);
+        let (mut insns, relocs) = e.finish();
+        super::link::link(&mut insns, &calls)?;
+        Ok(Keeper {
+            event,
+            insns,
+            relocs,
+        })
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fake(s: &str, m: &str) -> Option<(u32, bool)> {
+        let i = MEMBERS.iter().position(|x| x.0 == s && x.1 == m)?;
+        Some((8 * i as u32 + 1, false))
+    }
+
+    #[test]
+    fn layout_words_are_the_c_structs_order() {
+        let l = Layout::from_members(fake).unwrap();
+        let q = l.qwords();
+        // skb_sk (1), skb_head (9), skb_data (17), skb_network_header (25).
+        assert_eq!(q[0], 1 | 9 << 16 | 17 << 32 | 25 << 48);
+        assert_eq!(q[3] >> 48, 8 * 15 + 1);
+    }
+
+    #[test]
+    fn ipv6_members_are_optional_the_others_not() {
+        let no_v6 = Layout::from_members(|s, m| {
+            if m.starts_with("skc_v6") {
+                None
+            } else {
+                fake(s, m)
+            }
+        })
+        .unwrap();
+        assert_eq!(no_v6.words[11], NO_FIELD);
+        assert_eq!(no_v6.words[12], NO_FIELD);
+        assert!(Layout::from_members(|s, m| if m == "sk_type" { None } else { fake(s, m) })
+            .is_none());
+        // A bit-field cannot be read as a whole u16.
+        assert!(Layout::from_members(|s, m| {
+            fake(s, m).map(|(o, _)| (o, m == "sk_protocol"))
+        })
+        .is_none());
+        assert!(Layout::from_members(|_, _| Some((70000, false))).is_none());
+    }
+
+    #[test]
+    fn this_kernel_has_the_members() {
+        if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
+            return; // no BTF on this machine
+        }
+        let btf = Btf::load_vmlinux().unwrap();
+        let l = Layout::from_vmlinux().expect("layout");
+        // struct sock begins with its struct sock_common: skc_daddr is its first member.
+        assert_eq!(l.words[5], 0);
+    }
+
+    #[test]
+    fn keepers_link_their_routines() {
+        let l = Layout::from_members(fake).unwrap();
+        let k = keepers(&l).unwrap();
+        assert_eq!(k.len(), 2);
+        assert_eq!(k[0].event, "inet_sock_set_state");
+        for p in &k {
+            assert_eq!(p.relocs.len(), 1);
+            assert!(p.relocs.iter().all(|r| r.map == MapRef::SockTab));
+            // The routine is appended after the program's exit.
+            assert!(p.insns.len() > 20);
+        }
+    }
+}
