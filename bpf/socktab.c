@@ -324,3 +324,21 @@ ROUTINE long dt_sock_sent(u64 *ctx, void *map, const struct dt_sock_layout *l)
 	remember(map, sk, &k);
 	return 0;
 }
+
+/*
+ * sock:sk_data_ready (sk): remember a UDP socket that receives a datagram (queued to it): one
+ * that only receives is known from its second datagram on.
+ */
+ROUTINE long dt_sock_ready(u64 *ctx, void *map, const struct dt_sock_layout *l)
+{
+	struct dt_sock_key k;
+	u64 sk = ctx[0];
+
+	if (sk == 0 || rd16(sk + l->sk_type) != SOCK_DGRAM ||
+	    rd16(sk + l->sk_protocol) != PROTO_UDP)
+		return 0;
+	if (sock_key(sk, l, PROTO_UDP, &k) || k.lport == 0)
+		return 0;
+	remember(map, sk, &k);
+	return 0;
+}

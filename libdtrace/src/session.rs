@@ -54,7 +54,7 @@ pub struct Session {
     tracepoint_links: usize,
     end_stub: Option<Program>,
     /// The programs keeping the socket table (`codegen::socktab`), by raw tracepoint.
-    keepers: Vec<(&'static str, Program)>,
+    keepers: Vec<(&'static str, bool, Program)>,
     ring: Output,
     /// Data descriptions by EPID.
     descs: Vec<Option<DataDesc>>,
@@ -481,7 +481,8 @@ impl Session {
             .into_iter()
             .map(|k| {
                 let insns = link(&k.insns, &k.relocs, &|m| fd_of(&maps, m, -1));
-                Ok((k.event, Program::load(ProgType::RawTracepoint, &insns, "dt_socktab", LICENSE)?))
+                let p = Program::load(ProgType::RawTracepoint, &insns, "dt_socktab", LICENSE)?;
+                Ok((k.event, k.optional, p))
             })
             .collect::<Result<Vec<_>>>()?;
 
@@ -548,8 +549,12 @@ impl Session {
 
     fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
         let cpus = load::online_cpus()?;
-        for (event, prog) in &self.keepers {
-            self.links.push(attach::attach_raw_tracepoint(prog, event)?);
+        for (event, optional, prog) in &self.keepers {
+            match attach::attach_raw_tracepoint(prog, event) {
+                Ok(l) => self.links.push(l),
+                Err(_) if *optional => {}
+                Err(e) => return Err(e.into()),
+            }
         }
         for (pid, prog) in &self.stubs {
             let probe = probes.get(*pid).expect("probe exists");
@@ -880,7 +885,9 @@ fn sock_table(
     let Some(layout) = layout else {
         return Ok((HashMap::new(), Vec::new()));
     };
-    let keepers = socktab::keepers(&layout).map_err(|e| Error::Other(e.to_string()))?;
+    let has = |proto| wanted.iter().any(|w| w.1 == proto);
+    let keepers =
+        socktab::keepers(&layout, has(6), has(17)).map_err(|e| Error::Other(e.to_string()))?;
     maps.insert(
         MapRef::SockTab,
         Map::create(

@@ -129,36 +129,47 @@ pub fn emit_lookup(e: &mut Emitter, l: &Layout, proto: u8) {
 /// A program that keeps the table: the raw tracepoint it is attached to, and its code.
 pub struct Keeper {
     pub event: &'static str,
+    /// A kernel without this tracepoint (`sk_data_ready` is Linux 6.6's) keeps the table
+    /// without it.
+    pub optional: bool,
     pub insns: Vec<Insn>,
     pub relocs: Vec<Reloc>,
 }
 
-/// The programs keeping the table, linked.
-pub fn keepers(l: &Layout) -> Result<Vec<Keeper>, LinkError> {
-    [
-        ("inet_sock_set_state", "dt_sock_state_change"),
-        ("net_dev_queue", "dt_sock_sent"),
-    ]
-    .into_iter()
-    .map(|(event, routine)| {
-        let mut e = Emitter::new();
-        e.emit(Insn::mov64_reg(R6, R1));
-        emit_layout(&mut e, l);
-        e.emit(Insn::mov64_reg(R1, R6));
-        e.ld_map(R2, MapRef::SockTab);
-        e.call_routine(routine);
-        e.emit(Insn::mov64_imm(R0, 0));
-        e.emit(Insn::exit());
-        let calls = std::mem::take(&mut e.routine_calls);
-        let (mut insns, relocs) = e.finish();
-        super::link::link(&mut insns, &calls)?;
-        Ok(Keeper {
-            event,
-            insns,
-            relocs,
+/// The raw tracepoints keeping the table and their routines: TCP sockets (`tcp`), UDP
+/// sockets (`udp`), both.
+const KEEPERS: [(&str, &str, bool, bool); 3] = [
+    ("inet_sock_set_state", "dt_sock_state_change", true, false),
+    ("net_dev_queue", "dt_sock_sent", true, true),
+    ("sk_data_ready", "dt_sock_ready", false, true),
+];
+
+/// The programs keeping the table for the receive probes of TCP (`tcp`) and of UDP (`udp`),
+/// linked.
+pub fn keepers(l: &Layout, tcp: bool, udp: bool) -> Result<Vec<Keeper>, LinkError> {
+    KEEPERS
+        .into_iter()
+        .filter(|k| (tcp && k.2) || (udp && k.3))
+        .map(|(event, routine, _, _)| {
+            let mut e = Emitter::new();
+            e.emit(Insn::mov64_reg(R6, R1));
+            emit_layout(&mut e, l);
+            e.emit(Insn::mov64_reg(R1, R6));
+            e.ld_map(R2, MapRef::SockTab);
+            e.call_routine(routine);
+            e.emit(Insn::mov64_imm(R0, 0));
+            e.emit(Insn::exit());
+            let calls = std::mem::take(&mut e.routine_calls);
+            let (mut insns, relocs) = e.finish();
+            super::link::link(&mut insns, &calls)?;
+            Ok(Keeper {
+                event,
+                optional: event == "sk_data_ready",
+                insns,
+                relocs,
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 #[cfg(test)]
@@ -191,13 +202,14 @@ mod tests {
         .unwrap();
         assert_eq!(no_v6.words[11], NO_FIELD);
         assert_eq!(no_v6.words[12], NO_FIELD);
-        assert!(Layout::from_members(|s, m| if m == "sk_type" { None } else { fake(s, m) })
-            .is_none());
+        assert!(
+            Layout::from_members(|s, m| if m == "sk_type" { None } else { fake(s, m) }).is_none()
+        );
         // A bit-field cannot be read as a whole u16.
-        assert!(Layout::from_members(|s, m| {
-            fake(s, m).map(|(o, _)| (o, m == "sk_protocol"))
-        })
-        .is_none());
+        assert!(
+            Layout::from_members(|s, m| { fake(s, m).map(|(o, _)| (o, m == "sk_protocol")) })
+                .is_none()
+        );
         assert!(Layout::from_members(|_, _| Some((70000, false))).is_none());
     }
 
@@ -215,9 +227,20 @@ mod tests {
     #[test]
     fn keepers_link_their_routines() {
         let l = Layout::from_members(fake).unwrap();
-        let k = keepers(&l).unwrap();
-        assert_eq!(k.len(), 2);
-        assert_eq!(k[0].event, "inet_sock_set_state");
+        let events = |tcp, udp| -> Vec<&str> {
+            keepers(&l, tcp, udp)
+                .unwrap()
+                .iter()
+                .map(|k| k.event)
+                .collect()
+        };
+        assert_eq!(
+            events(true, false),
+            ["inet_sock_set_state", "net_dev_queue"]
+        );
+        assert_eq!(events(false, true), ["net_dev_queue", "sk_data_ready"]);
+        assert_eq!(events(true, true).len(), 3);
+        let k = keepers(&l, true, true).unwrap();
         for p in &k {
             assert_eq!(p.relocs.len(), 1);
             assert!(p.relocs.iter().all(|r| r.map == MapRef::SockTab));
