@@ -214,6 +214,39 @@ mod tests {
     }
 
     #[test]
+    fn a_receive_stub_stores_the_socket_as_arg1() {
+        use crate::codegen::mstate;
+        use crate::codegen::stub::{generate, ArgSource, StubSpec};
+        let spec = |sock_lookup| StubSpec {
+            probe_id: 7,
+            slot: 1,
+            args: ArgSource::RawTracepoint { nargs: 1 },
+            ignore_stop: false,
+            args_used: 0b11,
+            errno_used: false,
+            dtrace_call: None,
+            sock_lookup,
+        };
+        let l = Layout::from_members(fake).unwrap();
+        let (plain, plain_relocs) = generate(&spec(None)).unwrap();
+        let (insns, relocs) = generate(&spec(Some((l, 6)))).unwrap();
+        assert!(!plain_relocs.iter().any(|r| r.map == MapRef::SockTab));
+        assert_eq!(
+            relocs.iter().filter(|r| r.map == MapRef::SockTab).count(),
+            1
+        );
+        let arg1 = mstate::ARGS + 8;
+        let stores_r0 = |v: &[Insn]| {
+            v.iter()
+                .any(|i| i.code == BPF_STX | BPF_MEM | BPF_DW && i.off == arg1 && i.src() == R0)
+        };
+        assert!(stores_r0(&insns));
+        assert!(!stores_r0(&plain));
+        // dt_sock_lookup is linked in after the stub's exit.
+        assert!(insns.len() > plain.len() + 50);
+    }
+
+    #[test]
     fn this_kernel_has_the_members() {
         if !std::path::Path::new("/sys/kernel/btf/vmlinux").exists() {
             return; // no BTF on this machine
