@@ -183,7 +183,7 @@ INLINE int still_valid(u64 sk, const struct dt_sock_layout *l, const struct dt_s
 		return 0;
 	if (k->proto == PROTO_TCP)
 		return state != TCP_CLOSE && state != 0;
-	/* A UDP socket leaves the table only when this sees it closed. */
+	/* A closed UDP socket (nothing removes it from the table when it closes). */
 	return (rd64(sk + l->sk_flags) & (1 << SOCK_DEAD)) == 0;
 }
 

@@ -891,11 +891,11 @@ fn sock_table(
     maps.insert(
         MapRef::SockTab,
         Map::create(
-            MapType::Hash,
+            MapType::LruHash,
             socktab::KEY_SIZE,
             8,
             socktab::MAX_SOCKETS,
-            load::BPF_F_NO_PREALLOC,
+            0,
             "dt_socktab",
         )?,
     );

@@ -2,27 +2,38 @@
 //!
 //! Those probes fire on `net:netif_receive_skb`, before the kernel matches the packet to a
 //! socket, and this kernel has no kprobes to fire later. So the session keeps its own table,
-//! a BPF hash map (`MapRef::SockTab`) from a connection's family, protocol, local and remote
-//! addresses and ports to its `struct sock *`, filled by two hidden programs where the kernel
-//! names the socket:
+//! a BPF LRU hash map (`MapRef::SockTab`) from a connection's family, protocol, local and
+//! remote addresses and ports to its `struct sock *`, filled by hidden programs on raw
+//! tracepoints where the kernel names the socket (those TCP's receive needs, those UDP's):
 //! - `sock:inet_sock_set_state (sk, old, new)`: each TCP socket is remembered under its
 //!   addresses and ports at every transition, and forgotten when it becomes CLOSED (before
 //!   the kernel unhashes and frees it); a listener is keyed with its wildcard remote end;
 //! - `net:net_dev_queue (skb)`: the socket sending a TCP segment or UDP datagram
 //!   (`skb->sk`), which keys a connecting socket once `connect()` has picked its local port
-//!   (its SYN), a request socket (its SYN-ACK) and UDP sockets (which have no states).
+//!   (its SYN), a request socket (its SYN-ACK) and UDP sockets (which have no states);
+//! - `sock:sk_data_ready (sk)`: a UDP socket a datagram was queued to, so that one that only
+//!   receives is known from its second datagram on (optional: Linux 6.6 added it).
 //!
 //! The stub of a receive probe looks the packet up (`bpf/socktab.c`, `dt_sock_lookup`) and
 //! stores the socket, or 0, as `arg1`, which the receive translators of `dlib/tcp.d` and
 //! `udp.d` read, as Oracle's `arg1` of these probes is the socket. The table and its programs
 //! exist only when an enabled receive probe has a clause reading `arg1` (through
-//! `tcpsinfo_t`, `udpsinfo_t` or `csinfo_t`): they cost a map lookup per packet sent and
-//! per TCP state change, and go away with the session like every other map and program.
+//! `tcpsinfo_t`, `udpsinfo_t` or `csinfo_t`): they cost a map lookup per packet sent, per
+//! TCP state change and (UDP) per datagram queued, up to four per packet received, and go
+//! away with the session like every other map and program.
 //!
-//! What the table cannot know: a socket that has neither sent nor changed state since
-//! tracing began (a connection established before, quiet since; a UDP socket that only
-//! receives), and a UDP socket closed without being seen dead (it is dropped when a lookup
-//! finds it closed).
+//! An entry may outlive its socket (a UDP socket, which has no state change to say it closed;
+//! a request socket whose handshake never completed): a lookup checks the socket it finds
+//! against the packet's ports, and its state (TCP) or its `SOCK_DEAD` flag (UDP), through
+//! `bpf_probe_read_kernel()`, and drops a stale entry. When the table is full the least
+//! recently used entries make room.
+//!
+//! What the table cannot know: a socket that has neither sent nor changed state nor (UDP)
+//! received since tracing began (a connection established before and quiet since; a UDP
+//! socket's first datagram when it has not sent), several sockets bound to one port and
+//! address (`SO_REUSEPORT`: the last one seen is named), and a listener whose port
+//! `listen()` chose (no `bind()`): its LISTEN transition comes before the port is set, so
+//! connection requests to it find no socket.
 
 use super::emit::{Emitter, Reloc};
 use super::insn::*;
@@ -32,7 +43,7 @@ use crate::btf::Btf;
 
 /// `struct dt_sock_key` of bpf/socktab.c.
 pub const KEY_SIZE: u32 = 40;
-/// How many sockets the table holds; beyond that new ones are not remembered.
+/// How many sockets the table holds; beyond that the least recently used make room.
 pub const MAX_SOCKETS: u32 = 1 << 16;
 /// `NO_FIELD` of bpf/socktab.c: a member this kernel lacks (IPv6 addresses without IPv6).
 const NO_FIELD: u16 = 0xffff;
