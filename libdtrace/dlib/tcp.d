@@ -5,10 +5,12 @@
  * Linux numbers TCP states as DTrace's TCP_STATE_* constants do (TCP_ESTABLISHED = 1 ...
  * TCP_CLOSING = 11), so states pass through unchanged.
  *
- * Every tcp probe is sock:inet_sock_set_state (sk, oldstate, newstate), which runs before the
- * socket's sk_state is updated: tcps_state is the new state, arg2, and tcplsinfo_t's the old
+ * The state-change based tcp probes (state-change, connect-request, connect-established,
+ * accept-established) are sock:inet_sock_set_state (sk, oldstate, newstate), which runs before
+ * the socket's sk_state is updated: tcps_state is the new state, arg2, and tcplsinfo_t's the old
  * one, arg1. With no segment at hand, tcpinfo_t holds the ports of the segment that caused
- * the probe (by direction, as ip.d explains) and 0 for the other header fields.
+ * the probe (by direction, as ip.d explains) and 0 for the other header fields. The
+ * per-segment ones (send, receive, accept-refused, connect-refused) are further down.
  */
 
 inline int TH_FIN = 0x01;
