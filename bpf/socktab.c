@@ -23,6 +23,8 @@ struct dt_sock_layout {
 	u16 skb_protocol, skc_daddr, skc_rcv_saddr, skc_dport;
 	u16 skc_num, skc_family, skc_state, skc_v6_daddr;
 	u16 skc_v6_rcv_saddr, sk_protocol, sk_type, sk_flags;
+	/* skc_ipv6only's byte (NO_FIELD: unknown) and bit in it. */
+	u16 skc_ipv6only_byte, skc_ipv6only_bit, unused[2];
 };
 
 /* skc_v6_* of a kernel without IPv6. */
@@ -222,8 +224,9 @@ INLINE void forget(void *map, u64 sk, const struct dt_sock_key *k)
  * The socket that the packet skb, being received, is for, or 0 when the table has none: the
  * connection's (exact addresses and ports); failing that, for UDP and for a TCP connection
  * request (SYN without ACK), the socket bound to the local port and address, then to the port
- * and any address, then for IPv4 an IPv6 socket bound to the port and any address, as the
- * kernel's own lookups prefer them. Other TCP segments go to a connection or to none.
+ * and any address, then for IPv4 an IPv6 socket bound to the port and any address (unless
+ * IPV6_V6ONLY), as the kernel's own lookups prefer them. Other TCP segments go to a
+ * connection or to none.
  */
 ROUTINE u64 dt_sock_lookup(u64 skb, void *map, const struct dt_sock_layout *l, u64 proto)
 {
@@ -250,8 +253,13 @@ ROUTINE u64 dt_sock_lookup(u64 skb, void *map, const struct dt_sock_layout *l, u
 	sk = find(map, l, &k);
 	if (sk || k.ver != 4)
 		return sk;
+	/* An IPv6 socket on the wildcard address takes IPv4 too, unless IPV6_V6ONLY. */
 	k.ver = 6;
-	return find(map, l, &k);
+	sk = find(map, l, &k);
+	if (sk && l->skc_ipv6only_byte != NO_FIELD &&
+	    (rd8(sk + l->skc_ipv6only_byte) >> (l->skc_ipv6only_bit & 7)) & 1)
+		return 0;
+	return sk;
 }
 
 /*

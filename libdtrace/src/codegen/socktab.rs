@@ -47,8 +47,11 @@ pub const KEY_SIZE: u32 = 40;
 pub const MAX_SOCKETS: u32 = 1 << 16;
 /// `NO_FIELD` of bpf/socktab.c: a member this kernel lacks (IPv6 addresses without IPv6).
 const NO_FIELD: u16 = 0xffff;
-/// Where a program stores the layout in its stack frame (32 bytes).
-const LAYOUT_SLOT: i16 = -48;
+/// Where a program stores the layout in its stack frame (40 bytes).
+const LAYOUT_SLOT: i16 = -56;
+/// The words of the layout: the members' offsets, then where `skc_ipv6only` is (its byte and
+/// bit), then two unused.
+const WORDS: usize = 20;
 
 /// The members `struct dt_sock_layout` holds the offsets of, in its order, and whether the
 /// table works without them.
@@ -75,7 +78,7 @@ const MEMBERS: [(&str, &str, bool); 16] = [
 /// (`struct dt_sock_layout`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
-    words: [u16; 16],
+    words: [u16; WORDS],
 }
 
 impl Layout {
@@ -90,26 +93,39 @@ impl Layout {
                 "sk_flags" => btf.member(btf.find_struct("sock_common")?, "skc_flags"),
                 _ => None,
             })?;
-            Some((mem.byte_offset(), mem.bitfield_size != 0))
+            Some((mem.bit_offset, mem.bitfield_size))
         })
     }
 
-    /// From `offset(struct, member)`: the member's byte offset and whether it is a bit-field.
-    pub fn from_members(offset: impl Fn(&str, &str) -> Option<(u32, bool)>) -> Option<Layout> {
-        let mut words = [NO_FIELD; 16];
+    /// From `offset(struct, member)`: the member's offset in bits and its size if it is a
+    /// bit-field (0 if not).
+    pub fn from_members(offset: impl Fn(&str, &str) -> Option<(u32, u8)>) -> Option<Layout> {
+        let mut words = [NO_FIELD; WORDS];
         for (w, (s, m, needed)) in words.iter_mut().zip(MEMBERS) {
             match offset(s, m) {
-                Some((off, false)) if off < NO_FIELD as u32 => *w = off as u16,
+                Some((bits, 0)) if bits % 8 == 0 && bits / 8 < NO_FIELD as u32 => {
+                    *w = (bits / 8) as u16
+                }
                 _ if needed => return None,
                 _ => {}
+            }
+        }
+        // An IPv6 socket's IPV6_V6ONLY (a one-bit field; bits count from the low bit of each
+        // byte on a little-endian machine).
+        if cfg!(target_endian = "little") {
+            if let Some((bits, 1)) = offset("sock_common", "skc_ipv6only") {
+                if bits / 8 < NO_FIELD as u32 {
+                    words[16] = (bits / 8) as u16;
+                    words[17] = (bits % 8) as u16;
+                }
             }
         }
         Some(Layout { words })
     }
 
-    /// The layout as the four 64-bit words a program stores on its stack.
-    fn qwords(&self) -> [u64; 4] {
-        let mut q = [0u64; 4];
+    /// The layout as the 64-bit words a program stores on its stack.
+    fn qwords(&self) -> [u64; WORDS / 4] {
+        let mut q = [0u64; WORDS / 4];
         for (i, w) in self.words.iter().enumerate() {
             q[i / 4] |= (*w as u64) << (16 * (i % 4));
         }
@@ -187,9 +203,13 @@ pub fn keepers(l: &Layout, tcp: bool, udp: bool) -> Result<Vec<Keeper>, LinkErro
 mod tests {
     use super::*;
 
-    fn fake(s: &str, m: &str) -> Option<(u32, bool)> {
+    /// Member i at byte 8 * i + 1; skc_ipv6only bit 5 of byte 300.
+    fn fake(s: &str, m: &str) -> Option<(u32, u8)> {
+        if m == "skc_ipv6only" {
+            return Some((300 * 8 + 5, 1));
+        }
         let i = MEMBERS.iter().position(|x| x.0 == s && x.1 == m)?;
-        Some((8 * i as u32 + 1, false))
+        Some((8 * (8 * i as u32 + 1), 0))
     }
 
     #[test]
@@ -199,6 +219,10 @@ mod tests {
         // skb_sk (1), skb_head (9), skb_data (17), skb_network_header (25).
         assert_eq!(q[0], 1 | 9 << 16 | 17 << 32 | 25 << 48);
         assert_eq!(q[3] >> 48, 8 * 15 + 1);
+        assert_eq!(
+            q[4],
+            300 | 5 << 16 | (NO_FIELD as u64) << 32 | (NO_FIELD as u64) << 48
+        );
     }
 
     #[test]
@@ -217,11 +241,21 @@ mod tests {
             Layout::from_members(|s, m| if m == "sk_type" { None } else { fake(s, m) }).is_none()
         );
         // A bit-field cannot be read as a whole u16.
-        assert!(
-            Layout::from_members(|s, m| { fake(s, m).map(|(o, _)| (o, m == "sk_protocol")) })
-                .is_none()
-        );
-        assert!(Layout::from_members(|_, _| Some((70000, false))).is_none());
+        assert!(Layout::from_members(|s, m| {
+            fake(s, m).map(|(o, b)| (o, if m == "sk_protocol" { 16 } else { b }))
+        })
+        .is_none());
+        assert!(Layout::from_members(|_, _| Some((8 * 70000, 0))).is_none());
+        // Without skc_ipv6only, the IPv4 fallback to IPv6 listeners is not checked.
+        let no_v6only = Layout::from_members(|s, m| {
+            if m == "skc_ipv6only" {
+                None
+            } else {
+                fake(s, m)
+            }
+        })
+        .unwrap();
+        assert_eq!(no_v6only.words[16], NO_FIELD);
     }
 
     #[test]
@@ -266,6 +300,7 @@ mod tests {
         let l = Layout::from_vmlinux().expect("layout");
         // struct sock begins with its struct sock_common: skc_daddr is its first member.
         assert_eq!(l.words[5], 0);
+        assert_ne!(l.words[16], NO_FIELD, "skc_ipv6only");
     }
 
     #[test]
