@@ -24,7 +24,9 @@ struct dt_sock_layout {
 	u16 skc_num, skc_family, skc_state, skc_v6_daddr;
 	u16 skc_v6_rcv_saddr, sk_protocol, sk_type, sk_flags;
 	/* skc_ipv6only's byte (NO_FIELD: unknown) and bit in it. */
-	u16 skc_ipv6only_byte, skc_ipv6only_bit, unused[2];
+	u16 skc_ipv6only_byte, skc_ipv6only_bit;
+	/* request_sock.rsk_listener (NO_FIELD: unknown). */
+	u16 rsk_listener, unused;
 };
 
 /* skc_v6_* of a kernel without IPv6. */
@@ -50,6 +52,7 @@ struct dt_sock_key {
 #define TCP_ESTABLISHED 1
 #define TCP_TIME_WAIT 6
 #define TCP_CLOSE 7
+#define TCP_LISTEN 10
 #define TCP_NEW_SYN_RECV 12
 #define TH_SYN 0x02
 #define TH_RST 0x04
@@ -288,7 +291,8 @@ ROUTINE long dt_sock_state_change(u64 *ctx, void *map, const struct dt_sock_layo
 /*
  * net:net_dev_queue (skb): remember the socket that sends a TCP segment or a UDP datagram: a
  * TCP connection's full socket (its first SYN is where its local port is first known) or its
- * request socket (a SYN-ACK: the handshake's last ACK is received by it), a UDP socket (an
+ * request socket (a SYN-ACK: the handshake's last ACK is received by it) and its listener (one
+ * from before tracing began has not been seen listening), a UDP socket (an
  * unconnected one under its own wildcard addresses and ports, as the packets it receives from
  * anyone are looked up). Not a TCP time-wait socket, nor a closed one (a reset sent while
  * closing), nor the per-CPU control sockets that send resets for no connection (SOCK_RAW).
@@ -330,6 +334,14 @@ ROUTINE long dt_sock_sent(u64 *ctx, void *map, const struct dt_sock_layout *l)
 	if (sock_key(sk, l, proto, &k) || k.lport == 0)
 		return 0;
 	remember(map, sk, &k);
+	if (state == TCP_NEW_SYN_RECV && l->rsk_listener != NO_FIELD) {
+		sk = rd64(sk + l->rsk_listener);
+		if (sk == 0 || rd8(sk + l->skc_state) != TCP_LISTEN)
+			return 0;
+		if (sock_key(sk, l, PROTO_TCP, &k) || k.lport == 0)
+			return 0;
+		remember(map, sk, &k);
+	}
 	return 0;
 }
 

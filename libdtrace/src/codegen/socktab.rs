@@ -10,7 +10,8 @@
 //!   the kernel unhashes and frees it); a listener is keyed with its wildcard remote end;
 //! - `net:net_dev_queue (skb)`: the socket sending a TCP segment or UDP datagram
 //!   (`skb->sk`), which keys a connecting socket once `connect()` has picked its local port
-//!   (its SYN), a request socket (its SYN-ACK) and UDP sockets (which have no states);
+//!   (its SYN), a request socket and its listener (the SYN-ACK) and UDP sockets (which have
+//!   no states);
 //! - `sock:sk_data_ready (sk)`: a UDP socket a datagram was queued to, so that one that only
 //!   receives is known from its second datagram on (optional: Linux 6.6 added it).
 //!
@@ -29,8 +30,9 @@
 //! recently used entries make room.
 //!
 //! What the table cannot know: a socket that has neither sent nor changed state nor (UDP)
-//! received since tracing began (a connection established before and quiet since; a UDP
-//! socket's first datagram when it has not sent), several sockets bound to one port and
+//! received since tracing began (a connection established before and quiet since; the
+//! first connection request to a listener from before; a UDP socket's first datagram when
+//! it has not sent), several sockets bound to one port and
 //! address (`SO_REUSEPORT`: the last one seen is named), and a listener whose port
 //! `listen()` chose (no `bind()`): its LISTEN transition comes before the port is set, so
 //! connection requests to it find no socket.
@@ -50,7 +52,7 @@ const NO_FIELD: u16 = 0xffff;
 /// Where a program stores the layout in its stack frame (40 bytes).
 const LAYOUT_SLOT: i16 = -56;
 /// The words of the layout: the members' offsets, then where `skc_ipv6only` is (its byte and
-/// bit), then two unused.
+/// bit), the offset of `request_sock.rsk_listener`, and one unused.
 const WORDS: usize = 20;
 
 /// The members `struct dt_sock_layout` holds the offsets of, in its order, and whether the
@@ -88,9 +90,11 @@ impl Layout {
         let btf = Btf::load_vmlinux().ok()?;
         Layout::from_members(|s, m| {
             let id = btf.find_struct(s)?;
-            // Linux 6.x moved sk_flags into struct sock_common, which begins struct sock.
+            // Linux 6.x moved sk_flags into struct sock_common, which begins struct sock;
+            // rsk_listener is a name for sock_common's skc_listener.
             let mem = btf.member(id, m).or_else(|| match m {
                 "sk_flags" => btf.member(btf.find_struct("sock_common")?, "skc_flags"),
+                "rsk_listener" => btf.member(btf.find_struct("sock_common")?, "skc_listener"),
                 _ => None,
             })?;
             Some((mem.bit_offset, mem.bitfield_size))
@@ -118,6 +122,13 @@ impl Layout {
                     words[16] = (bits / 8) as u16;
                     words[17] = (bits % 8) as u16;
                 }
+            }
+        }
+        // A request socket's listener, remembered when the request socket sends its SYN-ACK:
+        // a listener from before tracing began is known from its second connection on.
+        if let Some((bits, 0)) = offset("request_sock", "rsk_listener") {
+            if bits % 8 == 0 && bits / 8 < NO_FIELD as u32 {
+                words[18] = (bits / 8) as u16;
             }
         }
         Some(Layout { words })
@@ -203,10 +214,12 @@ pub fn keepers(l: &Layout, tcp: bool, udp: bool) -> Result<Vec<Keeper>, LinkErro
 mod tests {
     use super::*;
 
-    /// Member i at byte 8 * i + 1; skc_ipv6only bit 5 of byte 300.
+    /// Member i at byte 8 * i + 1; skc_ipv6only bit 5 of byte 300, rsk_listener at 16.
     fn fake(s: &str, m: &str) -> Option<(u32, u8)> {
-        if m == "skc_ipv6only" {
-            return Some((300 * 8 + 5, 1));
+        match m {
+            "skc_ipv6only" => return Some((300 * 8 + 5, 1)),
+            "rsk_listener" => return Some((16 * 8, 0)),
+            _ => {}
         }
         let i = MEMBERS.iter().position(|x| x.0 == s && x.1 == m)?;
         Some((8 * (8 * i as u32 + 1), 0))
@@ -219,10 +232,7 @@ mod tests {
         // skb_sk (1), skb_head (9), skb_data (17), skb_network_header (25).
         assert_eq!(q[0], 1 | 9 << 16 | 17 << 32 | 25 << 48);
         assert_eq!(q[3] >> 48, 8 * 15 + 1);
-        assert_eq!(
-            q[4],
-            300 | 5 << 16 | (NO_FIELD as u64) << 32 | (NO_FIELD as u64) << 48
-        );
+        assert_eq!(q[4], 300 | 5 << 16 | 16 << 32 | (NO_FIELD as u64) << 48);
     }
 
     #[test]
@@ -301,6 +311,7 @@ mod tests {
         // struct sock begins with its struct sock_common: skc_daddr is its first member.
         assert_eq!(l.words[5], 0);
         assert_ne!(l.words[16], NO_FIELD, "skc_ipv6only");
+        assert_ne!(l.words[18], NO_FIELD, "rsk_listener");
     }
 
     #[test]
