@@ -43,9 +43,9 @@
 //! segments (the request socket, SYN_RECEIVED, for the handshake's last ACK), the listener
 //! (LISTEN) for a connection request (a SYN without ACK), and for UDP the connected socket
 //! or the one bound to the port. A packet the table knows no socket for (its socket has not
-//! sent, changed state or, for UDP, received since tracing began; nothing listens) has
-//! those 0 and `tcps_state` TCP_STATE_IDLE, with the packet's addresses and ports, as
-//! before. `ip:::receive`'s `csinfo_t` stays the packet's `skb->sk` (0 below IP). On send
+//! sent, changed state or, for UDP, received since tracing began; a listener from before
+//! has not yet answered a connection; nothing listens) has those 0 and `tcps_state`
+//! TCP_STATE_IDLE, with the packet's addresses and ports. `ip:::receive`'s `csinfo_t` stays the packet's `skb->sk` (0 below IP). On send
 //! `tcpsinfo_t` is the sending socket's.
 //!
 //! - connect-refused: `tcp:tcp_receive_reset (sk)` on a socket in SYN_SENT: a reset
