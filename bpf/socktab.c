@@ -281,9 +281,14 @@ ROUTINE long dt_sock_state_change(u64 *ctx, void *map, const struct dt_sock_layo
 		return 0;
 	if (sock_key(sk, l, PROTO_TCP, &k))
 		return 0;
+	/*
+	 * Not before the socket has its ports: connect() picks the local one after CLOSE to
+	 * SYN_SENT, and before Linux 6.14 a connection's child socket entered SYN_RECV with its
+	 * listener's addresses and ports, not yet its own.
+	 */
 	if (newstate == TCP_CLOSE)
 		forget(map, sk, &k);
-	else if (k.lport != 0)
+	else if (k.lport != 0 && (k.rport != 0 || newstate == TCP_LISTEN))
 		remember(map, sk, &k);
 	return 0;
 }
