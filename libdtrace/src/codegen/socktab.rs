@@ -312,6 +312,9 @@ mod tests {
         assert_eq!(l.words[5], 0);
         assert_ne!(l.words[16], NO_FIELD, "skc_ipv6only");
         assert_ne!(l.words[18], NO_FIELD, "rsk_listener");
+        let sock = btf.find_struct("sock").unwrap();
+        let protocol = btf.member(sock, "sk_protocol").unwrap();
+        assert_eq!(l.words[13] as u32, protocol.byte_offset());
     }
 
     #[test]
