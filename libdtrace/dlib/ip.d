@@ -160,6 +160,11 @@ typedef struct __dtrace_void_ip { uint8_t __ver_ihl; } void_ip_t;
  */
 struct __dtrace_ip_tx { uint8_t __ver_ihl; };
 struct __dtrace_ip_rx { uint8_t __ver_ihl; };
+/*
+ * A packet received by tcp:::receive or udp:::receive, whose stub stores the socket it is for
+ * as arg1 (0 when unknown): the translators take the socket's members from it.
+ */
+struct __dtrace_ip_rcv { uint8_t __ver_ihl; };
 
 translator pktinfo_t < struct sk_buff *S > {
 	pkt_addr = (uintptr_t)S;

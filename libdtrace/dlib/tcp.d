@@ -5,10 +5,12 @@
  * Linux numbers TCP states as DTrace's TCP_STATE_* constants do (TCP_ESTABLISHED = 1 ...
  * TCP_CLOSING = 11), so states pass through unchanged.
  *
- * Every tcp probe is sock:inet_sock_set_state (sk, oldstate, newstate), which runs before the
- * socket's sk_state is updated: tcps_state is the new state, arg2, and tcplsinfo_t's the old
+ * The state-change based tcp probes (state-change, connect-request, connect-established,
+ * accept-established) are sock:inet_sock_set_state (sk, oldstate, newstate), which runs before
+ * the socket's sk_state is updated: tcps_state is the new state, arg2, and tcplsinfo_t's the old
  * one, arg1. With no segment at hand, tcpinfo_t holds the ports of the segment that caused
- * the probe (by direction, as ip.d explains) and 0 for the other header fields.
+ * the probe (by direction, as ip.d explains) and 0 for the other header fields. The
+ * per-segment ones (send, receive, accept-refused, connect-refused) are further down.
  */
 
 inline int TH_FIN = 0x01;
@@ -228,7 +230,7 @@ translator tcpsinfo_t < struct __dtrace_ip_tx *I > {
 /*
  * A segment being received has not been matched to its socket yet where the probes see it
  * (below IP): only what the segment says is known. tcps_state is TCP_STATE_IDLE and the
- * socket's sequence numbers and windows are 0.
+ * socket's sequence numbers and windows are 0. (tcp:::accept-refused: the refused SYN.)
  */
 translator tcpsinfo_t < struct __dtrace_ip_rx *I > {
 	tcps_addr = 0;
@@ -307,4 +309,58 @@ translator tcpsinfo_t < struct __dtrace_tcp_sk *S > {
 	tcps_rtt_sd = (((struct tcp_sock *)S)->mdev_us >> 2) / 1000;
 	tcps_irs = ((struct tcp_sock *)S)->bytes_received > 0 ? ((struct tcp_sock *)S)->rcv_nxt -
 	    (uint32_t)((struct tcp_sock *)S)->bytes_received : 0;
+};
+
+/*
+ * A segment tcp:::receive sees: the socket it is for is arg1, looked up by the provider in its
+ * table of sockets (see ip.d), 0 when unknown. The socket is the connection's full socket, its
+ * request socket (TCP_NEW_SYN_RECV, 12: the handshake's last ACK) or, for a connection
+ * request, the listener; its state is the one the segment finds, before TCP processes it, as
+ * on Oracle's tcp_rcv_state_process() and tcp_rcv_established(). Addresses and ports are the
+ * segment's (a listener's may be wildcards).
+ */
+inline struct sock *__dtrace_rx_sk = (struct sock *)arg1;
+inline int __dtrace_rx_skstate = __dtrace_rx_sk == 0 ? 0 :
+    __dtrace_rx_sk->__sk_common.skc_state;
+inline int __dtrace_rx_full = __dtrace_rx_skstate != 0 && __dtrace_rx_skstate != 6 &&
+    __dtrace_rx_skstate != 12;
+inline struct tcp_sock *__dtrace_rx_tp = (struct tcp_sock *)__dtrace_rx_sk;
+
+translator tcpsinfo_t < struct __dtrace_ip_rcv *I > {
+	tcps_addr = (uintptr_t)__dtrace_rx_sk;
+	tcps_local = *(uint8_t *)I >> 4 == 4 ?
+	    ((struct iphdr *)I)->saddr == ((struct iphdr *)I)->daddr :
+	    *(uint64_t *)&((struct ipv6hdr *)I)->saddr ==
+	    *(uint64_t *)&((struct ipv6hdr *)I)->daddr &&
+	    *((uint64_t *)&((struct ipv6hdr *)I)->saddr + 1) ==
+	    *((uint64_t *)&((struct ipv6hdr *)I)->daddr + 1);
+	tcps_lport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->dest);
+	tcps_rport = ntohs(((struct tcphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->source);
+	tcps_laddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->daddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->daddr);
+	tcps_raddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->saddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->saddr);
+	/* Linux's TCP_NEW_SYN_RECV is DTrace's SYN_RECEIVED; no socket is IDLE. */
+	tcps_state = __dtrace_rx_skstate == 12 ? TCP_STATE_SYN_RECEIVED : __dtrace_rx_skstate;
+	tcps_iss = __dtrace_rx_full ?
+	    __dtrace_rx_tp->snd_una - (uint32_t)__dtrace_rx_tp->bytes_acked : 0;
+	tcps_suna = __dtrace_rx_full ? __dtrace_rx_tp->snd_una : 0;
+	tcps_snxt = __dtrace_rx_full ? __dtrace_rx_tp->snd_nxt : 0;
+	tcps_rnxt = __dtrace_rx_full ? __dtrace_rx_tp->rcv_nxt : 0;
+	tcps_swnd = __dtrace_rx_full ? __dtrace_rx_tp->snd_wnd : 0;
+	tcps_snd_ws = __dtrace_rx_full ? __dtrace_rx_tp->rx_opt.snd_wscale : 0;
+	tcps_rwnd = __dtrace_rx_full ? __dtrace_rx_tp->rcv_wnd : 0;
+	tcps_rcv_ws = __dtrace_rx_full ? __dtrace_rx_tp->rx_opt.rcv_wscale : 0;
+	tcps_cwnd = __dtrace_rx_full ? __dtrace_rx_tp->snd_cwnd : 0;
+	tcps_cwnd_ssthresh = __dtrace_rx_full ? __dtrace_rx_tp->snd_ssthresh : 0;
+	tcps_sack_snxt = __dtrace_rx_full ? __dtrace_rx_tp->snd_una : 0;
+	tcps_rto = __dtrace_rx_full ? __dtrace_rx_tp->inet_conn.icsk_rto : 0;
+	tcps_mss = __dtrace_rx_full ? __dtrace_rx_tp->mss_cache : 0;
+	tcps_retransmit = 0;
+	tcps_rtt = __dtrace_rx_full ? (__dtrace_rx_tp->srtt_us >> 3) / 1000 : 0;
+	tcps_rtt_sd = __dtrace_rx_full ? (__dtrace_rx_tp->mdev_us >> 2) / 1000 : 0;
+	tcps_irs = __dtrace_rx_full && __dtrace_rx_tp->bytes_received > 0 ?
+	    __dtrace_rx_tp->rcv_nxt - (uint32_t)__dtrace_rx_tp->bytes_received : 0;
 };

@@ -4,8 +4,9 @@
  *
  * udp:::send and receive are raw tracepoints below the socket layer, which pass a socket
  * buffer: the local and remote ports and addresses are the datagram's source and
- * destination, by direction. A datagram being received has not been matched to its socket
- * yet, so udps_addr is the socket only on send.
+ * destination, by direction. udps_addr is the sending socket on send; on receive the kernel
+ * has not matched the datagram to its socket yet, and udps_addr is the socket the provider's
+ * table of sockets names for it (arg1, see ip.d), 0 when it knows none.
  */
 
 typedef struct udpinfo {
@@ -50,6 +51,18 @@ translator udpsinfo_t < struct __dtrace_ip_tx *I > {
 
 translator udpsinfo_t < struct __dtrace_ip_rx *I > {
 	udps_addr = 0;
+	udps_lport = ntohs(((struct udphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->dest);
+	udps_rport = ntohs(((struct udphdr *)((uintptr_t)I +
+	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->source);
+	udps_laddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->daddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->daddr);
+	udps_raddr = *(uint8_t *)I >> 4 == 4 ? inet_ntoa(&((struct iphdr *)I)->saddr) :
+	    inet_ntoa6(&((struct ipv6hdr *)I)->saddr);
+};
+
+translator udpsinfo_t < struct __dtrace_ip_rcv *I > {
+	udps_addr = (uintptr_t)arg1;
 	udps_lport = ntohs(((struct udphdr *)((uintptr_t)I +
 	    (*(uint8_t *)I >> 4 == 4 ? (*(uint8_t *)I & 0xf) << 2 : 40)))->dest);
 	udps_rport = ntohs(((struct udphdr *)((uintptr_t)I +

@@ -53,6 +53,8 @@ pub struct Session {
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
+    /// The programs keeping the socket table (`codegen::socktab`), by raw tracepoint.
+    keepers: Vec<(&'static str, bool, Program)>,
     ring: Output,
     /// Data descriptions by EPID.
     descs: Vec<Option<DataDesc>>,
@@ -411,6 +413,9 @@ impl Session {
             }
         }
 
+        // Receive probes that read their socket, and the table they look it up in.
+        let (sock_lookups, keepers) = sock_table(&by_probe, enabled, probes, &mut maps)?;
+
         // Stubs.
         let mut rawtp_btf = None;
         let mut stubs = Vec::new();
@@ -458,8 +463,10 @@ impl Session {
                 args_used,
                 errno_used,
                 dtrace_call: dtrace_path.map(|k| k.call),
+                sock_lookup: sock_lookups.get(pid).copied(),
             };
-            let (insns, relocs) = stub::generate(&spec);
+            let (insns, relocs) =
+                stub::generate(&spec).map_err(|e| Error::Other(format!("probe {}: {}", pid, e)))?;
             let pa_fd = prog_arrays.get(&ty.raw()).map(|p| p.fd()).unwrap_or(-1);
             let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
             let p = Program::load(ty, &insns, &format!("dt_probe_{}", pid), LICENSE)?;
@@ -470,6 +477,14 @@ impl Session {
                 _ => stubs.push((*pid, p)),
             }
         }
+        let keepers = keepers
+            .into_iter()
+            .map(|k| {
+                let insns = link(&k.insns, &k.relocs, &|m| fd_of(&maps, m, -1));
+                let p = Program::load(ProgType::RawTracepoint, &insns, "dt_socktab", LICENSE)?;
+                Ok((k.event, k.optional, p))
+            })
+            .collect::<Result<Vec<_>>>()?;
 
         let ring = output::open(target.recbuf, &maps, opts.bufsize)?;
         let mut s = Session {
@@ -480,6 +495,7 @@ impl Session {
             links: Vec::new(),
             tracepoint_links: 0,
             end_stub,
+            keepers,
             ring,
             descs,
             stopped: false,
@@ -533,6 +549,13 @@ impl Session {
 
     fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
         let cpus = load::online_cpus()?;
+        for (event, optional, prog) in &self.keepers {
+            match attach::attach_raw_tracepoint(prog, event) {
+                Ok(l) => self.links.push(l),
+                Err(_) if *optional => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
         for (pid, prog) in &self.stubs {
             let probe = probes.get(*pid).expect("probe exists");
             match &probe.kind {
@@ -828,6 +851,55 @@ pub fn agg_desc(syms: &Symbols, id: u32, strsize: u32) -> crate::aggregate::AggD
         func: a.func,
         keys: a.key_kinds(strsize),
     }
+}
+
+/// The receive probes among `by_probe` whose clauses read their socket (`arg1`), with the
+/// table layout and protocol their stubs look it up with; and, when there are any, the table
+/// (created in `maps`) and the programs keeping it. Without BTF there are none: `arg1` is 0.
+#[allow(clippy::type_complexity)]
+fn sock_table(
+    by_probe: &[(u32, Vec<usize>)],
+    enabled: &[TClause],
+    probes: &ProbeTable,
+    maps: &mut HashMap<MapRef, Map>,
+) -> Result<(
+    HashMap<u32, (crate::codegen::socktab::Layout, u8)>,
+    Vec<crate::codegen::socktab::Keeper>,
+)> {
+    use crate::codegen::socktab;
+    let wanted: Vec<(u32, u8)> = by_probe
+        .iter()
+        .filter_map(|(pid, cls)| {
+            let ProbeKind::Stable(st) = &probes.get(*pid)?.kind else {
+                return None;
+            };
+            let proto = crate::provider::netpkt::receive_protocol(st)?;
+            let used = cls.iter().fold(0u16, |m, &ci| m | enabled[ci].args_used());
+            (used & 2 != 0).then_some((*pid, proto))
+        })
+        .collect();
+    let layout = match wanted.is_empty() {
+        true => None,
+        false => socktab::Layout::from_vmlinux(),
+    };
+    let Some(layout) = layout else {
+        return Ok((HashMap::new(), Vec::new()));
+    };
+    let has = |proto| wanted.iter().any(|w| w.1 == proto);
+    let keepers =
+        socktab::keepers(&layout, has(6), has(17)).map_err(|e| Error::Other(e.to_string()))?;
+    maps.insert(
+        MapRef::SockTab,
+        Map::create(
+            MapType::LruHash,
+            socktab::KEY_SIZE,
+            8,
+            socktab::MAX_SOCKETS,
+            0,
+            "dt_socktab",
+        )?,
+    );
+    Ok((wanted.into_iter().map(|(p, proto)| (p, (layout, proto))).collect(), keepers))
 }
 
 /// Byte offset of a member of `struct task_struct`, from the kernel's BTF.

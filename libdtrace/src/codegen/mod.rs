@@ -33,6 +33,7 @@ pub mod recbuf;
 pub mod dtrace_type;
 mod uregs;
 mod nullstr;
+pub mod socktab;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,6 +74,8 @@ pub enum MapRef {
     /// A one-page BPF ring buffer the perf transports write a word into, with a forced
     /// wakeup, after a record that calls `exit()`: perf rings wake by watermark only.
     Wake,
+    /// The sockets of connections by addresses and ports, for the receive probes (`socktab`).
+    SockTab,
 }
 
 /// Layout of the per-CPU machine state.

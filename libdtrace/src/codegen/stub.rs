@@ -65,9 +65,13 @@ pub struct StubSpec {
     /// On a kernel with the DTrace program type: the BTF id of `bpf_dtrace_call`, which runs
     /// the clauses instead of a tail call (see `dtrace_type`).
     pub dtrace_call: Option<u32>,
+    /// A receive probe on `netif_receive_skb` whose clauses read its socket: `arg1` is the
+    /// socket the packet is for, looked up in the socket table for protocol `.1`
+    /// (`socktab`).
+    pub sock_lookup: Option<(super::socktab::Layout, u8)>,
 }
 
-pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
+pub fn generate(s: &StubSpec) -> Result<(Vec<Insn>, Vec<Reloc>), super::link::LinkError> {
     let mut e = Emitter::new();
     let out = e.label();
     e.emit(Insn::mov64_reg(R9, R1));
@@ -211,6 +215,10 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
     if s.errno_used && !matches!(s.args, ArgSource::SyscallReturn { .. }) {
         e.emit(Insn::st(BPF_DW, R6, mstate::ERRNO, 0));
     }
+    if let Some((layout, proto)) = &s.sock_lookup {
+        super::socktab::emit_lookup(&mut e, layout, *proto);
+        e.emit(Insn::stx(BPF_DW, R6, arg(1), R0));
+    }
     if let Some(call) = s.dtrace_call {
         super::dtrace_type::emit_call(&mut e, call, s.slot);
     } else {
@@ -222,7 +230,10 @@ pub fn generate(s: &StubSpec) -> (Vec<Insn>, Vec<Reloc>) {
     e.bind(out);
     e.emit(Insn::mov64_imm(R0, 0));
     e.emit(Insn::exit());
-    e.finish()
+    let calls = std::mem::take(&mut e.routine_calls);
+    let (mut insns, relocs) = e.finish();
+    super::link::link(&mut insns, &calls)?;
+    Ok((insns, relocs))
 }
 
 /// R1 = a tracepoint field (R9 is the record).

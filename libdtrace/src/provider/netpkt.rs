@@ -31,10 +31,22 @@
 //! to it without IP, so `send` reads their IP header where the socket left the network
 //! header.
 //!
-//! When a packet is received the kernel has not matched it to a socket yet: `csinfo_t`'s
-//! `cs_addr`, `udpsinfo_t`'s `udps_addr` and `tcpsinfo_t`'s `tcps_addr` are 0, and
-//! `tcpsinfo_t` has the segment's addresses and ports, `tcps_state` TCP_STATE_IDLE and no
-//! sequence numbers. On send `tcpsinfo_t` is the sending socket's.
+//! When a packet is received the kernel has not matched it to a socket yet, and this kernel
+//! has no kprobes to see it later (Oracle's tcp:::receive is `tcp_rcv_state_process()` and
+//! `tcp_rcv_established()`). So `udp:::receive` and `tcp:::receive` look the socket up
+//! themselves, in a table of sockets by addresses and ports that hidden programs keep from
+//! TCP state changes, packets sent and (UDP) datagrams queued (`codegen/socktab.rs`, only
+//! when a clause on a receive probe reads the socket): their stub stores it as `arg1`, as
+//! Oracle's `arg1` is the socket. `csinfo_t`'s `cs_addr`, `udpsinfo_t`'s `udps_addr` and
+//! `tcpsinfo_t`'s `tcps_addr` are that socket, and `tcpsinfo_t` has its state before the
+//! segment is processed and its sequence numbers and windows: a connection's socket for its
+//! segments (the request socket, SYN_RECEIVED, for the handshake's last ACK), the listener
+//! (LISTEN) for a connection request (a SYN without ACK), and for UDP the connected socket
+//! or the one bound to the port. A packet the table knows no socket for (its socket has not
+//! sent, changed state or, for UDP, received since tracing began; a listener from before
+//! has not yet answered a connection; nothing listens) has those 0 and `tcps_state`
+//! TCP_STATE_IDLE, with the packet's addresses and ports. `ip:::receive`'s `csinfo_t` stays the packet's `skb->sk` (0 below IP). On send
+//! `tcpsinfo_t` is the sending socket's.
 //!
 //! - connect-refused: `tcp:tcp_receive_reset (sk)` on a socket in SYN_SENT: a reset
 //!   answering its SYN, which makes connect(2) fail with ECONNREFUSED. The tracepoint passes
@@ -168,6 +180,41 @@ macro_rules! l4_args {
     };
 }
 
+/// `args[0..=4]` of `udp:::receive` or `tcp:::receive`: as `l4_args!`, with the socket the
+/// packet is for, which the stub stores as `arg1` (see `codegen/socktab.rs`), as `csinfo_t`
+/// and in the `udpsinfo_t` or `tcpsinfo_t` of `struct __dtrace_ip_rcv`.
+macro_rules! rcv_args {
+    ($proto:literal) => {
+        &[
+            common!(skb!(), rx_ip!())[0],
+            ("xlate <csinfo_t *> ((struct sock *)arg1)", "csinfo_t *"),
+            common!(skb!(), rx_ip!())[2],
+            (
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "sinfo_t *> ((struct __dtrace_ip_rcv *)",
+                    rx_ip!(),
+                    ")"
+                ),
+                concat!($proto, "sinfo_t *"),
+            ),
+            (
+                concat!(
+                    "xlate <",
+                    $proto,
+                    "info_t *> ((struct ",
+                    $proto,
+                    "hdr *)",
+                    th!(rx_ip!()),
+                    ")"
+                ),
+                concat!($proto, "info_t *"),
+            ),
+        ]
+    };
+}
+
 const fn probe(
     provider: &'static str,
     name: &'static str,
@@ -205,7 +252,7 @@ pub const PROBES: &[Stable] = &[
         "receive",
         "net",
         "netif_receive_skb",
-        l4_args!(skb!(), rx_ip!(), "rx", "udp"),
+        rcv_args!("udp"),
     ),
     probe(
         "tcp",
@@ -219,7 +266,7 @@ pub const PROBES: &[Stable] = &[
         "receive",
         "net",
         "netif_receive_skb",
-        l4_args!(skb!(), rx_ip!(), "rx", "tcp"),
+        rcv_args!("tcp"),
     ),
     probe(
         "tcp",
@@ -289,6 +336,16 @@ macro_rules! carries {
     };
 }
 
+/// The protocol (IPPROTO_TCP or IPPROTO_UDP) of a receive probe whose socket its stub looks up
+/// as `arg1`.
+pub fn receive_protocol(p: &Stable) -> Option<u8> {
+    match (p.provider, p.name, p.event) {
+        ("tcp", "receive", "netif_receive_skb") => Some(6),
+        ("udp", "receive", "netif_receive_skb") => Some(17),
+        _ => None,
+    }
+}
+
 /// The guard of the per-packet probe `provider:::name`, if it is one.
 pub fn guard(provider: &str, name: &str) -> Option<&'static str> {
     Some(match (provider, name) {
@@ -344,9 +401,44 @@ mod tests {
                 "ipv6info_t *"
             ]
         );
+        let rcv = PROBES
+            .iter()
+            .find(|p| p.provider == "tcp" && p.name == "receive")
+            .unwrap();
+        let types: Vec<&str> = rcv.args.iter().map(|a| a.1).collect();
+        assert_eq!(
+            types,
+            [
+                "pktinfo_t *",
+                "csinfo_t *",
+                "ipinfo_t *",
+                "tcpsinfo_t *",
+                "tcpinfo_t *"
+            ]
+        );
         let udp = PROBES.iter().find(|p| p.provider == "udp").unwrap();
         assert_eq!(udp.args[3].1, "udpsinfo_t *");
         assert_eq!(udp.args[4].1, "udpinfo_t *");
         assert!(udp.args[3].0.contains("__dtrace_ip_tx"));
+    }
+
+    #[test]
+    fn only_tcp_and_udp_receive_look_their_socket_up() {
+        let proto = |prov: &str, name: &str| {
+            PROBES
+                .iter()
+                .find(|p| p.provider == prov && p.name == name)
+                .and_then(receive_protocol)
+        };
+        assert_eq!(proto("tcp", "receive"), Some(6));
+        assert_eq!(proto("udp", "receive"), Some(17));
+        for (prov, name) in [("ip", "receive"), ("tcp", "send"), ("tcp", "accept-refused")] {
+            assert_eq!(proto(prov, name), None, "{}:::{}", prov, name);
+        }
+        // Their translations read the socket the stub stores as arg1.
+        for p in PROBES.iter().filter(|p| receive_protocol(p).is_some()) {
+            assert!(p.args[1].0.contains("arg1"), "{}", p.provider);
+            assert!(p.args[3].0.contains("__dtrace_ip_rcv"), "{}", p.provider);
+        }
     }
 }
