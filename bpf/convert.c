@@ -246,3 +246,41 @@ ROUTINE long dt_progenyof(s64 pid, u64 parent_off, u64 tgid_off)
 	}
 	return 0;
 }
+
+static inline char hexdigit(u8 v)
+{
+	return v < 10 ? '0' + v : 'a' + v - 10;
+}
+
+/*
+ * link_ntop(type, addr): a hardware address as colon-separated pairs of lowercase hex digits,
+ * "00:1b:21:3a:4f:5e": 6 bytes for ARPHRD_ETHER (1), 20 for ARPHRD_INFINIBAND (32). The
+ * address is read from kernel memory, then from user memory. Returns -1 for another type.
+ * d: n bytes (the text is cut to n - 1); tmp: 24 bytes.
+ */
+ROUTINE long dt_link_ntop(char *d, u64 type, const void *addr, u64 n, char *tmp)
+{
+	u8 *a = (u8 *)tmp;
+	u64 len, i, at = 0;
+
+	if (type == 1)
+		len = 6;
+	else if (type == 32)
+		len = 20;
+	else
+		return -1;
+	d[0] = 0;
+	if (bpf_probe_read_kernel(a, len, addr) < 0 && bpf_probe_read_user(a, len, addr) < 0)
+		return 0;
+	for (i = 0; i < 20 && i < len; i++) {
+		if (at + 3 >= n)
+			break;
+		if (i > 0)
+			d[at++] = ':';
+		d[at++] = hexdigit(a[i] >> 4);
+		d[at++] = hexdigit(a[i] & 0xf);
+	}
+	if (at < n)
+		d[at] = 0;
+	return 0;
+}

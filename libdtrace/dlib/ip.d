@@ -25,6 +25,10 @@ inline int IPPROTO_RAW = 255;
 inline int AF_INET = 2;
 inline int AF_INET6 = 10;
 
+/* Hardware types link_ntop() formats. */
+inline int ARPHRD_ETHER = 1;
+inline int ARPHRD_INFINIBAND = 32;
+
 typedef struct pktinfo {
 	uintptr_t pkt_addr;
 } pktinfo_t;

@@ -44,6 +44,7 @@ pub enum Subr {
     /// `d_path(struct path *)`; the checker appends the packed struct offsets it walks with
     /// (btf_offsets::d_path) as two constant arguments.
     DPath,
+    LinkNtop,
 }
 
 /// A parameter of a prototype: a string, or an integer (addresses included) of the named type.
@@ -97,6 +98,7 @@ fn proto(name: &str) -> Option<(Subr, Type, &'static [Param], usize)> {
         "getmajor" => (Getmajor, UINT, &[I("dev_t")], 1),
         "getminor" => (Getminor, UINT, &[I("dev_t")], 1),
         "d_path" => (DPath, Type::Str, &[I("struct path *")], 1),
+        "link_ntop" => (LinkNtop, Type::Str, &[I("int"), I("void *")], 2),
         _ => return None,
     })
 }

@@ -261,8 +261,7 @@ impl<'a> Gen<'a> {
                 self.scratch_ptr(R5, tmp);
                 self.e.call_routine("dt_inet_ntop");
                 // An address family other than AF_INET and AF_INET6 is an illegal operation.
-                let f = self.fault();
-                self.e.jump(Insn::jmp_imm(BPF_JSLT, R0, 0, 0), f);
+                self.illop_if_negative(R0);
                 self.scratch_ptr(R0, d);
             }
             Subr::Htons | Subr::Ntohs | Subr::Htonl | Subr::Ntohl | Subr::Htonll | Subr::Ntohll => {
@@ -277,6 +276,18 @@ impl<'a> Gen<'a> {
             Subr::Rand => {
                 self.e.call(helper::GET_PRANDOM_U32);
                 self.normalize(R0, ty);
+            }
+            Subr::LinkNtop => {
+                let d = self.alloc_scratch(n as u32);
+                let tmp = self.alloc_scratch(24);
+                regs_for(self, &[R2, R3]);
+                self.scratch_ptr(R1, d);
+                self.e.mov_imm(R4, n);
+                self.scratch_ptr(R5, tmp);
+                self.e.call_routine("dt_link_ntop");
+                // A hardware type other than Ethernet and InfiniBand is an illegal operation.
+                self.illop_if_negative(R0);
+                self.scratch_ptr(R0, d);
             }
             Subr::DPath => {
                 let d = self.alloc_scratch(3 * w as u32 + 8);
@@ -331,8 +342,21 @@ impl<'a> Gen<'a> {
 
     /// A base outside 2..36 is an illegal operation, as in DTrace.
     fn check_base(&mut self, r: Reg) {
-        let f = self.fault();
-        self.e.jump(Insn::jmp_imm(BPF_JSLE, r, 1, 0), f);
-        self.e.jump(Insn::jmp_imm(BPF_JSGT, r, 36, 0), f);
+        let bad = self.e.label();
+        let ok = self.e.label();
+        self.e.jump(Insn::jmp_imm(BPF_JSLE, r, 1, 0), bad);
+        self.e.jump(Insn::jmp_imm(BPF_JSGT, r, 36, 0), bad);
+        self.e.ja(ok);
+        self.e.bind(bad);
+        self.raise_fault(super::fault::code::ILLOP, None);
+        self.e.bind(ok);
+    }
+
+    /// Raise DTrace's illegal-operation fault when `r` (a routine's result) is negative.
+    fn illop_if_negative(&mut self, r: Reg) {
+        let ok = self.e.label();
+        self.e.jump(Insn::jmp_imm(BPF_JSGE, r, 0, 0), ok);
+        self.raise_fault(super::fault::code::ILLOP, None);
+        self.e.bind(ok);
     }
 }
