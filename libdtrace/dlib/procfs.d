@@ -131,15 +131,22 @@ inline int CLD_CONTINUED = 6;
  * on the clock of timestamp, so walltimestamp - timestamp turns it into wall-clock time.
  * pr_pctcpu and pr_pctmem are binary fractions, 0x8000 being 100%; pr_pctmem is the resident
  * set against the RAM the kernel manages (__dt_totalram_pages, read by the consumer with
- * sysinfo(2) since BPF cannot read the kernel's _totalram_pages). pr_rssize is the mm's
- * central counters: the per-CPU parts of the counters (at most a few dozen pages per CPU,
- * which /proc/PID/status adds) need the per-CPU offsets, which kallsyms does not list.
+ * sysinfo(2) since BPF cannot read the kernel's _totalram_pages). pr_rssize is the kernel's
+ * get_mm_rss(): the central part of each RSS counter, a negative one counting 0, which is
+ * what /proc/PID/stat and ps(1) report (/proc/PID/status adds the per-CPU parts, at most a
+ * few dozen pages per CPU).
  * pr_syscall is the system call the thread is in: orig_ax of the user registers at the top
  * of its kernel stack (THREAD_SIZE 16 KB on x86_64 without KASAN), which the entry code sets
  * to -1 for an interrupt or exception; 0 for a kernel thread or a thread not in a system
  * call, as illumos' t_sysnum.
  */
 inline int __dt_thread_size = 16384;
+
+/* One RSS counter of an mm as the kernel's get_mm_counter() reads it (never negative). */
+inline long __dt_rss[struct mm_struct *mm, int i] =
+    mm->rss_stat[i].count > 0 ? mm->rss_stat[i].count : 0;
+inline long __dt_rss_pages[struct mm_struct *mm] =
+    __dt_rss[mm, 0] + __dt_rss[mm, 1] + __dt_rss[mm, 3];
 inline int __dt_pf_kthread = 0x00200000;
 translator psinfo_t < struct task_struct *T > {
 	pr_flag = (T->__state & 0x4) ? PR_STOPPED : 0;
@@ -154,8 +161,7 @@ translator psinfo_t < struct task_struct *T > {
 	pr_egid = T->cred->egid.val;
 	pr_addr = (uintptr_t)T;
 	pr_size = T->mm ? T->mm->total_vm * 4 : 0;
-	pr_rssize = T->mm ? (T->mm->rss_stat[0].count + T->mm->rss_stat[1].count +
-	    T->mm->rss_stat[3].count) * 4 : 0;
+	pr_rssize = T->mm ? __dt_rss_pages[T->mm] * 4 : 0;
 	pr_pad1 = 0;
 	pr_ttydev = T->signal->tty ? T->signal->tty : (struct tty_struct *)-1;
 	pr_pctcpu = timestamp > T->group_leader->start_time ?
@@ -164,9 +170,9 @@ translator psinfo_t < struct task_struct *T > {
 	    ((T->signal->utime + T->signal->stime + T->utime + T->stime) << 15) /
 	    (timestamp - T->group_leader->start_time)) : 0;
 	pr_pctmem = T->mm && __dt_totalram_pages ?
-	    ((T->mm->rss_stat[0].count + T->mm->rss_stat[1].count + T->mm->rss_stat[3].count) *
+	    (__dt_rss_pages[T->mm] *
 	    0x8000 / __dt_totalram_pages > 0x8000 ? 0x8000 :
-	    (T->mm->rss_stat[0].count + T->mm->rss_stat[1].count + T->mm->rss_stat[3].count) *
+	    __dt_rss_pages[T->mm] *
 	    0x8000 / __dt_totalram_pages) : 0;
 	pr_start.tv_sec = (walltimestamp - timestamp + T->group_leader->start_time) / 1000000000;
 	pr_start.tv_nsec = (walltimestamp - timestamp + T->group_leader->start_time) % 1000000000;
