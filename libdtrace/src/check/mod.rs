@@ -31,6 +31,7 @@ mod langerr;
 pub mod printtype;
 mod allocas;
 pub mod attrs;
+mod enums;
 
 use crate::error::{CompileError, ErrTag};
 use crate::handle::ProbeSpecKind;
@@ -160,6 +161,8 @@ pub struct Checker<'a> {
     alloca_vars: std::collections::HashMap<allocas::Slot, bool>,
     attrs: attrs::ProgramAttrs,
     pragma_attrs: attrs::PragmaAttrs,
+    /// Enum types of expressions, for comparisons with enumerator names (`check::enums`).
+    enums: enums::EnumState,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -205,6 +208,7 @@ impl<'a> Checker<'a> {
             alloca_vars: std::collections::HashMap::new(),
             attrs: attrs::ProgramAttrs::default(),
             pragma_attrs: attrs::PragmaAttrs::default(),
+            enums: enums::EnumState::default(),
         }
     }
 
@@ -330,6 +334,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn decl(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
+        self.note_decl_enum(d);
         if d.scope == ast::Scope::Extern {
             return self.extern_decl(d);
         }

@@ -201,7 +201,8 @@ impl<'a> Checker<'a> {
         name: &str,
         line: u32,
     ) -> Result<Type, CompileError> {
-        let ty = types::from_words(&t.words).ok_or_else(|| {
+        // An enum is its integer type (`check::enums` keeps its identity).
+        let ty = types::from_words(&t.words).or_else(|| self.enum_of_type(t).map(|e| e.ty)).ok_or_else(|| {
             err(
                 ErrTag::D_SYNTAX,
                 line,
