@@ -147,6 +147,13 @@ fn of_member(sou: Type, member: &str, typedefs: &HashMap<String, EnumTy>, d_tags
     }
 }
 
+/// The enumerators of kernel enum type spelled `spelled` (`enum sock_type`, `socket_state`),
+/// for print() of D struct members declared with one.
+pub(super) fn kernel_enum_values(spelled: &str) -> Option<Vec<(String, i64)>> {
+    let words: Vec<String> = spelled.split_whitespace().map(String::from).collect();
+    from_words(&words, &HashMap::new(), &[]).map(|e| e.values)
+}
+
 fn is_comparison(op: BinOp) -> bool {
     matches!(
         op,
@@ -207,6 +214,8 @@ impl Checker<'_> {
         match self.enum_of_type(ty) {
             Some(mut en) => {
                 en.name = name.to_string();
+                // print() shows a value of the typedef by its enumerator names too.
+                names::set_enum_alias(name, en.values.clone());
                 self.enums.typedefs.insert(name.to_string(), en);
             }
             None => {

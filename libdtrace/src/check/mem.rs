@@ -111,6 +111,11 @@ impl<'a> Checker<'a> {
             )),
             Type::Str => Ok(TExpr { ty, ..addr }),
             Type::Stack { .. } | Type::Sym(_) => Err(err(ErrTag::D_DEREF_VOID, line, "cannot dereference a stack or symbol")),
+            Type::Func(_) => Err(err(
+                ErrTag::D_DEREF_FUNC,
+                line,
+                "cannot dereference pointer to function",
+            )),
         }
     }
 
