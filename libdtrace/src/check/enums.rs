@@ -81,7 +81,9 @@ pub fn from_btf(btf: &Btf, id: TypeId) -> Option<EnumTy> {
     Some(EnumTy {
         name,
         ty: Type::Int { size, signed },
-        values: values.map(|v| (v.name.to_string(), v.value as i64)).collect(),
+        values: values
+            .map(|v| (v.name.to_string(), v.value as i64))
+            .collect(),
     })
 }
 
@@ -95,8 +97,19 @@ fn d_enum(tag: &str) -> Option<EnumTy> {
     })
 }
 
+/// The names D declared, which take precedence over the kernel's.
+#[derive(Clone, Copy)]
+struct DNames<'a> {
+    /// Typedefs of enum types.
+    enum_typedefs: &'a HashMap<String, EnumTy>,
+    /// All typedefs (another one is no enum, and no kernel type either).
+    typedefs: Option<&'a HashMap<String, Type>>,
+    /// Enum tags.
+    tags: Option<&'a HashMap<String, Type>>,
+}
+
 /// The enum type a type written as `words` (no pointer, no array) is, if any.
-fn from_words(words: &[String], typedefs: &HashMap<String, EnumTy>, d_tags: &[String]) -> Option<EnumTy> {
+fn from_words(words: &[String], d: DNames<'_>) -> Option<EnumTy> {
     let ws: Vec<&str> = words
         .iter()
         .map(|w| w.as_str())
@@ -108,15 +121,18 @@ fn from_words(words: &[String], typedefs: &HashMap<String, EnumTy>, d_tags: &[St
     match ws.as_slice() {
         ["enum", tag] => {
             let tag = tag.rsplit('`').next().unwrap_or(tag);
-            if d_tags.iter().any(|t| t == tag) {
+            if d.tags.is_some_and(|t| t.contains_key(tag)) {
                 return d_enum(tag);
             }
             let btf = types::kernel_btf()?;
             from_btf(btf, btf.find_enum(tag)?)
         }
         [name] => {
-            if let Some(e) = typedefs.get(*name) {
+            if let Some(e) = d.enum_typedefs.get(*name) {
                 return Some(e.clone());
+            }
+            if d.typedefs.is_some_and(|t| t.contains_key(*name)) {
+                return None;
             }
             let name = name.rsplit('`').next().unwrap_or(name);
             // Only names that are no D type can be kernel typedefs here.
@@ -131,7 +147,7 @@ fn from_words(words: &[String], typedefs: &HashMap<String, EnumTy>, d_tags: &[St
 }
 
 /// The enum type of member `member` of struct or union `sou`, if it has one.
-fn of_member(sou: Type, member: &str, typedefs: &HashMap<String, EnumTy>, d_tags: &[String]) -> Option<EnumTy> {
+fn of_member(sou: Type, member: &str, d: DNames<'_>) -> Option<EnumTy> {
     match sou.sou()?.members {
         types::Members::Btf(id) => {
             let btf = types::kernel_btf()?;
@@ -141,7 +157,7 @@ fn of_member(sou: Type, member: &str, typedefs: &HashMap<String, EnumTy>, d_tags
         types::Members::Known(_) => {
             let spelled = names::member_type_name(sou, member)?;
             let words: Vec<String> = spelled.split_whitespace().map(String::from).collect();
-            from_words(&words, typedefs, d_tags)
+            from_words(&words, d)
         }
         types::Members::Incomplete => None,
     }
@@ -151,7 +167,13 @@ fn of_member(sou: Type, member: &str, typedefs: &HashMap<String, EnumTy>, d_tags
 /// for print() of D struct members declared with one.
 pub(super) fn kernel_enum_values(spelled: &str) -> Option<Vec<(String, i64)>> {
     let words: Vec<String> = spelled.split_whitespace().map(String::from).collect();
-    from_words(&words, &HashMap::new(), &[]).map(|e| e.values)
+    let none = HashMap::new();
+    let kernel = DNames {
+        enum_typedefs: &none,
+        typedefs: None,
+        tags: None,
+    };
+    from_words(&words, kernel).map(|e| e.values)
 }
 
 fn is_comparison(op: BinOp) -> bool {
@@ -164,6 +186,14 @@ fn is_comparison(op: BinOp) -> bool {
 impl Checker<'_> {
     fn d_enum_tags(&self) -> Vec<String> {
         self.syms.tsyms.scope.enums.keys().cloned().collect()
+    }
+
+    fn d_names(&self) -> DNames<'_> {
+        DNames {
+            enum_typedefs: &self.enums.typedefs,
+            typedefs: Some(&self.syms.tsyms.scope.typedefs),
+            tags: Some(&self.syms.tsyms.scope.enums),
+        }
     }
 
     /// Notes that expression node `e` has enum type `en` (nothing when `None`).
@@ -184,7 +214,7 @@ impl Checker<'_> {
         if t.ptr > 0 {
             return None;
         }
-        from_words(&t.words, &self.enums.typedefs, &self.d_enum_tags())
+        from_words(&t.words, self.d_names())
     }
 
     /// Remembers a declaration's enum type (`enum colors c;`, `self socket_state s;`,
@@ -227,7 +257,10 @@ impl Checker<'_> {
     /// Notes the enum type of identifier node `e` naming `name`: a variable or extern
     /// declared with one, or a D enumerator (typed as its enum, as in DTrace).
     pub(super) fn note_ident_enum(&mut self, e: &Expr, name: &str) {
-        let en = if let Some(sym) = name.strip_prefix('`').or_else(|| name.rsplit_once('`').map(|(_, s)| s)) {
+        let en = if let Some(sym) = name
+            .strip_prefix('`')
+            .or_else(|| name.rsplit_once('`').map(|(_, s)| s))
+        {
             self.enums.decls.get(&format!("`{}", sym)).cloned()
         } else if self.syms.tsyms.bindings.iter().any(|(n, _)| n == name)
             || arg_index(name).is_some()
@@ -268,7 +301,8 @@ impl Checker<'_> {
 
     /// For `member_expr`: the enum type of member `member` of `sou`.
     pub(super) fn set_member_enum(&mut self, sou: Type, member: &str) {
-        self.enums.member = of_member(sou, member, &self.enums.typedefs, &self.d_enum_tags());
+        let en = of_member(sou, member, self.d_names());
+        self.enums.member = en;
     }
 
     /// The right operand of comparison `lhs op rhs` when `rhs` is an identifier naming an
@@ -369,10 +403,15 @@ mod tests {
     #[test]
     fn words() {
         let w = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
-        let none = HashMap::new();
+        let empty = HashMap::new();
+        let none = DNames {
+            enum_typedefs: &empty,
+            typedefs: None,
+            tags: None,
+        };
         // Pointers and arrays of enums are no enums; D integer types never are.
-        assert_eq!(from_words(&w("enum x *"), &none, &[]), None);
-        assert_eq!(from_words(&w("int"), &none, &[]), None);
+        assert_eq!(from_words(&w("enum x *"), none), None);
+        assert_eq!(from_words(&w("int"), none), None);
         let Some(btf) = types::kernel_btf() else {
             return; // no BTF here
         };
@@ -380,7 +419,7 @@ mod tests {
             return;
         }
         // A kernel typedef of an anonymous enum keeps the typedef's name.
-        let s = from_words(&w("socket_state"), &none, &[]).expect("socket_state is an enum");
+        let s = from_words(&w("socket_state"), none).expect("socket_state is an enum");
         assert_eq!(s.name, "socket_state");
         assert_eq!(s.value("SS_CONNECTED"), Some(3));
         assert_eq!(s.ty, types::UINT);
@@ -391,10 +430,15 @@ mod tests {
         let Some(sock) = types::kernel_type(&["struct".into(), "socket".into()]) else {
             return;
         };
-        let none = HashMap::new();
-        let st = of_member(sock, "state", &none, &[]).expect("socket.state is an enum");
+        let empty = HashMap::new();
+        let none = DNames {
+            enum_typedefs: &empty,
+            typedefs: None,
+            tags: None,
+        };
+        let st = of_member(sock, "state", none).expect("socket.state is an enum");
         assert_eq!(st.name, "socket_state");
         assert_eq!(st.value("SS_UNCONNECTED"), Some(1));
-        assert_eq!(of_member(sock, "flags", &none, &[]), None);
+        assert_eq!(of_member(sock, "flags", none), None);
     }
 }
