@@ -282,6 +282,29 @@ impl Checker<'_> {
         self.note_enum(e, en);
     }
 
+    /// `lhs = rhs` where `lhs` is a variable no declaration or assignment typed yet: like
+    /// DTrace, the variable takes the right operand's type, enum included.
+    pub(super) fn note_assign_enum(&mut self, lhs: &Expr, rhs: &Expr) {
+        let Some((node, en)) = self.enums.hint.take() else {
+            return;
+        };
+        if node != rhs as *const Expr as usize {
+            return;
+        }
+        let syms = &self.syms;
+        let key = match &lhs.kind {
+            ExprKind::Ident(n) if syms.global(n).is_none() && !name_taken(self, n) => n.clone(),
+            ExprKind::SelfVar(n) if !syms.dyns.iter().any(|v| v.thread && v.name == *n) => {
+                format!("self->{}", n)
+            }
+            ExprKind::ThisVar(n) if !syms.locals.iter().any(|l| l.name == *n) => {
+                format!("this->{}", n)
+            }
+            _ => return,
+        };
+        self.enums.decls.entry(key).or_insert(en);
+    }
+
     /// Notes the enum type of `self->name` / `this->name` node `e`.
     pub(super) fn note_var_enum(&mut self, e: &Expr) {
         let key = match &e.kind {
@@ -364,6 +387,11 @@ impl Checker<'_> {
         }
         None
     }
+}
+
+/// Whether `name` is an identifier an assignment cannot create as a variable.
+fn name_taken(c: &Checker<'_>, name: &str) -> bool {
+    arg_index(name).is_some() || c.builtin(name).is_some() || c.is_global_array(name)
 }
 
 /// DTrace's D_IDENT_AMBIG message.

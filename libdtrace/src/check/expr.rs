@@ -179,7 +179,11 @@ impl<'a> Checker<'a> {
                 }
             }
             ExprKind::Assign { op, lhs, rhs } => {
+                self.clear_enum_note();
                 let r = self.expr(rhs)?;
+                if op.is_none() {
+                    self.note_assign_enum(lhs, rhs);
+                }
                 if let ExprKind::Ident(n) = &lhs.kind {
                     if self.is_global_array(n) {
                         return Err(err(ErrTag::D_IDENT_BADREF, line, format!("array '{}' may not be referenced as scalar", n)));

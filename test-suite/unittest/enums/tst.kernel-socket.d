@@ -16,6 +16,10 @@ syscall::listen:entry
 	self->so = (struct socket *)curthread->files->fdt->fd[arg0]->private_data;
 	printf("listen: %d %d %d\n", self->so->state == SS_UNCONNECTED,
 	    self->so->state < SS_CONNECTING, self->so->state != SS_FREE);
+	/* A variable first assigned an enum value takes the enum type. */
+	self->state = self->so->state;
+	this->state = self->so->state;
+	printf("listen: %d %d\n", self->state == SS_UNCONNECTED, this->state > SS_UNCONNECTED);
 	self->traced = 1;
 }
 
