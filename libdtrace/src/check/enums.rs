@@ -322,6 +322,15 @@ impl Checker<'_> {
         self.note_enum(e, en);
     }
 
+    /// For `args_ref`: the enum type of an argument of C type `c_type`, if it has one.
+    pub(super) fn set_arg_enum(&mut self, c_type: Option<&str>) {
+        let en = c_type.filter(|t| !t.contains('*')).and_then(|t| {
+            let words = t.split_whitespace().map(String::from).collect();
+            self.enum_of_type(&TypeName { words, ptr: 0 })
+        });
+        self.enums.member = en;
+    }
+
     /// For `member_expr`: the enum type of member `member` of `sou`.
     pub(super) fn set_member_enum(&mut self, sou: Type, member: &str) {
         let en = of_member(sou, member, self.d_names());

@@ -100,7 +100,12 @@ impl<'a> Checker<'a> {
                     ),
                 ));
             }
-            ExprKind::Index { base, keys } if Self::is_args(base) => self.args_ref(keys, line)?,
+            ExprKind::Index { base, keys } if Self::is_args(base) => {
+                self.enums.member = None;
+                let t = self.args_ref(keys, line)?;
+                self.note_member_enum(e);
+                t
+            }
             ExprKind::Index { base, keys } if Self::is_uregs(base) => self.uregs_ref(keys, line)?,
             ExprKind::Index { base, keys } if self.is_mem_index(base) => {
                 self.index_mem(base, keys, line)?
