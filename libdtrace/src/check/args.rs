@@ -47,6 +47,7 @@ impl<'a> Checker<'a> {
             }
         };
         if let Some(t) = self.stable_arg(idx, line)? {
+            self.set_arg_enum(None);
             return Ok(t);
         }
         let mut ty: Option<Type> = None;
