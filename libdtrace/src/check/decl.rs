@@ -358,6 +358,7 @@ impl<'a> Checker<'a> {
                 expr: expr.clone(),
             },
         );
+        self.note_inline_enum(ty, name);
         Ok(())
     }
 

@@ -239,6 +239,18 @@ impl Checker<'_> {
         }
     }
 
+    /// Remembers an inline declared with an enum type (`inline enum colors C = GREEN;`).
+    pub(super) fn note_inline_enum(&mut self, ty: &TypeName, name: &str) {
+        match self.enum_of_type(ty) {
+            Some(en) => {
+                self.enums.decls.insert(name.to_string(), en);
+            }
+            None => {
+                self.enums.decls.remove(name);
+            }
+        }
+    }
+
     /// Remembers a typedef that names an enum type.
     pub(super) fn note_typedef_enum(&mut self, ty: &TypeName, name: &str) {
         match self.enum_of_type(ty) {
@@ -276,6 +288,8 @@ impl Checker<'_> {
                 .iter()
                 .filter_map(|t| d_enum(t))
                 .find(|en| en.value(name).is_some())
+        } else if self.syms.tsyms.inlines.contains_key(name) {
+            self.enums.decls.get(name).cloned()
         } else {
             None
         };
