@@ -47,6 +47,7 @@ impl<'a> Checker<'a> {
             }
         };
         if let Some(t) = self.stable_arg(idx, line)? {
+            self.set_arg_enum(None);
             return Ok(t);
         }
         let mut ty: Option<Type> = None;
@@ -76,6 +77,10 @@ impl<'a> Checker<'a> {
                 _ => {}
             }
         }
+        // An enum-typed argument (a raw tracepoint's `enum hrtimer_mode`) keeps its enum for
+        // comparisons with enumerator names (`check::enums`).
+        let first = self.cur_probes.first().and_then(|id| self.arg_types.get(id)).and_then(|v| v.get(idx as usize)).cloned();
+        self.set_arg_enum(first.as_deref());
         Ok(TExpr { kind: TKind::Arg(idx), ty: ty.unwrap_or(LONG), line })
     }
 }

@@ -352,6 +352,7 @@ impl<'a> Checker<'a> {
             }
             ast::TypeDef::Typedef { ty, name, line } => {
                 let t = self.resolve_type(ty, *line)?;
+                self.note_typedef_enum(ty, name);
                 self.syms.tsyms.scope.typedefs.insert(name.clone(), t);
                 Ok(())
             }
@@ -397,6 +398,7 @@ impl<'a> Checker<'a> {
                 params,
             },
         );
+        self.note_inline_enum(ty, name);
         Ok(())
     }
 

@@ -78,9 +78,16 @@ impl<'a> Checker<'a> {
                 let ss = self.strsize();
                 mk(TKind::Str(self.syms.string(v.as_bytes(), ss)), Type::Str)
             }
-            ExprKind::Ident(name) => self.ident(name, line)?,
+            ExprKind::Ident(name) => {
+                let t = self.ident(name, line)?;
+                self.note_ident_enum(e, name);
+                t
+            }
             ExprKind::SelfVar(_) | ExprKind::ThisVar(_) => match self.var_read(e)? {
-                Some(t) => t,
+                Some(t) => {
+                    self.note_var_enum(e);
+                    t
+                }
                 None => return Err(err(ErrTag::D_SYNTAX, line, "invalid variable reference")),
             },
             ExprKind::Agg { name, .. } => {
@@ -93,7 +100,12 @@ impl<'a> Checker<'a> {
                     ),
                 ));
             }
-            ExprKind::Index { base, keys } if Self::is_args(base) => self.args_ref(keys, line)?,
+            ExprKind::Index { base, keys } if Self::is_args(base) => {
+                self.enums.member = None;
+                let t = self.args_ref(keys, line)?;
+                self.note_member_enum(e);
+                t
+            }
             ExprKind::Index { base, keys } if Self::is_uregs(base) => self.uregs_ref(keys, line)?,
             ExprKind::Index { base, keys } if self.is_param_inline(base) => {
                 self.inline_index(base, keys, line)?
@@ -163,15 +175,23 @@ impl<'a> Checker<'a> {
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
+                self.clear_enum_note();
                 let l = self.expr(lhs)?;
-                let r = self.expr(rhs)?;
+                let r = match self.enum_rhs(*op, lhs, rhs)? {
+                    Some(r) => r,
+                    None => self.expr(rhs)?,
+                };
                 match self.binary_mem(*op, l, r, line)? {
                     Ok(t) => t,
                     Err((l, r)) => self.binary(*op, l, r, line)?,
                 }
             }
             ExprKind::Assign { op, lhs, rhs } => {
+                self.clear_enum_note();
                 let r = self.expr(rhs)?;
+                if op.is_none() {
+                    self.note_assign_enum(lhs, rhs);
+                }
                 if let ExprKind::Ident(n) = &lhs.kind {
                     if self.is_global_array(n) {
                         return Err(err(ErrTag::D_IDENT_BADREF, line, format!("array '{}' may not be referenced as scalar", n)));
@@ -364,7 +384,12 @@ impl<'a> Checker<'a> {
                 };
                 mk(TKind::Ternary(Box::new(c), Box::new(t), Box::new(f)), ty)
             }
-            ExprKind::Cast { ty, expr } => self.cast_mem(ty, expr, line)?,
+            ExprKind::Cast { ty, expr } => {
+                let t = self.cast_mem(ty, expr, line)?;
+                let en = self.enum_of_type(ty);
+                self.note_enum(e, en);
+                t
+            }
             ExprKind::SizeofType(ty) => self.sizeof_type(ty, line)?,
             ExprKind::SizeofExpr(e2) => self.sizeof_expr(e2, line)?,
             ExprKind::Stringof(e2) => self.stringof(e2, line)?,
@@ -375,7 +400,9 @@ impl<'a> Checker<'a> {
                 arrow,
             } => {
                 self.member_is_constant(member, *arrow, line)?;
-                self.member_expr(expr, member, *arrow, line)?
+                let t = self.member_expr(expr, member, *arrow, line)?;
+                self.note_member_enum(e);
+                t
             }
             ExprKind::Xlate { ty, .. } => {
                 return Err(err(

@@ -30,6 +30,7 @@ impl<'a> Checker<'a> {
         line: u32,
     ) -> Result<TExpr, CompileError> {
         if let Some(t) = self.xlate_member(base, member, arrow, line)? {
+            self.enums.member = None;
             return Ok(t);
         }
         if let ExprKind::Index { base: b, keys } = &base.kind {
@@ -85,6 +86,7 @@ impl<'a> Checker<'a> {
         })?;
         let addr = offset(b, m.byte_offset() as i64, types::pointer(m.ty), line);
         let bits = (m.bits > 0).then_some(((m.bit_offset % 8) as u8, m.bits));
+        self.set_member_enum(sou, member);
         self.deref_at(addr, m.ty, bits, line)
     }
 
@@ -109,6 +111,11 @@ impl<'a> Checker<'a> {
             )),
             Type::Str => Ok(TExpr { ty, ..addr }),
             Type::Stack { .. } | Type::Sym(_) => Err(err(ErrTag::D_DEREF_VOID, line, "cannot dereference a stack or symbol")),
+            Type::Func(_) => Err(err(
+                ErrTag::D_DEREF_FUNC,
+                line,
+                "cannot dereference pointer to function",
+            )),
         }
     }
 

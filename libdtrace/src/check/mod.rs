@@ -33,6 +33,7 @@ mod allocas;
 pub mod attrs;
 mod inlines;
 mod usdtxl;
+mod enums;
 
 use std::collections::HashMap;
 
@@ -217,6 +218,8 @@ pub struct Checker<'a> {
     alloca_vars: std::collections::HashMap<allocas::Slot, bool>,
     attrs: attrs::ProgramAttrs,
     pragma_attrs: attrs::PragmaAttrs,
+    /// Enum types of expressions, for comparisons with enumerator names (`check::enums`).
+    enums: enums::EnumState,
 }
 
 pub(super) fn err(tag: ErrTag, line: u32, msg: impl Into<String>) -> CompileError {
@@ -262,6 +265,7 @@ impl<'a> Checker<'a> {
             alloca_vars: std::collections::HashMap::new(),
             attrs: attrs::ProgramAttrs::default(),
             pragma_attrs: attrs::PragmaAttrs::default(),
+            enums: enums::EnumState::default(),
         }
     }
 
@@ -389,6 +393,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn decl(&mut self, d: &ast::Decl) -> Result<(), CompileError> {
+        self.note_decl_enum(d);
         if d.scope == ast::Scope::Extern {
             return self.extern_decl(d);
         }

@@ -96,7 +96,7 @@ pub fn pnode(t: Type, name: Option<String>, strsize: u32, depth: u32) -> PNode {
     let name = name.unwrap_or_else(|| derived_name(t));
     let shape = match t {
         Type::Int { size: 1, .. } if name.ends_with("char") => Shape::Char,
-        Type::Int { size, signed } => match name.strip_prefix("enum ").and_then(types::names::enum_values) {
+        Type::Int { size, signed } => match name.strip_prefix("enum ").and_then(types::names::enum_values).or_else(|| types::names::enum_alias(&name)).or_else(|| super::enums::kernel_enum_values(&name)) {
             Some(values) => Shape::Enum {
                 size,
                 signed,

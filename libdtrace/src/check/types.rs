@@ -30,6 +30,9 @@ pub enum Type {
     /// `sym()`, `func()`, `mod()`, `usym()`... as an aggregation key: an address printed as
     /// its symbol.
     Sym(crate::record_act::SymKind),
+    /// A kernel function type (BTF FUNC_PROTO `id`), which only pointers point to: a
+    /// function pointer is `Ptr` to it. D cannot call or dereference it.
+    Func(u32),
 }
 
 pub const INT: Type = Type::Int {
@@ -70,7 +73,7 @@ impl Type {
                 signed: true,
             },
             // Pointers, and arrays and structs as their address.
-            Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => ValueKind::Int {
+            Type::Ptr(_) | Type::Array(_) | Type::Sou(_) | Type::Func(_) => ValueKind::Int {
                 size: 8,
                 signed: false,
             },
@@ -143,6 +146,7 @@ impl fmt::Display for Type {
             Type::Ptr(_) | Type::Array(_) | Type::Sou(_) => f.write_str(&derived_name(*self)),
             Type::Stack { user, .. } => f.write_str(if user { "ustack" } else { "stack" }),
             Type::Sym(_) => f.write_str("_symaddr"),
+            Type::Func(id) => f.write_str(&kernel::func_name(id)),
         }
     }
 }

@@ -175,6 +175,7 @@ impl Type {
             }
             Type::Stack { frames, user } => Some(8 * (frames as u32 + user as u32)),
             Type::Sym(k) => Some(if k.user() { 16 } else { 8 }),
+            Type::Func(_) => None,
         }
     }
     /// C's alignment.
@@ -187,6 +188,7 @@ impl Type {
             Type::Array(_) => self.array_info().map(|(e, _)| e.align()).unwrap_or(1),
             Type::Sou(_) => self.sou().map(|s| s.align).unwrap_or(1),
             Type::Stack { .. } | Type::Sym(_) => 8,
+            Type::Func(_) => 1,
         }
     }
     /// Member `name` of a struct or union (searching anonymous members as C does).
@@ -218,6 +220,7 @@ pub fn derived_name(t: Type) -> String {
     match t {
         Type::Ptr(_) => match t.pointee() {
             Some(p @ Type::Ptr(_)) => format!("{}*", derived_name(p)),
+            Some(Type::Func(id)) => super::kernel::func_ptr_name(id),
             Some(p) => format!("{} *", p),
             None => "void *".into(),
         },

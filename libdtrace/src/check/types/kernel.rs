@@ -48,7 +48,17 @@ pub fn from_btf(btf: &Btf, id: TypeId) -> Type {
             size: int_size(size),
             signed: true,
         },
-        TypeKind::Ptr { target } => pointer(from_btf(btf, target)),
+        TypeKind::Ptr { target } => {
+            let to = from_btf(btf, target);
+            if let Type::Func(proto) = to {
+                // C spells a function pointer around its declarator: `int (*)(void *)`.
+                if let Ok(name) = btf.type_name(id) {
+                    func_ptr_names().insert(proto, name);
+                }
+            }
+            pointer(to)
+        }
+        TypeKind::FuncProto { .. } => Type::Func(id.0),
         TypeKind::Array { elem, nelems, .. } => array(from_btf(btf, elem), nelems),
         TypeKind::Struct { size, .. } | TypeKind::Union { size, .. } => {
             let union = matches!(ty.kind, TypeKind::Union { .. });
@@ -83,6 +93,28 @@ pub fn from_btf(btf: &Btf, id: TypeId) -> Type {
     };
     cache().insert(id.0, t);
     t
+}
+
+fn func_ptr_names() -> std::sync::MutexGuard<'static, HashMap<u32, String>> {
+    static N: OnceLock<Mutex<HashMap<u32, String>>> = OnceLock::new();
+    N.get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+}
+
+/// The C name of kernel function type `proto` (`int (struct sock *, int)`).
+pub fn func_name(proto: u32) -> String {
+    btf()
+        .and_then(|b| b.type_name(TypeId(proto)).ok())
+        .unwrap_or_else(|| "function".into())
+}
+
+/// The C name of a pointer to kernel function type `proto` (`int (*)(struct sock *, int)`).
+pub fn func_ptr_name(proto: u32) -> String {
+    match func_ptr_names().get(&proto) {
+        Some(n) => n.clone(),
+        None => format!("{} *", func_name(proto)),
+    }
 }
 
 fn int_size(size: u32) -> u8 {
@@ -168,5 +200,22 @@ mod tests {
         let rp = t.member("real_parent").expect("real_parent");
         assert_eq!(rp.ty.pointee(), Some(t));
         assert_eq!(super::super::derived_name(rp.ty), "struct task_struct *");
+    }
+
+    #[test]
+    fn function_pointers() {
+        let Some(t) = kernel_type(&["struct".into(), "file_operations".into()]) else {
+            return; // no BTF on this machine
+        };
+        let open = t.member("open").expect("file_operations.open");
+        let Some(Type::Func(_)) = open.ty.pointee() else {
+            panic!("open is a pointer to a function: {:?}", open.ty.pointee());
+        };
+        assert_eq!(
+            super::super::derived_name(open.ty),
+            "int (*)(struct inode *, struct file *)"
+        );
+        assert_eq!(open.ty.pointee().map(|f| f.to_string()).as_deref(), Some("int (struct inode *, struct file *)"));
+        assert_eq!(open.ty.pointee().and_then(|f| f.size(256)), None);
     }
 }

@@ -13,6 +13,8 @@ struct Names {
     members: HashMap<(Type, String), String>,
     /// enum tag -> its enumerators and their values.
     enums: HashMap<String, Vec<(String, i64)>>,
+    /// Other names of enum types (D typedefs, kernel enums D declarations used) -> enumerators.
+    enum_aliases: HashMap<String, Vec<(String, i64)>>,
 }
 
 fn names() -> MutexGuard<'static, Names> {
@@ -58,6 +60,15 @@ pub fn set_enum(tag: &str, values: Vec<(String, i64)>) {
 
 pub fn enum_values(tag: &str) -> Option<Vec<(String, i64)>> {
     names().enums.get(tag).cloned()
+}
+
+pub fn set_enum_alias(name: &str, values: Vec<(String, i64)>) {
+    names().enum_aliases.insert(name.to_string(), values);
+}
+
+/// The enumerators of the enum type spelled `name` other than by a D enum's tag.
+pub fn enum_alias(name: &str) -> Option<Vec<(String, i64)>> {
+    names().enum_aliases.get(name).cloned()
 }
 
 #[cfg(test)]

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test-suite/unittest/enums/err.D_IDENT_AMBIG.inline-enum.d: [D_IDENT_AMBIG] line 11: ambiguous use of operator !=: BLUE is both a enum colors enum tag and a global enumerator

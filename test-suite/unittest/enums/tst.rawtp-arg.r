@@ -1,0 +1,3 @@
+relative 1
+
+status 0
