@@ -229,6 +229,12 @@ impl Options {
             .and_then(|(_, v)| parse_size(v.as_deref()?).ok())
     }
 
+    /// Whether the flag option `name`, kept without a field of its own (`empty`, `argref`,
+    /// `nolibs`), is set.
+    pub fn is_set(&self, name: &str) -> bool {
+        self.other.iter().any(|(n, _)| n == name)
+    }
+
     /// Bytes of a string slot: `strsize` characters and the terminating NUL.
     pub fn string_slot(&self) -> u32 {
         (self.strsize.min(1 << 20) + 1) as u32
