@@ -229,6 +229,16 @@ impl Options {
             .and_then(|(_, v)| parse_size(v.as_deref()?).ok())
     }
 
+    /// The value of an integer option kept without a field of its own (`cpu`): the last
+    /// setting, `None` when unset or not an integer.
+    pub fn int_option(&self, name: &str) -> Option<u64> {
+        self.other
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| parse_uint(v.as_deref()?).ok())
+    }
+
     /// Whether the flag option `name`, kept without a field of its own (`empty`, `argref`,
     /// `nolibs`), is set.
     pub fn is_set(&self, name: &str) -> bool {

@@ -50,6 +50,8 @@ pub struct Session {
     _clause_progs: Vec<Program>,
     stubs: Vec<(u32, Program)>,
     links: Vec<Link>,
+    /// `-x cpu=N`: the one CPU probes fire on (profile and tick probes are placed there).
+    only_cpu: Option<u32>,
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
@@ -92,6 +94,13 @@ impl Session {
     ) -> Result<Session> {
         crate::consume::act::setup::check_destructive(enabled, opts)?;
         let ncpus = load::possible_cpus().max(1);
+        // `-x cpu=N`: probes fire on CPU N only.
+        let only_cpu = match opts.int_option("cpu") {
+            Some(c) if c >= ncpus as u64 => {
+                return Err(Error::Other(format!("failed to enable -x cpu={}: no such CPU", c)))
+            }
+            c => c.map(|c| c as u32),
+        };
         let strsize = opts.string_slot();
         let ring_size =
             next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
@@ -464,6 +473,11 @@ impl Session {
                 errno_used,
                 dtrace_call: dtrace_path.map(|k| k.call),
                 sock_lookup: sock_lookups.get(pid).copied(),
+                // BEGIN, END and ERROR run where dtrace runs them, as DTrace's do.
+                only_cpu: match probe.kind {
+                    ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => None,
+                    _ => only_cpu,
+                },
             };
             let (insns, relocs) =
                 stub::generate(&spec).map_err(|e| Error::Other(format!("probe {}: {}", pid, e)))?;
@@ -493,6 +507,7 @@ impl Session {
             _clause_progs: clause_progs,
             stubs,
             links: Vec::new(),
+            only_cpu,
             tracepoint_links: 0,
             end_stub,
             keepers,
@@ -548,7 +563,10 @@ impl Session {
     }
 
     fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
-        let cpus = load::online_cpus()?;
+        let cpus = match self.only_cpu {
+            Some(c) => vec![c],
+            None => load::online_cpus()?,
+        };
         for (event, optional, prog) in &self.keepers {
             match attach::attach_raw_tracepoint(prog, event) {
                 Ok(l) => self.links.push(l),
