@@ -18,6 +18,8 @@ impl<'a> Checker<'a> {
         match &t.kind {
             TKind::Global(g) => self.syms.globals[*g as usize].ty.by_ref(),
             TKind::PtrAdd { base, .. } => self.in_globals(base),
+            // A clause-local or dynamic struct: map memory too, stored to directly.
+            TKind::DynAddr { .. } => true,
             _ => false,
         }
     }
@@ -96,8 +98,9 @@ impl<'a> Checker<'a> {
         // Stores through other addresses are checked at run time against the clause's
         // alloca()'d memory, the only other memory D may write.
         let (addr, scratch, bits) = match l.kind {
-            TKind::Load(addr, bits) => {
+            TKind::Load(mut addr, bits) => {
                 let s = !self.in_globals(&addr);
+                super::vars::for_write(&mut addr);
                 (addr, s, bits)
             }
             _ => return Ok(Err(r)),
