@@ -103,6 +103,12 @@ impl<'a> Checker<'a> {
                 super::vars::for_write(&mut addr);
                 (addr, s, bits)
             }
+            // A string member of a D struct is its own address: assigning copies the string.
+            TKind::PtrAdd { .. } if l.ty == Type::Str && self.in_globals(&l) => {
+                let mut addr = Box::new(l.clone());
+                super::vars::for_write(&mut addr);
+                (addr, false, None)
+            }
             _ => return Ok(Err(r)),
         };
         if r.ty == Type::Void {
@@ -120,6 +126,7 @@ impl<'a> Checker<'a> {
                     || r.ty.pointee() == Some(Type::Void)
             }
             (None, Type::Ptr(_), Type::Int { .. }) => matches!(r.kind, TKind::Const(0)),
+            (None, Type::Str, Type::Str) => true,
             _ => false,
         };
         if !ok {
