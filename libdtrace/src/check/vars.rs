@@ -620,3 +620,61 @@ pub(super) fn for_write(t: &mut TExpr) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::types::ULONG;
+
+    fn dyn_read() -> TExpr {
+        TExpr {
+            kind: TKind::DynAddr {
+                var: VarRef {
+                    kind: VarKind::Thread,
+                    id: 0,
+                    keys: Vec::new(),
+                },
+                mode: DynMode::Read,
+            },
+            ty: ULONG,
+            line: 1,
+        }
+    }
+
+    fn mode(t: &TExpr) -> Option<DynMode> {
+        match &t.kind {
+            TKind::DynAddr { mode, .. } => Some(*mode),
+            TKind::PtrAdd { base, .. } => mode(base),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn member_store_inserts() {
+        // self->s.m: the member's address is an offset from the struct's.
+        let mut member = TExpr {
+            kind: TKind::PtrAdd {
+                base: Box::new(dyn_read()),
+                index: Box::new(TExpr {
+                    kind: TKind::Const(8),
+                    ty: ULONG,
+                    line: 1,
+                }),
+                scale: 1,
+            },
+            ty: ULONG,
+            line: 1,
+        };
+        assert_eq!(mode(&member), Some(DynMode::Read));
+        for_write(&mut member);
+        assert_eq!(mode(&member), Some(DynMode::Write));
+        // Addresses that are not in a variable are left alone.
+        let mut other = TExpr {
+            kind: TKind::Const(0),
+            ty: ULONG,
+            line: 1,
+        };
+        for_write(&mut other);
+        assert_eq!(other.kind, TKind::Const(0));
+    }
+}

@@ -480,5 +480,45 @@ mod tests {
         assert_eq!(dyn_layout(&syms, 1, 256), (264, 256));
         // Odd string sizes are padded so integer keys stay aligned.
         assert_eq!(dyn_layout(&syms, 1, 13), (24, 16));
+        // No struct value: no zeroes needed.
+        assert_eq!(zeroes_size(&syms, 256), 0);
+    }
+
+    fn sou(name: &str, size: u32) -> Type {
+        crate::check::types::new_sou(crate::check::types::Sou {
+            name: name.into(),
+            union: false,
+            size,
+            align: 4,
+            members: crate::check::types::Members::Known(vec![]),
+        })
+    }
+
+    #[test]
+    fn struct_layouts() {
+        let mut syms = Symbols::default();
+        // self struct odd s[int]: the thread word and the key; 12 bytes stored as 16.
+        syms.dyns.push(DynVar {
+            name: "s".into(),
+            thread: true,
+            ty: sou("odd", 12),
+            typed: true,
+            keys: vec![INT],
+        });
+        // big[string]: the whole 4000-byte struct per element.
+        syms.dyns.push(DynVar {
+            name: "big".into(),
+            thread: false,
+            ty: sou("big", 4000),
+            typed: true,
+            keys: vec![Type::Str],
+        });
+        assert_eq!(dyn_layout(&syms, 0, 256), (16, 16));
+        assert_eq!(dyn_layout(&syms, 1, 256), (256, 4000));
+        // Each element is charged its key, its whole value and the table's bookkeeping.
+        assert_eq!(dyn_cost(16, 16), 80);
+        assert_eq!(dyn_cost(256, 4000), 4304);
+        // Zeroes cover the largest struct value, for missing reads and zero-filled inserts.
+        assert_eq!(zeroes_size(&syms, 256), 4000);
     }
 }
