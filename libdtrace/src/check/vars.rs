@@ -201,6 +201,12 @@ impl<'a> Checker<'a> {
                 format!("cannot have void object: {}", name),
             ));
         }
+        // A fixed-size array: its elements are reached by index, as a global array's are.
+        if let (true, Some((elem, n))) = (value, ty.array_info()) {
+            if n > 0 && elem.size(self.strsize()).is_some() {
+                return Ok(ty);
+            }
+        }
         if let (true, Some(s)) = (value, ty.sou()) {
             if s.members == super::types::Members::Incomplete {
                 return Err(err(
@@ -479,6 +485,13 @@ impl<'a> Checker<'a> {
             ));
         }
         let (var, vty) = self.resolve(t, Some(r.ty), line)?;
+        if vty.array_info().is_some() {
+            return Err(err(
+                ErrTag::D_OP_ARRFUN,
+                line,
+                format!("operator {} may not be applied to operand of type \"{}\"", opstr, vty),
+            ));
+        }
         if matches!(op, Some(BinOp::Add | BinOp::Sub)) && vty.pointee() == Some(Type::Void) {
             return Err(err(
                 ErrTag::D_OP_VFPTR,
