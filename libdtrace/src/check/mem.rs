@@ -139,7 +139,7 @@ impl<'a> Checker<'a> {
                 ty: types::pointer(t.ty),
                 ..t
             }),
-            TKind::Global(_) => Err(err(
+            TKind::Global(_) | TKind::DynAddr { .. } => Err(err(
                 ErrTag::D_ADDROF_VAR,
                 line,
                 "cannot take address of dynamic variable",
