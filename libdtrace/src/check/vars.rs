@@ -184,8 +184,8 @@ impl<'a> Checker<'a> {
     }
 
     /// The type of a clause-local or dynamic variable's declaration (`value`), or of an
-    /// associative array's key: a scalar (integer, pointer) or a string; a value may also be a
-    /// struct or union with a definition.
+    /// associative array's key: a scalar (integer, pointer), a string, or a struct or union
+    /// with a definition; a value may also be a fixed-size array.
     fn dyn_decl_type(
         &mut self,
         t: &ast::TypeName,
@@ -207,7 +207,8 @@ impl<'a> Checker<'a> {
                 return Ok(ty);
             }
         }
-        if let (true, Some(s)) = (value, ty.sou()) {
+        // Values and keys may be structs or unions: a key is compared by its bytes.
+        if let Some(s) = ty.sou() {
             if s.members == super::types::Members::Incomplete {
                 return Err(err(
                     ErrTag::D_DECL_INCOMPLETE,
@@ -334,7 +335,10 @@ impl<'a> Checker<'a> {
                     // aggregation keys are.
                     let tk = self.expr(k)?;
                     let tk = self.output_value(tk);
-                    if !matches!(tk.ty, Type::Int { .. } | Type::Str) && !tk.ty.is_ptr() {
+                    if !matches!(tk.ty, Type::Int { .. } | Type::Str)
+                        && !tk.ty.is_ptr()
+                        && tk.ty.sou().is_none()
+                    {
                         return Err(err(
                             ErrTag::D_OP_INCOMPAT,
                             line,

@@ -2,7 +2,8 @@
 //!
 //! Dynamic variables (`self->x`, `self->a[k]`, `a[k]`) live in one BPF hash map each
 //! (`MapRef::Dyn(id)`). The key is the thread (the 64-bit pid/tgid word, for `self->`)
-//! followed by the key tuple: integers as 8 bytes, strings as zero-padded `strsize` slots.
+//! followed by the key tuple: integers as 8 bytes, strings as zero-padded `strsize` slots,
+//! structs and unions as their bytes, zero-padded to a multiple of 8.
 //! The value is 8 bytes for an integer, `strsize` bytes for a string. A missing element
 //! reads as 0, or NULL for a string; storing 0 (or a NULL string) deletes the element
 //! (DTrace's semantics: it frees the dynamic variable).
@@ -83,7 +84,8 @@ impl<'a> Gen<'a> {
         let (ksize, _) = dyn_layout(self.syms, v.id, self.t.strsize);
         let ko = self.alloc_scratch(ksize);
         let dv = self.syms.dyns[v.id as usize].clone();
-        let has_str = dv.keys.iter().any(|t| *t == Type::Str);
+        // String slots and struct keys leave bytes to pad: zero them so equal keys match.
+        let has_str = dv.keys.iter().any(|t| *t == Type::Str || t.by_ref());
         if has_str || (v.keys.is_empty() && !dv.thread) {
             for i in 0..ksize / 8 {
                 self.e.emit(Insn::st(BPF_DW, R6, (ko + 8 * i) as i16, 0));
@@ -106,6 +108,16 @@ impl<'a> Gen<'a> {
                     self.e.emit(Insn::mov64_reg(R3, R0));
                     self.copy_to(R6, ko + off, self.t.strsize, true);
                     off += (self.t.strsize + 7) / 8 * 8;
+                }
+                t if t.by_ref() => {
+                    // A struct key: its bytes, from wherever the key expression points.
+                    let size = t.size(self.t.strsize).unwrap_or(0);
+                    self.e.emit(Insn::mov64_reg(R3, R0));
+                    self.e.emit(Insn::mov64_reg(R1, R6));
+                    self.e.emit(Insn::alu64_imm(BPF_ADD, R1, (ko + off) as i32));
+                    self.e.mov_imm(R2, size as i64);
+                    self.read_or_fault(helper::PROBE_READ_KERNEL, false)?;
+                    off += size.max(1).div_ceil(8) * 8;
                 }
                 _ => {
                     self.e.emit(Insn::stx(BPF_DW, R6, (ko + off) as i16, R0));
@@ -515,6 +527,15 @@ mod tests {
         });
         assert_eq!(dyn_layout(&syms, 0, 256), (16, 16));
         assert_eq!(dyn_layout(&syms, 1, 256), (256, 4000));
+        // int hits[struct odd]: a struct key takes its padded size.
+        syms.dyns.push(DynVar {
+            name: "hits".into(),
+            thread: false,
+            ty: INT,
+            typed: true,
+            keys: vec![sou("odd", 12), LONG],
+        });
+        assert_eq!(dyn_layout(&syms, 2, 256), (24, 8));
         // Each element is charged its key, its whole value and the table's bookkeeping.
         assert_eq!(dyn_cost(16, 16), 80);
         assert_eq!(dyn_cost(256, 4000), 4304);
