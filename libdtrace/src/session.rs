@@ -320,6 +320,13 @@ impl Session {
             .filter(|a| a.func.is_hist())
             .map(|a| a.func.value_words())
             .max();
+        // Dynamic struct variables read missing elements from the zeroes and insert new ones
+        // from them (codegen::vars).
+        let dyn_zeroes = crate::codegen::vars::zeroes_size(syms, strsize);
+        let hist_words = match (hist_words, dyn_zeroes) {
+            (_, 0) => hist_words,
+            (w, z) => Some(w.unwrap_or(0).max(z.div_ceil(8) as _)),
+        };
         if let Some(w) = hist_words {
             let z = Map::create(MapType::Array, 4, (w * 8) as u32, 1, 0, "dt_zeroes")?;
             z.freeze()?;
