@@ -314,6 +314,13 @@ impl Options {
                 }
                 self.version = v;
             }
+            "bufpolicy" => {
+                let v = value.ok_or(OptError::BadValue)?;
+                if crate::consume::policy::Kind::parse(v).is_none() {
+                    return Err(OptError::BadValue);
+                }
+                self.other.push((name.to_string(), Some(v.to_string())))
+            }
             n if ACCEPTED.contains(&n) => {
                 self.other.push((n.to_string(), value.map(str::to_string)))
             }

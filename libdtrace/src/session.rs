@@ -18,6 +18,7 @@ use crate::codegen::emit::Reloc;
 use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
 use crate::codegen::{drops, mstate, state, MapRef};
+use crate::consume::policy::Admit;
 use crate::consume::record::RecordPrinter;
 use crate::consume::output::{self, Output};
 use crate::error::{Error, Result, SysError};
@@ -62,6 +63,8 @@ pub struct Session {
     descs: Vec<Option<DataDesc>>,
     stopped: bool,
     exiting: bool,
+    /// `-x bufpolicy`: what a full per-CPU buffer does (consume/policy.rs).
+    policy: crate::consume::policy::Policy,
     /// Drops already reported, per CPU: (buffer, aggregation).
     reported_drops: Vec<(u64, u64)>,
     /// Dynamic variable drops and errors in ERROR clauses already reported (all CPUs).
@@ -522,6 +525,15 @@ impl Session {
             descs,
             stopped: false,
             exiting: false,
+            policy: crate::consume::policy::Policy::new(
+                opts.other
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == "bufpolicy")
+                    .and_then(|(_, v)| crate::consume::policy::Kind::parse(v.as_deref()?))
+                    .unwrap_or(crate::consume::policy::Kind::Switch),
+                opts.bufsize,
+            ),
             reported_drops: vec![(0, 0); ncpus],
             reported_dyn: (0, 0),
             aggs_printed: false,
@@ -694,6 +706,7 @@ impl Session {
         }
         if self.stopped {
             self.consume(out, h, probes, opts)?;
+            self.print_kept(out, h, probes, opts)?;
             self.report_drops(h)?;
             return Ok(WorkStatus::Done);
         }
@@ -709,6 +722,8 @@ impl Session {
     ) -> Result<()> {
         let mut redirect = self.act.take_redirect();
         let mut p = RecordPrinter::new(&self.descs, probes, &mut self.act, &mut self.aggs, &self.maps, opts);
+        let policy = &mut self.policy;
+        let mut filled = false;
         let mut err: Option<std::io::Error> = None;
         self.ring.consume(|data| {
             if data.len() < RECORD_HEADER_SIZE as usize {
@@ -719,41 +734,53 @@ impl Session {
                 fault_record(data, p.descs, p.probes, h);
                 return ControlFlow::Continue(());
             }
-            let out: &mut dyn Write = match redirect.as_mut() {
-                Some(f) => f,
-                None => &mut *out,
-            };
-            let mut flow = p.record(data, out, h, false);
-            // The speculations this record committed print after it, in their order.
-            for committed in p.act.take_committed() {
-                if !matches!(flow, Ok(ControlFlow::Continue(()))) {
-                    break;
-                }
-                flow = p.record(&committed, out, h, true);
-            }
-            match flow {
-                Ok(ControlFlow::Continue(())) => {}
-                Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
-                Err(e) => {
-                    err = Some(e);
-                    return ControlFlow::Break(());
+            let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
+            let end = p
+                .descs
+                .get(epid as usize)
+                .and_then(|d| d.as_ref())
+                .and_then(|d| p.probes.get(d.probe_id))
+                .is_some_and(|pr| pr.kind == ProbeKind::End);
+            match policy.admit(cpu, data, end) {
+                Admit::Print => {}
+                Admit::Kept => return ControlFlow::Continue(()),
+                Admit::Full => {
+                    filled = true;
+                    return ControlFlow::Continue(());
                 }
             }
-            p.act.apply_freopen(&mut redirect);
-            ControlFlow::Continue(())
+            print_record(&mut p, data, out, h, &mut redirect, &mut err)
         })?;
         let exiting = p.exiting;
         self.act.put_redirect(redirect);
-        if exiting {
+        if exiting || filled {
             self.exiting = true;
         }
-        if let Some(e) = err {
-            return Err(Error::Sys(SysError::Os {
-                what: "writing output".into(),
-                source: e,
-            }));
+        write_error(err)
+    }
+
+    /// Print what a ring buffer policy kept, once tracing has stopped.
+    fn print_kept(
+        &mut self,
+        out: &mut dyn Write,
+        h: &mut dyn ConsumeHandler,
+        probes: &ProbeTable,
+        opts: &Options,
+    ) -> Result<()> {
+        let kept = self.policy.take_kept();
+        if kept.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let mut redirect = self.act.take_redirect();
+        let mut p = RecordPrinter::new(&self.descs, probes, &mut self.act, &mut self.aggs, &self.maps, opts);
+        let mut err: Option<std::io::Error> = None;
+        for data in &kept {
+            if print_record(&mut p, data, out, h, &mut redirect, &mut err).is_break() {
+                break;
+            }
+        }
+        self.act.put_redirect(redirect);
+        write_error(err)
     }
 
     fn report_drops(&mut self, h: &mut dyn ConsumeHandler) -> Result<()> {
@@ -826,6 +853,49 @@ impl Session {
             })
         })?;
         Ok(())
+    }
+}
+
+/// Print one record (and the speculations it commits) through `p`; `Break` stops consuming.
+fn print_record(
+    p: &mut RecordPrinter,
+    data: &[u8],
+    out: &mut dyn Write,
+    h: &mut dyn ConsumeHandler,
+    redirect: &mut Option<std::fs::File>,
+    err: &mut Option<std::io::Error>,
+) -> ControlFlow<()> {
+    let out: &mut dyn Write = match redirect.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut flow = p.record(data, out, h, false);
+    // The speculations this record committed print after it, in their order.
+    for committed in p.act.take_committed() {
+        if !matches!(flow, Ok(ControlFlow::Continue(()))) {
+            break;
+        }
+        flow = p.record(&committed, out, h, true);
+    }
+    match flow {
+        Ok(ControlFlow::Continue(())) => {}
+        Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
+        Err(e) => {
+            *err = Some(e);
+            return ControlFlow::Break(());
+        }
+    }
+    p.act.apply_freopen(redirect);
+    ControlFlow::Continue(())
+}
+
+fn write_error(err: Option<std::io::Error>) -> Result<()> {
+    match err {
+        Some(e) => Err(Error::Sys(SysError::Os {
+            what: "writing output".into(),
+            source: e,
+        })),
+        None => Ok(()),
     }
 }
 
