@@ -239,6 +239,11 @@ impl Options {
             .and_then(|(_, v)| parse_uint(v.as_deref()?).ok())
     }
 
+    /// Frames of `jstack()` without an argument: `jstackframes`, DTrace's default 50.
+    pub fn jstackframes(&self) -> u64 {
+        self.int_option("jstackframes").filter(|&n| n > 0).unwrap_or(50)
+    }
+
     /// Whether the flag option `name`, kept without a field of its own (`empty`, `argref`,
     /// `nolibs`), is set.
     pub fn is_set(&self, name: &str) -> bool {

@@ -84,14 +84,8 @@ impl AggConsumer {
                     *text = match kind {
                         SymKind::Sym => ks().sym_text(*pc),
                         SymKind::Mod => ks().mod_text(*pc),
-                        SymKind::USym => match us().lookup(*pid, *pc) {
-                            Some(l) => format!("{}`{}", l.object, l.name),
-                            None => format!("0x{:x}", pc),
-                        },
-                        SymKind::UMod => match us().lookup(*pid, *pc) {
-                            Some(l) => l.object,
-                            None => format!("0x{:x}", pc),
-                        },
+                        SymKind::USym => us().usym_text(*pid, *pc),
+                        SymKind::UMod => us().umod_text(*pid, *pc),
                         SymKind::UAddr => us().addr_text(*pid, *pc),
                     };
                 }

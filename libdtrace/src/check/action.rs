@@ -360,14 +360,16 @@ impl<'a> Checker<'a> {
         };
         let user = match name.as_str() {
             "stack" => false,
-            "ustack" => true,
+            "ustack" | "jstack" => true,
             _ => return Ok(None),
         };
         let max = if user { 2 } else { 1 };
         Self::proto_len(name, args.len(), 0, max, k.line)?;
         let frames = match args.first() {
             None => {
-                if user {
+                if name == "jstack" {
+                    self.opts.jstackframes()
+                } else if user {
                     self.opts.ustackframes
                 } else {
                     self.opts.stackframes

@@ -41,7 +41,9 @@ impl<'a> Checker<'a> {
                     frames: frames.clamp(1, MAX_FRAMES) as u32,
                 }
             }
-            "ustack" => {
+            // jstack() is ustack() for a virtual machine's frames; on Linux those are named
+            // by the /tmp/perf-PID.map files JITs write (consume/usyms.rs), for every ustack.
+            "ustack" | "jstack" => {
                 // As for stack(): the prototype decides, D_USTACK_PROTO never arises.
                 Self::proto_len(name, args.len(), 0, 2, line)?;
                 let frames = match args.first() {
@@ -52,6 +54,7 @@ impl<'a> Checker<'a> {
                             "ustack( ) argument #1 must be a non-zero positive integer constant",
                         )
                     })?,
+                    None if name == "jstack" => self.opts.jstackframes() as i64,
                     None => self.opts.ustackframes as i64,
                 };
                 let strsize = match args.get(1) {
@@ -247,7 +250,7 @@ impl<'a> Checker<'a> {
                     string,
                 }
             }
-            "chill" | "breakpoint" | "panic" | "jstack" => {
+            "chill" | "breakpoint" | "panic" => {
                 // As Oracle Linux DTrace: refused rather than silently ignored.
                 return Err(err(
                     ErrTag::D_UNKNOWN,

@@ -225,14 +225,8 @@ impl ActState {
                 let text = match kind {
                     SymKind::Sym => self.ksyms().sym_text(pc),
                     SymKind::Mod => self.ksyms().mod_text(pc),
-                    SymKind::USym => match self.usyms().lookup(self.pid, pc) {
-                        Some(l) => format!("{}`{}", l.object, l.name),
-                        None => format!("0x{:x}", pc),
-                    },
-                    SymKind::UMod => match self.usyms().lookup(self.pid, pc) {
-                        Some(l) => l.object,
-                        None => format!("0x{:x}", pc),
-                    },
+                    SymKind::USym => self.usyms().usym_text(self.pid, pc),
+                    SymKind::UMod => self.usyms().umod_text(self.pid, pc),
                     SymKind::UAddr => self.usyms().addr_text(self.pid, pc),
                 };
                 buf.extend_from_slice(format!("  {:<50}", text).as_bytes());

@@ -55,7 +55,10 @@ impl UserSyms {
         if !missing.is_empty() && pid != 0 {
             let mut proc_src = Process::new(Pid::from(pid));
             proc_src.debug_syms = false;
-            proc_src.perf_map = false;
+            // JIT compilers (Java's perf-map-agent, node --perf-basic-prof, LuaJIT...) name
+            // their code in /tmp/perf-PID.map: the part DTrace's ustack helpers play on
+            // illumos.
+            proc_src.perf_map = true;
             let src = Source::Process(proc_src);
             let found = self
                 .sym
@@ -93,6 +96,22 @@ impl UserSyms {
         self.lookup_many(pid, &[addr]).pop().flatten()
     }
 
+    /// `usym()`: `obj`sym` (or the JIT's `sym`), `0xaddr` when unknown.
+    pub fn usym_text(&self, pid: u32, pc: u64) -> String {
+        match self.lookup(pid, pc) {
+            Some(l) => qualified(&l),
+            None => format!("0x{:x}", pc),
+        }
+    }
+
+    /// `umod()`: the object's name, `0xaddr` when unknown or not in an object file.
+    pub fn umod_text(&self, pid: u32, pc: u64) -> String {
+        match self.lookup(pid, pc) {
+            Some(l) if !l.object.is_empty() => l.object,
+            _ => format!("0x{:x}", pc),
+        }
+    }
+
     /// `obj`sym+0xoff`, `obj`sym` or `0xaddr`: a ustack frame, `uaddr()`, `%A`.
     pub fn addr_text(&self, pid: u32, pc: u64) -> String {
         addr_text(self.lookup(pid, pc).as_ref(), pc)
@@ -101,9 +120,18 @@ impl UserSyms {
 
 pub fn addr_text(l: Option<&ULookup>, pc: u64) -> String {
     match l {
-        Some(l) if l.offset > 0 => format!("{}`{}+0x{:x}", l.object, l.name, l.offset),
-        Some(l) => format!("{}`{}", l.object, l.name),
+        Some(l) if l.offset > 0 => format!("{}+0x{:x}", qualified(l), l.offset),
+        Some(l) => qualified(l),
         None => format!("0x{:x}", pc),
+    }
+}
+
+/// `obj`sym`, or `sym` alone for code no object file holds (a JIT's, named by its perf map).
+pub fn qualified(l: &ULookup) -> String {
+    if l.object.is_empty() {
+        l.name.clone()
+    } else {
+        format!("{}`{}", l.object, l.name)
     }
 }
 
