@@ -54,16 +54,16 @@ INLINE u64 max64(u64 a, u64 b)
 }
 
 /*
- * sched_switch(preempt, prev, next[, prev_state]): prev and next are the task_structs switched
- * out and in; dead says prev was switched out for the last time (codegen/vtime.rs reads it
- * from prev_state where the kernel passes it); offs packs the offsets of task_struct's pid
- * (low 32 bits) and se.sum_exec_runtime (high 32 bits).
+ * sched_switch(preempt, prev, next, ...): prev and next are the task_structs switched out and
+ * in; offs packs the offsets of task_struct's pid (low 32 bits) and se.sum_exec_runtime (high
+ * 32 bits).
  *
  * The thread switched out keeps the larger of the kernel's count (just brought up to date)
  * and ours (which also counts interrupts the kernel may leave out), so that its vtimestamp
- * never goes back; the thread switched in starts a new slice.
+ * never goes back; the thread switched in starts a new slice. A thread's last switch-out
+ * (it exits) keeps its entry too: probes on sched_switch after this one still read it.
  */
-ROUTINE u64 dt_vtime_switch(void *map, u64 prev, u64 next, u64 dead, u64 offs)
+ROUTINE u64 dt_vtime_switch(void *map, u64 prev, u64 next, u64 offs)
 {
 	u64 now = bpf_ktime_get_ns();
 	u64 pid_off = offs & 0xffffffff, runtime_off = offs >> 32;
@@ -73,19 +73,15 @@ ROUTINE u64 dt_vtime_switch(void *map, u64 prev, u64 next, u64 dead, u64 offs)
 	tid = rd32(prev + pid_off);
 	/* The idle threads are all thread 0: they are not tracked. */
 	if (tid != 0) {
-		if (dead) {
-			bpf_map_delete_elem(map, &tid);
-		} else {
-			v = bpf_map_lookup_elem(map, &tid);
-			if (v && v->task == prev) {
-				u64 base = v->base;
-				u64 since = v->since;
+		v = bpf_map_lookup_elem(map, &tid);
+		if (v && v->task == prev) {
+			u64 base = v->base;
+			u64 since = v->since;
 
-				if (since != 0 && now > since)
-					base += now - since;
-				v->base = max64(base, rd64(prev + runtime_off));
-				v->since = 0;
-			}
+			if (since != 0 && now > since)
+				base += now - since;
+			v->base = max64(base, rd64(prev + runtime_off));
+			v->since = 0;
 		}
 	}
 	tid = rd32(next + pid_off);
@@ -107,6 +103,23 @@ ROUTINE u64 dt_vtime_switch(void *map, u64 prev, u64 next, u64 dead, u64 offs)
 	struct dt_vtime n = { next, rd64(next + runtime_off), now };
 
 	bpf_map_update_elem(map, &tid, &n, 0);
+	return 0;
+}
+
+/*
+ * sched_process_free(task): a task that exited is freed (an RCU grace period after its last
+ * switch-out). Its entry goes, so that the map holds the threads that live.
+ */
+ROUTINE u64 dt_vtime_free(void *map, u64 task, u64 pid_off)
+{
+	u32 tid = rd32(task + pid_off);
+	struct dt_vtime *v;
+
+	if (tid == 0)
+		return 0;
+	v = bpf_map_lookup_elem(map, &tid);
+	if (v && v->task == task)
+		bpf_map_delete_elem(map, &tid);
 	return 0;
 }
 

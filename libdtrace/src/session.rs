@@ -329,8 +329,8 @@ impl Session {
             let m = Map::create(MapType::ProgArray, 4, 4, nslots, flags, "dt_calls")?;
             maps.insert(MapRef::DtraceCall, m);
         }
-        // The run times vtimestamp reads, and the program keeping them (clauses use the map).
-        let vtime_keeper = vtime_table(enabled, &mut maps)?;
+        // The run times vtimestamp reads, and the programs keeping them (clauses use the map).
+        let vtime_keepers = vtime_table(enabled, &mut maps)?;
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
         let mut clause_progs = Vec::new();
@@ -419,7 +419,7 @@ impl Session {
 
         // Receive probes that read their socket, and the table they look it up in.
         let (sock_lookups, mut keepers) = sock_table(&by_probe, enabled, probes, &mut maps)?;
-        keepers.extend(vtime_keeper);
+        keepers.extend(vtime_keepers);
 
         // Stubs.
         let mut rawtp_btf = None;
@@ -910,17 +910,17 @@ fn sock_table(
 }
 
 /// When a clause reads `vtimestamp`: the map of the threads' run times (created in `maps`)
-/// and the program keeping it. Without BTF there are none (codegen refused `vtimestamp`).
+/// and the programs keeping it. Without BTF there are none (codegen refused `vtimestamp`).
 fn vtime_table(
     enabled: &[TClause],
     maps: &mut HashMap<MapRef, Map>,
-) -> Result<Option<crate::codegen::keeper::Keeper>> {
+) -> Result<Vec<crate::codegen::keeper::Keeper>> {
     use crate::codegen::vtime;
     if !enabled.iter().any(|c| c.uses(crate::check::ir::Builtin::Vtimestamp)) {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let Some(layout) = vtime::Layout::from_vmlinux() else {
-        return Ok(None);
+        return Ok(Vec::new());
     };
     let m = Map::create(
         MapType::LruHash,
@@ -931,8 +931,7 @@ fn vtime_table(
         "dt_vtime",
     )?;
     maps.insert(MapRef::Vtime, m);
-    let k = vtime::keeper(&layout).map_err(|e| Error::Other(e.to_string()))?;
-    Ok(Some(k))
+    vtime::keepers(&layout).map_err(|e| Error::Other(e.to_string()))
 }
 
 /// Byte offset of a member of `struct task_struct`, from the kernel's BTF.

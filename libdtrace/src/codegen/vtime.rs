@@ -32,17 +32,16 @@ pub const KEY_SIZE: u32 = 4;
 pub const VALUE_SIZE: u32 = 24;
 /// How many threads the map holds; beyond that the least recently switched in make room.
 pub const MAX_THREADS: u32 = 1 << 16;
-/// The raw tracepoint the keeper is attached to.
-pub const EVENT: &str = "sched_switch";
+/// The raw tracepoints the keepers are attached to: each thread switched in and out, each
+/// task freed.
+const SWITCH: &str = "sched_switch";
+const FREE: &str = "sched_process_free";
 
-/// Where the routines find what they read in a `task_struct`, and whether `sched_switch`
-/// passes `prev_state` (Linux 5.18 added it), which says when a thread is switched out for
-/// the last time.
+/// Where the routines find what they read in a `task_struct`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
     pid: u32,
     runtime: u32,
-    has_state: bool,
 }
 
 impl Layout {
@@ -60,12 +59,13 @@ impl Layout {
             let (bits, rsize, _) = member(se_ty, "sum_exec_runtime")?;
             (size == 0).then_some((se_bits + bits, rsize))
         });
-        let args = crate::provider::sdt::rawtp_arg_types(btf, EVENT)?;
+        let args = crate::provider::sdt::rawtp_arg_types(btf, SWITCH)?;
         Layout::from_parts(pid, runtime, &args)
     }
 
     /// From the offsets in bits (and bit-field sizes, 0 for none) of `task_struct`'s `pid`
-    /// and `se.sum_exec_runtime`, and the C types of `sched_switch`'s arguments.
+    /// and `se.sum_exec_runtime`, and the C types of `sched_switch`'s arguments (`preempt,
+    /// prev, next`, and since Linux 5.18 `prev_state`).
     pub fn from_parts(
         pid: Option<(u32, u8)>,
         runtime: Option<(u32, u8)>,
@@ -79,11 +79,9 @@ impl Layout {
         if !task(1) || !task(2) {
             return None;
         }
-        let has_state = args.get(3).is_some_and(|t| !t.contains('*'));
         Some(Layout {
             pid: byte(pid)?,
             runtime: byte(runtime)?,
-            has_state,
         })
     }
 
@@ -93,9 +91,6 @@ impl Layout {
     }
 }
 
-/// `prev_state` of a thread switched out for the last time (`TASK_DEAD`).
-const TASK_DEAD: i32 = 0x80;
-
 /// R0 = the current thread's `vtimestamp`. Clobbers R1-R5; R6-R9 are kept.
 pub fn emit_read(e: &mut Emitter, l: &Layout) {
     e.ld_map(R1, MapRef::Vtime);
@@ -103,28 +98,25 @@ pub fn emit_read(e: &mut Emitter, l: &Layout) {
     e.call_routine("dt_vtime");
 }
 
-/// The hidden program on `sched_switch (preempt, prev, next[, prev_state])` keeping the map.
-pub fn keeper(l: &Layout) -> Result<Keeper, LinkError> {
+/// The hidden programs keeping the map: on `sched_switch (preempt, prev, next, ...)`, and on
+/// `sched_process_free (task)` (optional: without it, entries of threads that exited stay
+/// until the map needs their room).
+pub fn keepers(l: &Layout) -> Result<Vec<Keeper>, LinkError> {
     let l = *l;
-    keeper::build(EVENT, false, "dt_vtime", move |e| {
-        e.emit(Insn::mov64_reg(R6, R1));
-        // R4 = whether prev is dead: not preempted, and TASK_DEAD in prev_state.
-        e.emit(Insn::mov64_imm(R4, 0));
-        if l.has_state {
-            let alive = e.label();
-            e.emit(Insn::ldx(BPF_DW, R5, R6, 0));
-            e.emit(Insn::alu64_imm(BPF_AND, R5, 1));
-            e.jne_imm(R5, 0, alive);
-            e.emit(Insn::ldx(BPF_DW, R4, R6, 24));
-            e.emit(Insn::alu64_imm(BPF_AND, R4, TASK_DEAD));
-            e.bind(alive);
-        }
+    let switch = keeper::build(SWITCH, false, "dt_vtime", move |e| {
+        e.emit(Insn::ldx(BPF_DW, R2, R1, 8));
+        e.emit(Insn::ldx(BPF_DW, R3, R1, 16));
         e.ld_map(R1, MapRef::Vtime);
-        e.emit(Insn::ldx(BPF_DW, R2, R6, 8));
-        e.emit(Insn::ldx(BPF_DW, R3, R6, 16));
-        e.mov_imm(R5, l.packed() as i64);
+        e.mov_imm(R4, l.packed() as i64);
         e.call_routine("dt_vtime_switch");
-    })
+    })?;
+    let free = keeper::build(FREE, true, "dt_vtime", move |e| {
+        e.emit(Insn::ldx(BPF_DW, R2, R1, 0));
+        e.ld_map(R1, MapRef::Vtime);
+        e.mov_imm(R3, l.pid as i64);
+        e.call_routine("dt_vtime_free");
+    })?;
+    Ok(vec![switch, free])
 }
 
 #[cfg(test)]
@@ -146,10 +138,8 @@ mod tests {
     fn layout_needs_byte_offsets_and_task_arguments() {
         let l = Layout::from_parts(Some((8 * 1000, 0)), Some((8 * 200, 0)), &args(&NOW)).unwrap();
         assert_eq!(l.packed(), 1000 | 200 << 32);
-        assert!(l.has_state);
         // Before Linux 5.18 there is no prev_state.
-        let old = Layout::from_parts(Some((8, 0)), Some((16, 0)), &args(&NOW[..3])).unwrap();
-        assert!(!old.has_state);
+        assert!(Layout::from_parts(Some((8, 0)), Some((16, 0)), &args(&NOW[..3])).is_some());
         assert!(Layout::from_parts(None, Some((16, 0)), &args(&NOW)).is_none());
         assert!(Layout::from_parts(Some((8, 0)), Some((12, 0)), &args(&NOW)).is_none());
         assert!(Layout::from_parts(Some((8, 3)), Some((16, 0)), &args(&NOW)).is_none());
@@ -157,20 +147,29 @@ mod tests {
     }
 
     #[test]
-    fn keeper_reads_prev_state_only_where_the_kernel_passes_it() {
-        let reads_ctx = |k: &Keeper, off: i16| {
-            k.insns.iter().any(|i| {
-                i.code == BPF_LDX | BPF_MEM | BPF_DW && i.src() == R6 && i.off == off
-            })
+    fn keepers_pass_the_tasks_and_the_map() {
+        let l = Layout::from_parts(Some((8 * 40, 0)), Some((8 * 300, 0)), &args(&NOW)).unwrap();
+        let k = keepers(&l).unwrap();
+        let events: Vec<&str> = k.iter().map(|k| k.event).collect();
+        assert_eq!(events, ["sched_switch", "sched_process_free"]);
+        assert!(!k[0].optional && k[1].optional);
+        let loads = |k: &Keeper| -> Vec<i16> {
+            k.insns
+                .iter()
+                .filter(|i| i.code == BPF_LDX | BPF_MEM | BPF_DW && i.src() == R1)
+                .map(|i| i.off)
+                .collect()
         };
-        let new = Layout::from_parts(Some((8, 0)), Some((16, 0)), &args(&NOW)).unwrap();
-        let old = Layout::from_parts(Some((8, 0)), Some((16, 0)), &args(&NOW[..3])).unwrap();
-        let k = keeper(&new).unwrap();
-        assert_eq!(k.event, "sched_switch");
-        assert!(reads_ctx(&k, 24) && reads_ctx(&k, 16) && reads_ctx(&k, 8));
-        assert!(!reads_ctx(&keeper(&old).unwrap(), 24));
-        assert_eq!(k.relocs.len(), 1);
-        assert!(k.relocs.iter().all(|r| r.map == MapRef::Vtime));
+        // prev and next; the freed task.
+        assert_eq!(loads(&k[0]), [8, 16]);
+        assert_eq!(loads(&k[1]), [0]);
+        for p in &k {
+            assert_eq!(p.relocs.len(), 1);
+            assert!(p.relocs.iter().all(|r| r.map == MapRef::Vtime));
+            // The routine is linked after the program's exit.
+            assert!(p.insns.len() > 10);
+        }
+        assert!(k[0].insns.iter().any(|i| i.imm == 40 && i.code == BPF_LD | BPF_IMM | BPF_DW));
     }
 
     #[test]
