@@ -4,7 +4,8 @@
  * time it spun by its own thread CPU clock (200 ms), and the end of a 200 ms sleep. Over
  * the spin vtimestamp advances by the thread's CPU time (within 10%: the spin may be
  * preempted, so timestamp may advance more, but vtimestamp not); over the sleep by less than
- * a tenth of timestamp.
+ * a tenth of timestamp. (timestamp is read before vtimestamp at the start of the spin and
+ * after it at the end, so that its span includes vtimestamp's.)
  */
 /* @@trigger: vtime-work spin */
 /* @@timeout: 10 */
@@ -13,8 +14,8 @@
 pid$target:a.out:vt_mark:entry
 /arg0 == 1/
 {
-	v1 = vtimestamp;
 	t1 = timestamp;
+	v1 = vtimestamp;
 }
 
 pid$target:a.out:vt_mark:entry
