@@ -513,6 +513,12 @@ impl Session {
             aggs: crate::aggregate::AggConsumer::new(agg_descs, opts),
         };
         s.set_wall_offset()?;
+        s.attach_keepers()?;
+        if s.maps.contains_key(&MapRef::Vtime) {
+            // A moment off the CPU, so that the vtimestamp keeper sees this thread switched
+            // in and BEGIN reads its count, not the kernel's as of the last tick.
+            std::thread::sleep(Duration::from_micros(1));
+        }
         if let Some(b) = &begin {
             load::test_run_raw_tp(b, None, &[])?;
         }
@@ -553,8 +559,9 @@ impl Session {
         Ok(u32::from_ne_bytes(v[0..4].try_into().unwrap()))
     }
 
-    fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
-        let cpus = load::online_cpus()?;
+    /// The hidden programs go first, before BEGIN, so that every clause (on the same
+    /// tracepoint too) sees what they keep.
+    fn attach_keepers(&mut self) -> Result<()> {
         for (event, optional, prog) in &self.keepers {
             match attach::attach_raw_tracepoint(prog, event) {
                 Ok(l) => self.keeper_links.push(l),
@@ -562,6 +569,11 @@ impl Session {
                 Err(e) => return Err(e.into()),
             }
         }
+        Ok(())
+    }
+
+    fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
+        let cpus = load::online_cpus()?;
         for (pid, prog) in &self.stubs {
             let probe = probes.get(*pid).expect("probe exists");
             match &probe.kind {

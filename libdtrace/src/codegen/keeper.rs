@@ -1,8 +1,9 @@
 //! Hidden programs: raw tracepoint programs a session loads and attaches, besides the probes'
 //! own, only when a clause needs what they keep up to date (the socket table of the receive
 //! probes, `codegen::socktab`; the threads' run times of `vtimestamp`, `codegen::vtime`).
-//! They record nothing; the session attaches them before the probes and detaches them after
-//! END has run, so that END sees what they keep as current as any other clause does.
+//! They record nothing; the session attaches them before BEGIN runs (and so before the
+//! probes: on one tracepoint the kernel runs programs in the order they were attached) and
+//! detaches them after END has run, so that every clause sees what they keep up to date.
 
 use super::emit::{Emitter, Reloc};
 use super::insn::*;

@@ -14,8 +14,15 @@
 //! `next` is a plain number to the verifier (not a trusted `task_struct` pointer, which only a
 //! `tp_btf` program gets), and `sched_switch` runs on behalf of `prev`.
 //!
-//! What it cannot do: a thread not switched in since tracing began (one that has been running
-//! since before, BEGIN's thread), or whose entry made room for others (more than
+//! An entry goes when its task is freed (a second hidden program, on `sched_process_free`),
+//! not at the thread's last switch-out, which later programs on `sched_switch` still read;
+//! an entry names its task so that a thread ID used again is not mistaken for the old one.
+//! BEGIN and END run in dtrace's own thread: the session sleeps a microsecond after
+//! attaching the keepers and before BEGIN so that the thread is switched in under tracing,
+//! and detaches them only after END.
+//!
+//! What it cannot do: a thread not switched in since tracing began (one that has been
+//! running on a CPU since before), or whose entry made room for others (more than
 //! `MAX_THREADS` threads), reads the kernel's count, current as of the last tick. DTrace
 //! subtracts the time its probes take; this does not: the time spent in probes (and, unlike
 //! the kernel's count, in interrupts taken while the thread runs) counts as the thread's.
@@ -169,7 +176,10 @@ mod tests {
             // The routine is linked after the program's exit.
             assert!(p.insns.len() > 10);
         }
-        assert!(k[0].insns.iter().any(|i| i.imm == 40 && i.code == BPF_LD | BPF_IMM | BPF_DW));
+        assert!(k[0]
+            .insns
+            .iter()
+            .any(|i| i.imm == 40 && i.code == BPF_LD | BPF_IMM | BPF_DW));
     }
 
     #[test]
