@@ -6,7 +6,7 @@
  * is being switched out) read it too. Every thread's vtimestamp also advances over its run.
  */
 /* @@trigger: vtime-work threads 4 500 */
-/* @@timeout: 10 */
+/* @@timeout: 30 */
 #pragma D option quiet
 
 syscall::getppid:entry,

@@ -8,7 +8,7 @@
  * after it at the end, so that its span includes vtimestamp's.)
  */
 /* @@trigger: vtime-work spin */
-/* @@timeout: 10 */
+/* @@timeout: 30 */
 #pragma D option quiet
 
 pid$target:a.out:vt_mark:entry

@@ -6,7 +6,7 @@
  * over a span that includes it (timestamp is read first at entry, last at return).
  */
 /* @@trigger: vtime-work read 20 4194304 */
-/* @@timeout: 10 */
+/* @@timeout: 30 */
 #pragma D option quiet
 
 syscall::read:entry
