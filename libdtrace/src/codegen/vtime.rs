@@ -183,6 +183,26 @@ mod tests {
     }
 
     #[test]
+    fn a_read_calls_dt_vtime_with_the_map_and_the_run_time_offset() {
+        let l = Layout::from_parts(Some((8 * 40, 0)), Some((8 * 300, 0)), &args(&NOW)).unwrap();
+        let mut e = Emitter::new();
+        emit_read(&mut e, &l);
+        e.emit(Insn::exit());
+        let calls = std::mem::take(&mut e.routine_calls);
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].1, "dt_vtime");
+        let (mut insns, relocs) = e.finish();
+        assert_eq!(relocs.len(), 1);
+        assert_eq!(relocs[0].map, MapRef::Vtime);
+        assert!(insns
+            .iter()
+            .any(|i| i.code == BPF_ALU64 | BPF_MOV | BPF_K && i.dst() == R2 && i.imm == 300));
+        let before = insns.len();
+        crate::codegen::link::link(&mut insns, &calls).unwrap();
+        assert!(insns.len() > before);
+    }
+
+    #[test]
     fn this_kernel_has_the_layout() {
         let Some(btf) = crate::check::types::kernel_btf() else {
             return; // no BTF on this machine
