@@ -56,8 +56,10 @@ pub struct Session {
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
-    /// The programs keeping the socket table (`codegen::socktab`), by raw tracepoint.
+    /// The hidden programs (`codegen::keeper`), by raw tracepoint.
     keepers: Vec<(&'static str, bool, Program)>,
+    /// Their links, detached after END has run.
+    keeper_links: Vec<Link>,
     ring: Output,
     /// Data descriptions by EPID.
     descs: Vec<Option<DataDesc>>,
@@ -346,6 +348,8 @@ impl Session {
             let m = Map::create(MapType::ProgArray, 4, 4, nslots, flags, "dt_calls")?;
             maps.insert(MapRef::DtraceCall, m);
         }
+        // The run times vtimestamp reads, and the programs keeping them (clauses use the map).
+        let vtime_keepers = vtime_table(enabled, &mut maps)?;
         // Clause programs: one copy per program type that needs it, in that type's prog array.
         let mut prog_arrays: HashMap<u32, ProgArray> = HashMap::new();
         let mut clause_progs = Vec::new();
@@ -433,7 +437,8 @@ impl Session {
         }
 
         // Receive probes that read their socket, and the table they look it up in.
-        let (sock_lookups, keepers) = sock_table(&by_probe, enabled, probes, &mut maps)?;
+        let (sock_lookups, mut keepers) = sock_table(&by_probe, enabled, probes, &mut maps)?;
+        keepers.extend(vtime_keepers);
 
         // Stubs.
         let mut rawtp_btf = None;
@@ -505,7 +510,7 @@ impl Session {
             .into_iter()
             .map(|k| {
                 let insns = link(&k.insns, &k.relocs, &|m| fd_of(&maps, m, -1));
-                let p = Program::load(ProgType::RawTracepoint, &insns, "dt_socktab", LICENSE)?;
+                let p = Program::load(ProgType::RawTracepoint, &insns, k.name, LICENSE)?;
                 Ok((k.event, k.optional, p))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -521,6 +526,7 @@ impl Session {
             tracepoint_links: 0,
             end_stub,
             keepers,
+            keeper_links: Vec::new(),
             ring,
             descs,
             stopped: false,
@@ -541,6 +547,12 @@ impl Session {
             aggs: crate::aggregate::AggConsumer::new(agg_descs, opts),
         };
         s.set_wall_offset()?;
+        s.attach_keepers()?;
+        if s.maps.contains_key(&MapRef::Vtime) {
+            // A moment off the CPU, so that the vtimestamp keeper sees this thread switched
+            // in and BEGIN reads its count, not the kernel's as of the last tick.
+            std::thread::sleep(Duration::from_micros(1));
+        }
         if let Some(b) = &begin {
             load::test_run_raw_tp(b, None, &[])?;
         }
@@ -581,18 +593,24 @@ impl Session {
         Ok(u32::from_ne_bytes(v[0..4].try_into().unwrap()))
     }
 
+    /// The hidden programs go first, before BEGIN, so that every clause (on the same
+    /// tracepoint too) sees what they keep.
+    fn attach_keepers(&mut self) -> Result<()> {
+        for (event, optional, prog) in &self.keepers {
+            match attach::attach_raw_tracepoint(prog, event) {
+                Ok(l) => self.keeper_links.push(l),
+                Err(_) if *optional => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
     fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
         let cpus = match self.only_cpu {
             Some(c) => vec![c],
             None => load::online_cpus()?,
         };
-        for (event, optional, prog) in &self.keepers {
-            match attach::attach_raw_tracepoint(prog, event) {
-                Ok(l) => self.links.push(l),
-                Err(_) if *optional => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
         for (pid, prog) in &self.stubs {
             let probe = probes.get(*pid).expect("probe exists");
             match &probe.kind {
@@ -683,6 +701,7 @@ impl Session {
         if let Some(e) = &self.end_stub {
             load::test_run_raw_tp(e, None, &[])?;
         }
+        attach::detach_all(std::mem::take(&mut self.keeper_links));
         Ok(())
     }
 
@@ -995,6 +1014,31 @@ fn sock_table(
         )?,
     );
     Ok((wanted.into_iter().map(|(p, proto)| (p, (layout, proto))).collect(), keepers))
+}
+
+/// When a clause reads `vtimestamp`: the map of the threads' run times (created in `maps`)
+/// and the programs keeping it. Without BTF there are none (codegen refused `vtimestamp`).
+fn vtime_table(
+    enabled: &[TClause],
+    maps: &mut HashMap<MapRef, Map>,
+) -> Result<Vec<crate::codegen::keeper::Keeper>> {
+    use crate::codegen::vtime;
+    if !enabled.iter().any(|c| c.uses(crate::check::ir::Builtin::Vtimestamp)) {
+        return Ok(Vec::new());
+    }
+    let Some(layout) = vtime::Layout::from_vmlinux() else {
+        return Ok(Vec::new());
+    };
+    let m = Map::create(
+        MapType::LruHash,
+        vtime::KEY_SIZE,
+        vtime::VALUE_SIZE,
+        vtime::MAX_THREADS,
+        0,
+        "dt_vtime",
+    )?;
+    maps.insert(MapRef::Vtime, m);
+    vtime::keepers(&layout).map_err(|e| Error::Other(e.to_string()))
 }
 
 /// Byte offset of a member of `struct task_struct`, from the kernel's BTF.

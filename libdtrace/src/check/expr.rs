@@ -470,6 +470,7 @@ impl<'a> Checker<'a> {
             "ucaller" => (Builtin::Ucaller, ULONG),
             "stackdepth" => (Builtin::Stackdepth, UINT),
             "ustackdepth" => (Builtin::Ustackdepth, UINT),
+            "vtimestamp" => (Builtin::Vtimestamp, ULONG),
             _ => return None,
         })
     }

@@ -37,6 +37,8 @@ pub enum Builtin {
     /// The address of the current thread's user-mode registers (`task_pt_regs(current)`,
     /// a `struct pt_regs`), for `uregs[]`.
     UregsBase,
+    /// `vtimestamp`: the current thread's time on CPU (codegen/vtime.rs).
+    Vtimestamp,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -444,6 +444,15 @@ impl<'a> Gen<'a> {
                 self.builtin2(b)?
             }
             Builtin::UregsBase => self.uregs_base(),
+            Builtin::Vtimestamp => {
+                let Some(l) = super::vtime::Layout::from_vmlinux() else {
+                    return Err(cerr(
+                        self.line,
+                        "vtimestamp needs the kernel's BTF (task_struct, sched_switch), which is not available",
+                    ));
+                };
+                super::vtime::emit_read(&mut self.e, &l);
+            }
             Builtin::Ppid => {
                 let (rp, tg) = match (self.t.task_real_parent, self.t.task_tgid) {
                     (Some(a), Some(b)) => (a, b),

@@ -34,6 +34,8 @@ pub mod dtrace_type;
 mod uregs;
 mod nullstr;
 pub mod socktab;
+pub mod keeper;
+pub mod vtime;
 
 /// The maps a program can name; the linker replaces each with the fd of the map created for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,6 +78,8 @@ pub enum MapRef {
     Wake,
     /// The sockets of connections by addresses and ports, for the receive probes (`socktab`).
     SockTab,
+    /// Per thread: when it was switched in and its run time then, for `vtimestamp` (`vtime`).
+    Vtime,
 }
 
 /// Layout of the per-CPU machine state.

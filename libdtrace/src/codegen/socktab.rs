@@ -37,7 +37,7 @@
 //! `listen()` chose (no `bind()`): its LISTEN transition comes before the port is set, so
 //! connection requests to it find no socket.
 
-use super::emit::{Emitter, Reloc};
+use super::emit::Emitter;
 use super::insn::*;
 use super::link::LinkError;
 use super::MapRef;
@@ -164,15 +164,7 @@ pub fn emit_lookup(e: &mut Emitter, l: &Layout, proto: u8) {
     e.call_routine("dt_sock_lookup");
 }
 
-/// A program that keeps the table: the raw tracepoint it is attached to, and its code.
-pub struct Keeper {
-    pub event: &'static str,
-    /// A kernel without this tracepoint (`sk_data_ready` is Linux 6.6's) keeps the table
-    /// without it.
-    pub optional: bool,
-    pub insns: Vec<Insn>,
-    pub relocs: Vec<Reloc>,
-}
+pub use super::keeper::Keeper;
 
 /// The raw tracepoints keeping the table and their routines: TCP sockets (`tcp`), UDP
 /// sockets (`udp`), both.
@@ -189,22 +181,12 @@ pub fn keepers(l: &Layout, tcp: bool, udp: bool) -> Result<Vec<Keeper>, LinkErro
         .into_iter()
         .filter(|k| (tcp && k.2) || (udp && k.3))
         .map(|(event, routine, _, _)| {
-            let mut e = Emitter::new();
-            e.emit(Insn::mov64_reg(R6, R1));
-            emit_layout(&mut e, l);
-            e.emit(Insn::mov64_reg(R1, R6));
-            e.ld_map(R2, MapRef::SockTab);
-            e.call_routine(routine);
-            e.emit(Insn::mov64_imm(R0, 0));
-            e.emit(Insn::exit());
-            let calls = std::mem::take(&mut e.routine_calls);
-            let (mut insns, relocs) = e.finish();
-            super::link::link(&mut insns, &calls)?;
-            Ok(Keeper {
-                event,
-                optional: event == "sk_data_ready",
-                insns,
-                relocs,
+            super::keeper::build(event, event == "sk_data_ready", "dt_socktab", |e| {
+                e.emit(Insn::mov64_reg(R6, R1));
+                emit_layout(e, l);
+                e.emit(Insn::mov64_reg(R1, R6));
+                e.ld_map(R2, MapRef::SockTab);
+                e.call_routine(routine);
             })
         })
         .collect()
