@@ -21,7 +21,11 @@ use crate::options::Encoding;
 /// The header of an `agghist` aggregation (`dt_print_quanthdr`): `width` is the width of
 /// the key fields (0 without keys).
 pub fn agghist_header(out: &mut Vec<u8>, width: usize) {
-    let (w, label) = if width > 0 { (width, "key") } else { (16, "value") };
+    let (w, label) = if width > 0 {
+        (width, "key")
+    } else {
+        (16, "value")
+    };
     out.extend_from_slice(
         format!(
             "\n{:>w$} {:>41} {:<9}\n",
