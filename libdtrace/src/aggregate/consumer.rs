@@ -143,7 +143,8 @@ impl AggConsumer {
             match format {
                 Some(f) => {
                     self.normalize(id, &mut entries);
-                    let _ = pagg::printa_format(out, f, &entries);
+                    let style = crate::print::hist::HistStyle::from_options(&self.opts);
+                    let _ = pagg::printa_format_styled(out, f, &entries, style);
                 }
                 // Normalized while printed: agghist draws its bars from the raw values.
                 None => pagg::printa_default_raw(
@@ -172,7 +173,8 @@ impl AggConsumer {
             .collect();
         match format {
             Some(f) => {
-                let _ = pagg::printa_format_joined(out, f, &descs, &rows);
+                let style = crate::print::hist::HistStyle::from_options(&self.opts);
+                let _ = pagg::printa_format_joined_styled(out, f, &descs, &rows, style);
             }
             None => pagg::printa_joined_styled(
                 out,

@@ -249,6 +249,17 @@ pub fn printa_format_joined(
     descs: &[AggDesc],
     rows: &[JoinedEntry],
 ) -> Result<(), FormatError> {
+    printa_format_joined_styled(out, fmt, descs, rows, HistStyle::default())
+}
+
+/// `printa_format_joined` with `%@` histograms drawn as `style` says.
+pub fn printa_format_joined_styled(
+    out: &mut Vec<u8>,
+    fmt: &Format,
+    descs: &[AggDesc],
+    rows: &[JoinedEntry],
+    style: HistStyle,
+) -> Result<(), FormatError> {
     for r in rows {
         let keys: Vec<Value> = r.key.iter().map(KeyValue::as_value).collect();
         let vals: Vec<AggValue> = descs
@@ -262,7 +273,7 @@ pub fn printa_format_joined(
                     .unwrap_or_else(|| AggValue::zero(d.func))
             })
             .collect();
-        fmt.format_printa(out, &keys, &vals)?;
+        fmt.format_printa_styled(out, &keys, &vals, style)?;
     }
     Ok(())
 }
@@ -291,9 +302,19 @@ pub fn printa_format(
     fmt: &Format,
     entries: &[AggEntry],
 ) -> Result<(), FormatError> {
+    printa_format_styled(out, fmt, entries, HistStyle::default())
+}
+
+/// `printa_format` with `%@` histograms drawn as `style` says.
+pub fn printa_format_styled(
+    out: &mut Vec<u8>,
+    fmt: &Format,
+    entries: &[AggEntry],
+    style: HistStyle,
+) -> Result<(), FormatError> {
     for e in entries {
         let keys: Vec<Value> = e.key.iter().map(KeyValue::as_value).collect();
-        fmt.format_printa(out, &keys, std::slice::from_ref(&e.value))?;
+        fmt.format_printa_styled(out, &keys, std::slice::from_ref(&e.value), style)?;
     }
     Ok(())
 }

@@ -182,3 +182,6 @@ R["aggpack-term"] = "TERM=dumb\n" + run(False) + "TERM=sun\n" + run(False) + "TE
     "TERM=xterm encoding=ascii\n" + run(False) + "TERM=dumb encoding=utf8\n" + run(True)
 for k, v in R.items():
     open("tst.%s.r" % k, "w", encoding="utf-8").write(v)
+d = Q([(1, 1), (2, 3)])
+R["printa-format"] = "key k:" + quantize_table(d, zoom=True) + "\n" + "key k:" + quantize_table(d, utf8=True) + "\n" + "\n"
+open("tst.printa-format.r", "w", encoding="utf-8").write(R["printa-format"])
