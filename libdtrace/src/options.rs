@@ -286,6 +286,22 @@ impl Options {
             .and_then(|(_, v)| parse_size(v.as_deref()?).ok())
     }
 
+    /// The value of an integer option kept without a field of its own (`cpu`): the last
+    /// setting, `None` when unset or not an integer.
+    pub fn int_option(&self, name: &str) -> Option<u64> {
+        self.other
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| parse_uint(v.as_deref()?).ok())
+    }
+
+    /// Whether the flag option `name`, kept without a field of its own (`empty`, `argref`,
+    /// `nolibs`), is set.
+    pub fn is_set(&self, name: &str) -> bool {
+        self.other.iter().any(|(n, _)| n == name)
+    }
+
     /// Bytes of a string slot: `strsize` characters and the terminating NUL.
     pub fn string_slot(&self) -> u32 {
         (self.strsize.min(1 << 20) + 1) as u32
@@ -364,6 +380,13 @@ impl Options {
                     Some("utf8") => Encoding::Utf8,
                     _ => return Err(OptError::BadValue),
                 }
+            }
+            "bufpolicy" => {
+                let v = value.ok_or(OptError::BadValue)?;
+                if crate::consume::policy::Kind::parse(v).is_none() {
+                    return Err(OptError::BadValue);
+                }
+                self.other.push((name.to_string(), Some(v.to_string())))
             }
             n if ACCEPTED.contains(&n) => {
                 self.other.push((n.to_string(), value.map(str::to_string)))

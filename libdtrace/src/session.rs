@@ -18,6 +18,7 @@ use crate::codegen::emit::Reloc;
 use crate::codegen::insn::Insn;
 use crate::codegen::stub::{self, ArgSource, StubSpec};
 use crate::codegen::{drops, mstate, state, MapRef};
+use crate::consume::policy::Admit;
 use crate::consume::record::RecordPrinter;
 use crate::consume::output::{self, Output};
 use crate::error::{Error, Result, SysError};
@@ -50,6 +51,8 @@ pub struct Session {
     _clause_progs: Vec<Program>,
     stubs: Vec<(u32, Program)>,
     links: Vec<Link>,
+    /// `-x cpu=N`: the one CPU probes fire on (profile and tick probes are placed there).
+    only_cpu: Option<u32>,
     /// How many of `links` are tracepoints (slow to detach).
     tracepoint_links: usize,
     end_stub: Option<Program>,
@@ -60,6 +63,8 @@ pub struct Session {
     descs: Vec<Option<DataDesc>>,
     stopped: bool,
     exiting: bool,
+    /// `-x bufpolicy`: what a full per-CPU buffer does (consume/policy.rs).
+    policy: crate::consume::policy::Policy,
     /// Drops already reported, per CPU: (buffer, aggregation).
     reported_drops: Vec<(u64, u64)>,
     /// Dynamic variable drops and errors in ERROR clauses already reported (all CPUs).
@@ -92,6 +97,13 @@ impl Session {
     ) -> Result<Session> {
         crate::consume::act::setup::check_destructive(enabled, opts)?;
         let ncpus = load::possible_cpus().max(1);
+        // `-x cpu=N`: probes fire on CPU N only.
+        let only_cpu = match opts.int_option("cpu") {
+            Some(c) if c >= ncpus as u64 => {
+                return Err(Error::Other(format!("failed to enable -x cpu={}: no such CPU", c)))
+            }
+            c => c.map(|c| c as u32),
+        };
         let strsize = opts.string_slot();
         let ring_size =
             next_pow2((opts.bufsize.max(4096) * ncpus as u64).min(1 << 30)).max(1 << 16);
@@ -311,6 +323,13 @@ impl Session {
             .filter(|a| a.func.is_hist())
             .map(|a| a.func.value_words())
             .max();
+        // Dynamic struct variables read missing elements from the zeroes and insert new ones
+        // from them (codegen::vars).
+        let dyn_zeroes = crate::codegen::vars::zeroes_size(syms, strsize);
+        let hist_words = match (hist_words, dyn_zeroes) {
+            (_, 0) => hist_words,
+            (w, z) => Some(w.unwrap_or(0).max(z.div_ceil(8) as _)),
+        };
         if let Some(w) = hist_words {
             let z = Map::create(MapType::Array, 4, (w * 8) as u32, 1, 0, "dt_zeroes")?;
             z.freeze()?;
@@ -464,6 +483,11 @@ impl Session {
                 errno_used,
                 dtrace_call: dtrace_path.map(|k| k.call),
                 sock_lookup: sock_lookups.get(pid).copied(),
+                // BEGIN, END and ERROR run where dtrace runs them, as DTrace's do.
+                only_cpu: match probe.kind {
+                    ProbeKind::Begin | ProbeKind::End | ProbeKind::Error => None,
+                    _ => only_cpu,
+                },
             };
             let (insns, relocs) =
                 stub::generate(&spec).map_err(|e| Error::Other(format!("probe {}: {}", pid, e)))?;
@@ -493,6 +517,7 @@ impl Session {
             _clause_progs: clause_progs,
             stubs,
             links: Vec::new(),
+            only_cpu,
             tracepoint_links: 0,
             end_stub,
             keepers,
@@ -500,6 +525,15 @@ impl Session {
             descs,
             stopped: false,
             exiting: false,
+            policy: crate::consume::policy::Policy::new(
+                opts.other
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == "bufpolicy")
+                    .and_then(|(_, v)| crate::consume::policy::Kind::parse(v.as_deref()?))
+                    .unwrap_or(crate::consume::policy::Kind::Switch),
+                opts.bufsize,
+            ),
             reported_drops: vec![(0, 0); ncpus],
             reported_dyn: (0, 0),
             aggs_printed: false,
@@ -548,7 +582,10 @@ impl Session {
     }
 
     fn attach_all(&mut self, probes: &ProbeTable) -> Result<()> {
-        let cpus = load::online_cpus()?;
+        let cpus = match self.only_cpu {
+            Some(c) => vec![c],
+            None => load::online_cpus()?,
+        };
         for (event, optional, prog) in &self.keepers {
             match attach::attach_raw_tracepoint(prog, event) {
                 Ok(l) => self.links.push(l),
@@ -669,6 +706,7 @@ impl Session {
         }
         if self.stopped {
             self.consume(out, h, probes, opts)?;
+            self.print_kept(out, h, probes, opts)?;
             self.report_drops(h)?;
             return Ok(WorkStatus::Done);
         }
@@ -684,6 +722,8 @@ impl Session {
     ) -> Result<()> {
         let mut redirect = self.act.take_redirect();
         let mut p = RecordPrinter::new(&self.descs, probes, &mut self.act, &mut self.aggs, &self.maps, opts);
+        let policy = &mut self.policy;
+        let mut filled = false;
         let mut err: Option<std::io::Error> = None;
         self.ring.consume(|data| {
             if data.len() < RECORD_HEADER_SIZE as usize {
@@ -694,41 +734,53 @@ impl Session {
                 fault_record(data, p.descs, p.probes, h);
                 return ControlFlow::Continue(());
             }
-            let out: &mut dyn Write = match redirect.as_mut() {
-                Some(f) => f,
-                None => &mut *out,
-            };
-            let mut flow = p.record(data, out, h, false);
-            // The speculations this record committed print after it, in their order.
-            for committed in p.act.take_committed() {
-                if !matches!(flow, Ok(ControlFlow::Continue(()))) {
-                    break;
-                }
-                flow = p.record(&committed, out, h, true);
-            }
-            match flow {
-                Ok(ControlFlow::Continue(())) => {}
-                Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
-                Err(e) => {
-                    err = Some(e);
-                    return ControlFlow::Break(());
+            let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
+            let end = p
+                .descs
+                .get(epid as usize)
+                .and_then(|d| d.as_ref())
+                .and_then(|d| p.probes.get(d.probe_id))
+                .is_some_and(|pr| pr.kind == ProbeKind::End);
+            match policy.admit(cpu, data, end) {
+                Admit::Print => {}
+                Admit::Kept => return ControlFlow::Continue(()),
+                Admit::Full => {
+                    filled = true;
+                    return ControlFlow::Continue(());
                 }
             }
-            p.act.apply_freopen(&mut redirect);
-            ControlFlow::Continue(())
+            print_record(&mut p, data, out, h, &mut redirect, &mut err)
         })?;
         let exiting = p.exiting;
         self.act.put_redirect(redirect);
-        if exiting {
+        if exiting || filled {
             self.exiting = true;
         }
-        if let Some(e) = err {
-            return Err(Error::Sys(SysError::Os {
-                what: "writing output".into(),
-                source: e,
-            }));
+        write_error(err)
+    }
+
+    /// Print what a ring buffer policy kept, once tracing has stopped.
+    fn print_kept(
+        &mut self,
+        out: &mut dyn Write,
+        h: &mut dyn ConsumeHandler,
+        probes: &ProbeTable,
+        opts: &Options,
+    ) -> Result<()> {
+        let kept = self.policy.take_kept();
+        if kept.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        let mut redirect = self.act.take_redirect();
+        let mut p = RecordPrinter::new(&self.descs, probes, &mut self.act, &mut self.aggs, &self.maps, opts);
+        let mut err: Option<std::io::Error> = None;
+        for data in &kept {
+            if print_record(&mut p, data, out, h, &mut redirect, &mut err).is_break() {
+                break;
+            }
+        }
+        self.act.put_redirect(redirect);
+        write_error(err)
     }
 
     fn report_drops(&mut self, h: &mut dyn ConsumeHandler) -> Result<()> {
@@ -801,6 +853,49 @@ impl Session {
             })
         })?;
         Ok(())
+    }
+}
+
+/// Print one record (and the speculations it commits) through `p`; `Break` stops consuming.
+fn print_record(
+    p: &mut RecordPrinter,
+    data: &[u8],
+    out: &mut dyn Write,
+    h: &mut dyn ConsumeHandler,
+    redirect: &mut Option<std::fs::File>,
+    err: &mut Option<std::io::Error>,
+) -> ControlFlow<()> {
+    let out: &mut dyn Write = match redirect.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut flow = p.record(data, out, h, false);
+    // The speculations this record committed print after it, in their order.
+    for committed in p.act.take_committed() {
+        if !matches!(flow, Ok(ControlFlow::Continue(()))) {
+            break;
+        }
+        flow = p.record(&committed, out, h, true);
+    }
+    match flow {
+        Ok(ControlFlow::Continue(())) => {}
+        Ok(ControlFlow::Break(())) => return ControlFlow::Break(()),
+        Err(e) => {
+            *err = Some(e);
+            return ControlFlow::Break(());
+        }
+    }
+    p.act.apply_freopen(redirect);
+    ControlFlow::Continue(())
+}
+
+fn write_error(err: Option<std::io::Error>) -> Result<()> {
+    match err {
+        Some(e) => Err(Error::Sys(SysError::Os {
+            what: "writing output".into(),
+            source: e,
+        })),
+        None => Ok(()),
     }
 }
 

@@ -456,6 +456,9 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         self.syms.tsyms.dlib_loaded = true;
+        if self.opts.is_set("nolibs") {
+            return Ok(());
+        }
         let mem = super::sysmem::dlib_source();
         let sources = std::iter::once(("sysmem", mem.as_str())).chain(DLIB.iter().copied());
         for (file, src) in sources {

@@ -18,6 +18,8 @@ impl<'a> Checker<'a> {
         match &t.kind {
             TKind::Global(g) => self.syms.globals[*g as usize].ty.by_ref(),
             TKind::PtrAdd { base, .. } => self.in_globals(base),
+            // A clause-local or dynamic struct: map memory too, stored to directly.
+            TKind::DynAddr { .. } => true,
             _ => false,
         }
     }
@@ -96,9 +98,16 @@ impl<'a> Checker<'a> {
         // Stores through other addresses are checked at run time against the clause's
         // alloca()'d memory, the only other memory D may write.
         let (addr, scratch, bits) = match l.kind {
-            TKind::Load(addr, bits) => {
+            TKind::Load(mut addr, bits) => {
                 let s = !self.in_globals(&addr);
+                super::vars::for_write(&mut addr);
                 (addr, s, bits)
+            }
+            // A string member of a D struct is its own address: assigning copies the string.
+            TKind::PtrAdd { .. } if l.ty == Type::Str && self.in_globals(&l) => {
+                let mut addr = Box::new(l.clone());
+                super::vars::for_write(&mut addr);
+                (addr, false, None)
             }
             _ => return Ok(Err(r)),
         };
@@ -117,6 +126,7 @@ impl<'a> Checker<'a> {
                     || r.ty.pointee() == Some(Type::Void)
             }
             (None, Type::Ptr(_), Type::Int { .. }) => matches!(r.kind, TKind::Const(0)),
+            (None, Type::Str, Type::Str) => true,
             _ => false,
         };
         if !ok {

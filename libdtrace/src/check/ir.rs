@@ -164,6 +164,21 @@ pub enum TKind {
         scratch: bool,
         old: bool,
     },
+    /// The address of a struct or union held in a clause-local or dynamic variable (see
+    /// [`DynMode`] for what a missing dynamic element gives).
+    DynAddr { var: VarRef, mode: DynMode },
+}
+
+/// What the address of a missing dynamic struct element is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DynMode {
+    /// Read-only zeroes: its members read as 0 and the element stays missing.
+    Read,
+    /// A zero-filled element inserted (charged against `dynvarsize`) for a member store.
+    Write,
+    /// 0, the right-hand side of a whole-struct copy: copying it deletes the destination,
+    /// as storing 0 does.
+    Null,
 }
 
 /// Where a variable that is not a global scalar lives.
@@ -355,7 +370,9 @@ impl TExpr {
                     n.walk(f);
                 }
             }
-            TKind::Var(v) | TKind::VarIncDec { var: v, .. } => v.keys.iter().for_each(|k| k.walk(f)),
+            TKind::Var(v) | TKind::VarIncDec { var: v, .. } | TKind::DynAddr { var: v, .. } => {
+                v.keys.iter().for_each(|k| k.walk(f))
+            }
             TKind::VarAssign { var, rhs, .. } => {
                 var.keys.iter().for_each(|k| k.walk(f));
                 rhs.walk(f);

@@ -38,6 +38,10 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         self.syms.tsyms.libs_loaded = true;
+        // `-x nolibs`: no library is read, the shipped one included (DTRACE_O_NOLIBS).
+        if self.opts.is_set("nolibs") {
+            return Ok(());
+        }
         let dirs: Vec<String> = self
             .opts
             .other

@@ -146,7 +146,7 @@ impl<'a> Checker<'a> {
                 ty: types::pointer(t.ty),
                 ..t
             }),
-            TKind::Global(_) => Err(err(
+            TKind::Global(_) | TKind::DynAddr { .. } => Err(err(
                 ErrTag::D_ADDROF_VAR,
                 line,
                 "cannot take address of dynamic variable",
@@ -193,17 +193,18 @@ impl<'a> Checker<'a> {
                     || crate::check::expr::arg_index(n).is_some()
                     || self.syms.global(n).map(typed).unwrap_or(false)
             }
-            // A pointer in a clause-local or thread-local scalar is indexed as memory.
+            // A pointer or array in a clause-local or thread-local scalar is indexed as memory.
             ExprKind::ThisVar(n) => self
                 .syms
                 .locals
                 .iter()
-                .any(|l| &l.name == n && l.ty.is_ptr()),
-            ExprKind::SelfVar(n) => self
-                .syms
-                .dyns
-                .iter()
-                .any(|v| &v.name == n && v.thread && v.keys.is_empty() && v.ty.is_ptr()),
+                .any(|l| &l.name == n && (l.ty.is_ptr() || l.ty.array_info().is_some())),
+            ExprKind::SelfVar(n) => self.syms.dyns.iter().any(|v| {
+                &v.name == n
+                    && v.thread
+                    && v.keys.is_empty()
+                    && (v.ty.is_ptr() || v.ty.array_info().is_some())
+            }),
             ExprKind::Agg { .. } => false,
             _ => true,
         }

@@ -275,6 +275,16 @@ impl<'a> Checker<'a> {
     }
 
     pub fn check(mut self, prog: &ast::Program) -> Result<Checked, CompileError> {
+        // dt_compile: a script with nothing in it (comments and blank lines at most), unless
+        // `-x empty` permits it.
+        if self.kind == ProbeSpecKind::Script && prog.items.is_empty() && !self.opts.is_set("empty")
+        {
+            return Err(err(
+                ErrTag::D_EMPTY,
+                prog.end_line,
+                "empty D program translation unit",
+            ));
+        }
         let mut clauses = Vec::new();
         let mut pragmas = Vec::new();
         let mut last_line = 1;
@@ -318,8 +328,9 @@ impl<'a> Checker<'a> {
         }
         let _ = last_line;
         self.unused_pragmas(prog)?;
-        // Operands never referenced are an error unless defaultargs is set ($0 is always used).
-        if !self.opts.defaultargs {
+        // Operands never referenced are an error unless defaultargs or argref is set ($0 is
+        // always used).
+        if !self.opts.defaultargs && !self.opts.is_set("argref") {
             for (i, used) in self.used_macros.iter().enumerate().skip(1) {
                 if !used {
                     return Err(CompileError::lineless(

@@ -49,7 +49,7 @@ fn compatible(a: Type, b: Type) -> bool {
     matches!(
         (a, b),
         (Type::Int { .. }, Type::Int { .. }) | (Type::Str, Type::Str)
-    ) || (a.is_ptr() && a == b)
+    ) || ((a.is_ptr() || a.sou().is_some()) && a == b)
 }
 
 /// What an lvalue expression names, before its keys are checked.
@@ -81,7 +81,7 @@ impl<'a> Checker<'a> {
         if d.scope == ast::Scope::Extern {
             return self.extern_decl(d);
         }
-        let ty = self.dyn_decl_type(&d.ty, &d.name, line)?;
+        let ty = self.dyn_decl_type(&d.ty, &d.name, line, true)?;
         let keys = match &d.keys {
             None => Vec::new(),
             Some(ks) => {
@@ -97,7 +97,7 @@ impl<'a> Checker<'a> {
                 }
                 let mut v = Vec::new();
                 for k in ks {
-                    v.push(self.dyn_decl_type(k, &d.name, line)?);
+                    v.push(self.dyn_decl_type(k, &d.name, line, false)?);
                 }
                 v
             }
@@ -183,13 +183,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The type of a clause-local or dynamic variable's declaration, or of an associative
-    /// array's key: a scalar (integer, pointer) or a string.
+    /// The type of a clause-local or dynamic variable's declaration (`value`), or of an
+    /// associative array's key: a scalar (integer, pointer), a string, or a struct or union
+    /// with a definition; a value may also be a fixed-size array.
     fn dyn_decl_type(
         &mut self,
         t: &ast::TypeName,
         name: &str,
         line: u32,
+        value: bool,
     ) -> Result<Type, CompileError> {
         let ty = self.resolve_type(t, line)?;
         if ty == Type::Void {
@@ -198,6 +200,23 @@ impl<'a> Checker<'a> {
                 line,
                 format!("cannot have void object: {}", name),
             ));
+        }
+        // A fixed-size array: its elements are reached by index, as a global array's are.
+        if let (true, Some((elem, n))) = (value, ty.array_info()) {
+            if n > 0 && elem.size(self.strsize()).is_some() {
+                return Ok(ty);
+            }
+        }
+        // Values and keys may be structs or unions: a key is compared by its bytes.
+        if let Some(s) = ty.sou() {
+            if s.members == super::types::Members::Incomplete {
+                return Err(err(
+                    ErrTag::D_DECL_INCOMPLETE,
+                    line,
+                    format!("incomplete struct/union/enum {}: {}", ty, name),
+                ));
+            }
+            return Ok(ty);
         }
         if !matches!(ty, Type::Int { .. } | Type::Str) && !ty.is_ptr() {
             return Err(err(
@@ -229,6 +248,7 @@ impl<'a> Checker<'a> {
     fn add_local(&mut self, name: &str, ty: Type, typed: bool) -> u32 {
         let size = match ty {
             Type::Str => self.strsize(),
+            t if t.by_ref() => t.size(self.strsize()).unwrap_or(8),
             _ => 8,
         };
         let off = (self.syms.locals_size + 7) / 8 * 8;
@@ -315,7 +335,10 @@ impl<'a> Checker<'a> {
                     // aggregation keys are.
                     let tk = self.expr(k)?;
                     let tk = self.output_value(tk);
-                    if !matches!(tk.ty, Type::Int { .. } | Type::Str) && !tk.ty.is_ptr() {
+                    if !matches!(tk.ty, Type::Int { .. } | Type::Str)
+                        && !tk.ty.is_ptr()
+                        && tk.ty.sou().is_none()
+                    {
                         return Err(err(
                             ErrTag::D_OP_INCOMPAT,
                             line,
@@ -429,8 +452,17 @@ impl<'a> Checker<'a> {
             return Ok(None);
         };
         let (var, ty) = self.resolve(t, None, e.line)?;
+        // A struct or union is its address, as a global one is: members are read through it.
+        let kind = if ty.by_ref() {
+            TKind::DynAddr {
+                var,
+                mode: DynMode::Read,
+            }
+        } else {
+            TKind::Var(var)
+        };
         Ok(Some(TExpr {
-            kind: TKind::Var(var),
+            kind,
             ty,
             line: e.line,
         }))
@@ -457,6 +489,13 @@ impl<'a> Checker<'a> {
             ));
         }
         let (var, vty) = self.resolve(t, Some(r.ty), line)?;
+        if vty.array_info().is_some() {
+            return Err(err(
+                ErrTag::D_OP_ARRFUN,
+                line,
+                format!("operator {} may not be applied to operand of type \"{}\"", opstr, vty),
+            ));
+        }
         if matches!(op, Some(BinOp::Add | BinOp::Sub)) && vty.pointee() == Some(Type::Void) {
             return Err(err(
                 ErrTag::D_OP_VFPTR,
@@ -464,11 +503,12 @@ impl<'a> Checker<'a> {
                 format!("operator {} requires left-hand scalar operand of known size", opstr),
             ));
         }
+        // Storing 0 frees a dynamic variable, a struct-valued one too.
+        let zero_ok = vty.is_ptr()
+            || vty == Type::Str
+            || (vty.by_ref() && var.kind != VarKind::Local && r.ty.is_int());
         let ok = match op {
-            None => {
-                compatible(vty, r.ty)
-                    || ((vty.is_ptr() || vty == Type::Str) && matches!(r.kind, TKind::Const(0)))
-            }
+            None => compatible(vty, r.ty) || (zero_ok && matches!(r.kind, TKind::Const(0))),
             Some(_) => vty.is_int() && r.ty.is_int(),
         };
         if !ok {
@@ -481,9 +521,17 @@ impl<'a> Checker<'a> {
                 ),
             ));
         }
-        if op.is_none() {
+        if op.is_none() && !vty.by_ref() {
             let slot = super::allocas::Slot::var(var.kind, var.id);
             self.alloca_assign(slot, super::allocas::var_name(lhs), &r, line)?;
+        }
+        let mut r = r;
+        if var.kind != VarKind::Local {
+            // A missing dynamic struct copied into a dynamic variable frees it, as DTrace's
+            // copy of a NULL reference does.
+            if let TKind::DynAddr { mode, .. } = &mut r.kind {
+                *mode = DynMode::Null;
+            }
         }
         Ok(Ok(TExpr {
             kind: TKind::VarAssign {
@@ -578,4 +626,72 @@ fn redeclared(name: &str, kind: &str, ty: Type, pkind: &str, pty: Type, line: u3
             name, kind, ty, pkind, pty
         ),
     )
+}
+
+/// Turn the reads of dynamic structs under the address `t` computes into inserting ones, for
+/// a store through it (`self->s.m = v` creates the element, zero-filled).
+pub(super) fn for_write(t: &mut TExpr) {
+    match &mut t.kind {
+        TKind::DynAddr { mode, .. } => *mode = DynMode::Write,
+        TKind::PtrAdd { base, .. } => for_write(base),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::types::ULONG;
+
+    fn dyn_read() -> TExpr {
+        TExpr {
+            kind: TKind::DynAddr {
+                var: VarRef {
+                    kind: VarKind::Thread,
+                    id: 0,
+                    keys: Vec::new(),
+                },
+                mode: DynMode::Read,
+            },
+            ty: ULONG,
+            line: 1,
+        }
+    }
+
+    fn mode(t: &TExpr) -> Option<DynMode> {
+        match &t.kind {
+            TKind::DynAddr { mode, .. } => Some(*mode),
+            TKind::PtrAdd { base, .. } => mode(base),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn member_store_inserts() {
+        // self->s.m: the member's address is an offset from the struct's.
+        let mut member = TExpr {
+            kind: TKind::PtrAdd {
+                base: Box::new(dyn_read()),
+                index: Box::new(TExpr {
+                    kind: TKind::Const(8),
+                    ty: ULONG,
+                    line: 1,
+                }),
+                scale: 1,
+            },
+            ty: ULONG,
+            line: 1,
+        };
+        assert_eq!(mode(&member), Some(DynMode::Read));
+        for_write(&mut member);
+        assert_eq!(mode(&member), Some(DynMode::Write));
+        // Addresses that are not in a variable are left alone.
+        let mut other = TExpr {
+            kind: TKind::Const(0),
+            ty: ULONG,
+            line: 1,
+        };
+        for_write(&mut other);
+        assert_eq!(other.kind, TKind::Const(0));
+    }
 }

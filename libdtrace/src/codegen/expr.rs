@@ -196,6 +196,7 @@ impl<'a> Gen<'a> {
             TKind::Bounded { .. } | TKind::MemAssign { .. } => {}
             TKind::Alloca(_) | TKind::ScratchCopy { .. } | TKind::PtrAssign { .. } => {}
             TKind::BitAssign { .. } => {}
+            TKind::DynAddr { var, mode } => self.dyn_addr(var, *mode)?,
         }
         Ok(())
     }

@@ -22,6 +22,18 @@ impl<'a> Gen<'a> {
                 self.raise_fault(code::BADINDEX, Some(R0));
                 self.e.bind(ok);
             }
+            TKind::MemAssign { addr, rhs, .. } if x.ty == Type::Str => {
+                // A string member: copy the string (at most the member's strsize bytes).
+                self.expr(addr)?;
+                let dst = self.push(R0)?;
+                self.expr(rhs)?;
+                self.e.emit(Insn::mov64_reg(R3, R0));
+                self.e.emit(Insn::ldx(BPF_DW, R1, FP, dst));
+                self.e.mov_imm(R2, self.t.strsize as i64);
+                self.e.call(helper::PROBE_READ_KERNEL_STR);
+                // The value of the assignment: the member's string.
+                self.pop(R0);
+            }
             TKind::MemAssign { addr, op, rhs } => {
                 self.expr(addr)?;
                 let slot = self.push(R0)?;

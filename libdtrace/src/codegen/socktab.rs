@@ -281,6 +281,7 @@ mod tests {
             errno_used: false,
             dtrace_call: None,
             sock_lookup,
+            only_cpu: None,
         };
         let l = Layout::from_members(fake).unwrap();
         let (plain, plain_relocs) = generate(&spec(None)).unwrap();

@@ -69,6 +69,8 @@ pub struct StubSpec {
     /// socket the packet is for, looked up in the socket table for protocol `.1`
     /// (`socktab`).
     pub sock_lookup: Option<(super::socktab::Layout, u8)>,
+    /// `-x cpu=N`: fire only on CPU N.
+    pub only_cpu: Option<u32>,
 }
 
 pub fn generate(s: &StubSpec) -> Result<(Vec<Insn>, Vec<Reloc>), super::link::LinkError> {
@@ -79,6 +81,10 @@ pub fn generate(s: &StubSpec) -> Result<(Vec<Insn>, Vec<Reloc>), super::link::Li
         e.ld_map_value(R1, MapRef::State, 0);
         e.emit(Insn::ldx(BPF_W, R1, R1, state::ACTIVITY));
         e.jne_imm(R1, 0, out);
+    }
+    if let Some(cpu) = s.only_cpu {
+        e.call(helper::GET_SMP_PROCESSOR_ID);
+        e.jne_imm(R0, cpu as i32, out);
     }
     e.emit(Insn::st(BPF_W, FP, -8, 0));
     e.ld_map(R1, MapRef::MState);

@@ -6,6 +6,8 @@
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
     pub items: Vec<Item>,
+    /// The line the text ends on (where DTrace reports an empty program).
+    pub end_line: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -138,6 +138,7 @@ impl<'a> Parser<'a> {
 
     pub fn program(mut self) -> PResult<Program> {
         let mut items = Vec::new();
+        let end_line;
         loop {
             self.lx.mode = Mode::Outer;
             let t = self.peek()?.clone();
@@ -145,6 +146,7 @@ impl<'a> Parser<'a> {
             match &t.tok {
                 Tok::Eof => {
                     items.append(&mut self.lx.pragmas);
+                    end_line = t.line;
                     break;
                 }
                 Tok::Kw(_) => {
@@ -179,7 +181,7 @@ impl<'a> Parser<'a> {
             items.append(&mut self.lx.pragmas);
             items.append(&mut new_items);
         }
-        Ok(Program { items })
+        Ok(Program { items, end_line })
     }
 
     /// DTrace decides between a probe specifier and a type name at outer scope by looking the

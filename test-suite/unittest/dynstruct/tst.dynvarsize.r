@@ -1,0 +1,3 @@
+status 0
+20 1 2 0
+drops reported

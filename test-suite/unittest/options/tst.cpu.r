@@ -1,0 +1,5 @@
+tick 1
+the chosen CPU
+
+status 0
+1
