@@ -44,6 +44,24 @@ pub struct Options {
     pub amin: Option<crate::check::attrs::Attr>,
     /// `-x version`: the D API version programs are bound to.
     pub version: crate::check::attrs::Version,
+    /// `-x aggzoom`: histogram bars scaled so the highest is ~95% of the width.
+    pub aggzoom: bool,
+    /// `-x aggpack`: quantize() and lquantize() printed one line per key.
+    pub aggpack: bool,
+    /// `-x agghist`: count() and sum() printed as one histogram over their keys.
+    pub agghist: bool,
+    /// `-x encoding=ascii|utf8`: the characters histograms are drawn with.
+    pub encoding: Encoding,
+}
+
+/// The `encoding` option (illumos `dt_opt_encoding`). Unset, histogram bars are `@` and
+/// packed aggregations use UTF-8 unless the terminal is known not to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    #[default]
+    Unset,
+    Ascii,
+    Utf8,
 }
 
 /// The `recbuf` option: `ring` is the BPF ring buffer shared by all CPUs; `perf` the per-CPU
@@ -90,6 +108,10 @@ impl Default for Options {
             recbuf: RecBufOpt::Auto,
             amin: None,
             version: crate::check::attrs::LATEST,
+            aggzoom: false,
+            aggpack: false,
+            agghist: false,
+            encoding: Encoding::Unset,
         }
     }
 }
@@ -117,7 +139,6 @@ const ACCEPTED: &[&str] = &[
     "droptags",
     "dtypes",
     "empty",
-    "encoding",
     "evaltime",
     "grabanon",
     "incdir",
@@ -156,11 +177,47 @@ const ACCEPTED: &[&str] = &[
     "unodefs",
     "useruid",
     "verbose",
-    "agghist",
-    "aggpack",
-    "aggzoom",
     "temporal",
 ];
+
+/// The value of a dynamic run-time switch (illumos `dt_opt_runtime`): no value, a number
+/// (any non-negative one) or yes/enable/enabled/true/on/set turn it on; no/disable/disabled/
+/// false/off/unset or an empty value turn it off.
+fn parse_switch(v: Option<&str>) -> Result<bool, OptError> {
+    let Some(v) = v else { return Ok(true) };
+    if v.is_empty() {
+        return Ok(false);
+    }
+    const COUPLES: [(&str, &str); 6] = [
+        ("yes", "no"),
+        ("enable", "disable"),
+        ("enabled", "disabled"),
+        ("true", "false"),
+        ("on", "off"),
+        ("set", "unset"),
+    ];
+    for (on, off) in COUPLES {
+        if v.eq_ignore_ascii_case(on) {
+            return Ok(true);
+        }
+        if v.eq_ignore_ascii_case(off) {
+            return Ok(false);
+        }
+    }
+    // strtoull with base 0: decimal, 0x hex or 0 octal; a sign makes it invalid here.
+    let ok = if let Some(h) = v.strip_prefix("0x").or_else(|| v.strip_prefix("0X")) {
+        u64::from_str_radix(h, 16).is_ok()
+    } else if v.len() > 1 && v.starts_with('0') {
+        u64::from_str_radix(&v[1..], 8).is_ok()
+    } else {
+        v.parse::<u64>().is_ok()
+    };
+    if ok {
+        Ok(true)
+    } else {
+        Err(OptError::BadValue)
+    }
+}
 
 /// Parse a size: a number with an optional k/m/g/t suffix (either case).
 pub fn parse_size(s: &str) -> Result<u64, OptError> {
@@ -319,6 +376,16 @@ impl Options {
                 }
                 self.version = v;
             }
+            "aggzoom" => self.aggzoom = parse_switch(value)?,
+            "aggpack" => self.aggpack = parse_switch(value)?,
+            "agghist" => self.agghist = parse_switch(value)?,
+            "encoding" => {
+                self.encoding = match value {
+                    Some("ascii") => Encoding::Ascii,
+                    Some("utf8") => Encoding::Utf8,
+                    _ => return Err(OptError::BadValue),
+                }
+            }
             "bufpolicy" => {
                 let v = value.ok_or(OptError::BadValue)?;
                 if crate::consume::policy::Kind::parse(v).is_none() {
@@ -366,5 +433,30 @@ mod tests {
         assert_eq!(o.recbuf, RecBufOpt::Perf);
         assert_eq!(o.set("recbuf", Some("pipe")), Err(OptError::BadValue));
         assert_eq!(o.set("recbuf", None), Err(OptError::BadValue));
+    }
+
+    #[test]
+    fn display_options() {
+        let mut o = Options::default();
+        assert!(!o.aggzoom && !o.aggpack && !o.agghist);
+        assert_eq!(o.encoding, Encoding::Unset);
+        assert_eq!(o.set("aggzoom", None), Ok(()));
+        assert!(o.aggzoom);
+        assert_eq!(o.set("aggzoom", Some("off")), Ok(()));
+        assert!(!o.aggzoom);
+        assert_eq!(o.set("aggpack", Some("Yes")), Ok(()));
+        assert!(o.aggpack);
+        assert_eq!(o.set("aggpack", Some("")), Ok(()));
+        assert!(!o.aggpack);
+        assert_eq!(o.set("agghist", Some("0")), Ok(()));
+        assert!(o.agghist);
+        assert_eq!(o.set("agghist", Some("-1")), Err(OptError::BadValue));
+        assert_eq!(o.set("agghist", Some("maybe")), Err(OptError::BadValue));
+        assert_eq!(o.set("encoding", Some("utf8")), Ok(()));
+        assert_eq!(o.encoding, Encoding::Utf8);
+        assert_eq!(o.set("encoding", Some("ascii")), Ok(()));
+        assert_eq!(o.encoding, Encoding::Ascii);
+        assert_eq!(o.set("encoding", Some("latin1")), Err(OptError::BadValue));
+        assert_eq!(o.set("encoding", None), Err(OptError::BadValue));
     }
 }

@@ -134,12 +134,20 @@ impl AggConsumer {
             let id = aggs[0] as usize;
             let mut entries = all.pop().unwrap_or_default();
             sort_entries(&mut entries, &self.opts);
-            self.normalize(id, &mut entries);
             match format {
                 Some(f) => {
-                    let _ = pagg::printa_format(out, f, &entries);
+                    self.normalize(id, &mut entries);
+                    let style = crate::print::hist::HistStyle::from_options(&self.opts);
+                    let _ = pagg::printa_format_styled(out, f, &entries, style);
                 }
-                None => pagg::printa_default(out, &self.descs[id], &entries, &self.opts),
+                // Normalized while printed: agghist draws its bars from the raw values.
+                None => pagg::printa_default_raw(
+                    out,
+                    &self.descs[id],
+                    &entries,
+                    self.normal[id],
+                    &self.opts,
+                ),
             }
             return Ok(());
         }
@@ -159,9 +167,15 @@ impl AggConsumer {
             .collect();
         match format {
             Some(f) => {
-                let _ = pagg::printa_format_joined(out, f, &descs, &rows);
+                let style = crate::print::hist::HistStyle::from_options(&self.opts);
+                let _ = pagg::printa_format_joined_styled(out, f, &descs, &rows, style);
             }
-            None => pagg::printa_joined(out, &descs, &rows),
+            None => pagg::printa_joined_styled(
+                out,
+                &descs,
+                &rows,
+                crate::print::hist::HistStyle::from_options(&self.opts),
+            ),
         }
         Ok(())
     }
@@ -251,8 +265,7 @@ impl AggConsumer {
                 continue;
             }
             sort_entries(&mut entries, &self.opts);
-            self.normalize(id, &mut entries);
-            pagg::print_aggregation(out, &self.descs[id], &entries, &self.opts);
+            pagg::print_aggregation_raw(out, &self.descs[id], &entries, self.normal[id], &self.opts);
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Print: DTrace's output formats: trace(), printf(), aggregations.
 
 pub mod agg;
+pub mod aggdisp;
 pub mod hist;
 pub mod printf;
 pub mod trace;

@@ -621,7 +621,7 @@ impl Format {
 
     /// Format the values of a printf record.
     pub fn format(&self, out: &mut Vec<u8>, args: &[Value]) -> Result<(), FormatError> {
-        self.run(out, args, None, &NoSymbols)
+        self.run(out, args, None, &NoSymbols, Default::default())
     }
 
     /// As [`Format::format`], resolving `%a`/`%A` through `sym`.
@@ -631,7 +631,7 @@ impl Format {
         args: &[Value],
         sym: &dyn Symbolizer,
     ) -> Result<(), FormatError> {
-        self.run(out, args, None, sym)
+        self.run(out, args, None, sym, Default::default())
     }
 
     /// Format one entry of `printa(fmt, @a[, @b ...])`: plain conversions take the key fields
@@ -643,7 +643,19 @@ impl Format {
         keys: &[Value],
         aggs: &[AggValue],
     ) -> Result<(), FormatError> {
-        self.run(out, keys, Some(aggs), &NoSymbols)
+        self.run(out, keys, Some(aggs), &NoSymbols, Default::default())
+    }
+
+    /// As [`Format::format_printa`], `%@` of a histogram drawn as `style` says (`aggzoom`,
+    /// `encoding`).
+    pub fn format_printa_styled(
+        &self,
+        out: &mut Vec<u8>,
+        keys: &[Value],
+        aggs: &[AggValue],
+        style: super::hist::HistStyle,
+    ) -> Result<(), FormatError> {
+        self.run(out, keys, Some(aggs), &NoSymbols, style)
     }
 
     fn run(
@@ -652,6 +664,7 @@ impl Format {
         args: &[Value],
         aggs: Option<&[AggValue]>,
         sym: &dyn Symbolizer,
+        style: super::hist::HistStyle,
     ) -> Result<(), FormatError> {
         let mismatch = || FormatError::new(ErrTag::D_UNKNOWN, "printf( ) data record mismatch");
         let mut next = 0usize;
@@ -689,7 +702,7 @@ impl Format {
                 } = a
                 {
                     // %@ of a histogram prints its table, whatever the conversion.
-                    super::hist::print_hist(out, func, buckets, *normal);
+                    super::hist::print_hist_styled(out, func, buckets, *normal, style);
                     continue;
                 }
                 a.format_arg()

@@ -115,6 +115,29 @@ pub fn print_bytes(out: &mut Vec<u8>, slot: &[u8], width: usize, quiet: bool) {
     }
 }
 
+/// `dt_print_bytes` with a positive width (the packed layouts of `aggpack`/`agghist`):
+/// a NUL-terminated string `" %*s"` right-aligned, one filling its slot `"  %-*s"`, anything
+/// else a hex dump.
+pub fn print_bytes_right(out: &mut Vec<u8>, slot: &[u8], width: usize) {
+    if slot.is_empty() {
+        return;
+    }
+    let end = slot
+        .iter()
+        .position(|&c| !printable(c))
+        .unwrap_or(slot.len());
+    if end == slot.len() {
+        print_bytes(out, slot, width, false);
+        return;
+    }
+    if !(slot[end] == 0 && end > 0 && slot[end + 1..].iter().all(|&c| c == 0)) {
+        print_rawbytes(out, slot);
+        return;
+    }
+    out.push(b' ');
+    right(out, &String::from_utf8_lossy(&slot[..end]), width);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
