@@ -45,6 +45,13 @@ typedef struct fileinfo {
 	int	fi_oflags;
 } fileinfo_t;
 
+/*
+ * The device a request is for: its partition's, or for a request without one (a cache
+ * flush) the whole disk's.
+ */
+inline dev_t __dt_rq_dev[struct request *R] =
+    R->part != NULL ? R->part->bd_dev : R->q->disk->part0->bd_dev;
+
 /* REQ_OP_WRITE is 1 in the low byte of cmd_flags; reads are 0. */
 translator bufinfo_t < struct request *R > {
 	b_flags = (R->cmd_flags & 0xff) == 1 ? B_WRITE : B_READ;
@@ -56,14 +63,14 @@ translator bufinfo_t < struct request *R > {
 	b_bufsize = R->__data_len;
 	b_iodone = 0;
 	b_error = 0;
-	b_edev = R->part->bd_dev;
+	b_edev = __dt_rq_dev[R];
 };
 
 /* dev_t is MAJOR << 20 | MINOR inside the kernel. */
 translator devinfo_t < struct request *R > {
-	dev_major = R->part->bd_dev >> 20;
-	dev_minor = R->part->bd_dev & 0xfffff;
-	dev_instance = R->part->bd_dev & 0xfffff;
+	dev_major = __dt_rq_dev[R] >> 20;
+	dev_minor = __dt_rq_dev[R] & 0xfffff;
+	dev_instance = __dt_rq_dev[R] & 0xfffff;
 	dev_name = stringof(R->q->disk->disk_name);
 	dev_statname = stringof(R->q->disk->disk_name);
 	dev_pathname = "<unknown>";

@@ -1,0 +1,4 @@
+status 0
+   PID COMM             DEVICE   RW        BLOCK    BYTES LATENCY(us)
+write 1
+0
