@@ -161,10 +161,27 @@ impl ActState {
         let b = self.specs.entry(id).or_default();
         if b.bytes + data.len() as u64 > opts.specsize {
             self.spec_drops += 1;
-            return true;
+        } else {
+            b.bytes += data.len() as u64;
+            b.records.push(data.to_vec());
         }
-        b.bytes += data.len() as u64;
-        b.records.push(data.to_vec());
+        // A clause that speculates may commit or discard in the same clause (after its
+        // data): that takes effect now, with this record in the buffer, as in DTrace where the
+        // clause's data is already in the speculation buffer when its commit runs.
+        for a in &desc.actions {
+            match a {
+                ActionDesc::Act(ActDesc::Commit(r)) => {
+                    let c = int_at(data, r) as u32;
+                    if c != 0 {
+                        self.committed.push(c);
+                    }
+                }
+                ActionDesc::Act(ActDesc::Discard(r)) => {
+                    self.specs.remove(&(int_at(data, r) as u32));
+                }
+                _ => {}
+            }
+        }
         true
     }
 
