@@ -139,7 +139,8 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
     let mut procs: Vec<Proc> = Vec::new();
     for p in &a.procs {
         let proc = match p {
-            ProcSpec::Create(cmd) => Proc::create(cmd).map_err(|e| Fatal::error(e.to_string()))?,
+            ProcSpec::Create(cmd) => Proc::create_with_env(cmd, &h.options().env_changes())
+                .map_err(|e| Fatal::error(e.to_string()))?,
             ProcSpec::Grab(s) => {
                 let pid: i32 = s
                     .parse()

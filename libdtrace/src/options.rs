@@ -164,6 +164,8 @@ const ACCEPTED: &[&str] = &[
     "printsize",
     "procfspath",
     "pspec",
+    "setenv",
+    "unsetenv",
     "quietresize",
     "scratchsize",
    
@@ -299,6 +301,22 @@ impl Options {
     /// Frames of `jstack()` without an argument: `jstackframes`, DTrace's default 50.
     pub fn jstackframes(&self) -> u64 {
         self.int_option("jstackframes").filter(|&n| n > 0).unwrap_or(50)
+    }
+
+    /// `-x setenv=NAME=VALUE` and `-x unsetenv=NAME` in the order given: the changes to the
+    /// environment of a `-c` command (`(NAME, None)` removes NAME).
+    pub fn env_changes(&self) -> Vec<(String, Option<String>)> {
+        self.other
+            .iter()
+            .filter_map(|(n, v)| match (n.as_str(), v.as_deref()) {
+                ("setenv", Some(v)) => Some(match v.split_once('=') {
+                    Some((name, value)) => (name.to_string(), Some(value.to_string())),
+                    None => (v.to_string(), Some(String::new())),
+                }),
+                ("unsetenv", Some(v)) => Some((v.to_string(), None)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Whether the flag option `name`, kept without a field of its own (`empty`, `argref`,

@@ -133,6 +133,16 @@ fn close(fd: libc::c_int) {
 impl Proc {
     /// Create the process for `-c cmd`, held before exec until [`Proc::resume`].
     pub fn create(cmd: &str) -> Result<Proc, ProcError> {
+        Self::create_with_env(cmd, &[])
+    }
+
+    /// [`Proc::create`] with changes to the environment the command gets, applied in order:
+    /// `(name, Some(value))` sets a variable, `(name, None)` removes it (`-x setenv`,
+    /// `-x unsetenv`).
+    pub fn create_with_env(
+        cmd: &str,
+        env_changes: &[(String, Option<String>)],
+    ) -> Result<Proc, ProcError> {
         let argv = split_command(cmd);
         let exec_error = |e: io::Error| ProcError::Exec {
             cmd: cmd.to_string(),
@@ -150,6 +160,36 @@ impl Proc {
             .map_err(|_| exec_error(io::Error::from_raw_os_error(libc::EINVAL)))?;
         let mut cptrs: Vec<*const libc::c_char> = cargs.iter().map(|c| c.as_ptr()).collect();
         cptrs.push(std::ptr::null());
+        // The environment is built before the fork: the child may only call
+        // async-signal-safe functions.
+        let envs: Option<Vec<CString>> = if env_changes.is_empty() {
+            None
+        } else {
+            let mut vars: Vec<(std::ffi::OsString, std::ffi::OsString)> = std::env::vars_os().collect();
+            for (name, value) in env_changes {
+                vars.retain(|(n, _)| n.as_os_str() != std::ffi::OsStr::new(name));
+                if let Some(v) = value {
+                    vars.push((name.into(), v.into()));
+                }
+            }
+            use std::os::unix::ffi::OsStrExt;
+            Some(
+                vars.iter()
+                    .filter_map(|(n, v)| {
+                        let mut b = n.as_bytes().to_vec();
+                        b.push(b'=');
+                        b.extend_from_slice(v.as_bytes());
+                        CString::new(b).ok()
+                    })
+                    .collect(),
+            )
+        };
+        let mut eptrs: Vec<*const libc::c_char> = envs
+            .iter()
+            .flatten()
+            .map(|c| c.as_ptr())
+            .collect();
+        eptrs.push(std::ptr::null());
 
         let go = pipe_cloexec().map_err(ProcError::Fork)?;
         let err = match pipe_cloexec() {
@@ -185,7 +225,11 @@ impl Proc {
                     // dtrace went away without starting us.
                     libc::_exit(127);
                 }
-                libc::execvp(cptrs[0], cptrs.as_ptr());
+                if envs.is_some() {
+                    libc::execvpe(cptrs[0], cptrs.as_ptr(), eptrs.as_ptr());
+                } else {
+                    libc::execvp(cptrs[0], cptrs.as_ptr());
+                }
                 let errno = *libc::__errno_location();
                 libc::write(err[1], &errno as *const i32 as *const libc::c_void, 4);
                 libc::_exit(127);

@@ -1,0 +1,4 @@
+FOO=new BAR=unset EMPTY= KEEP=kept
+
+FOO=old BAR=x EMPTY=unset KEEP=kept
+
