@@ -11,6 +11,10 @@ impl<'a> Checker<'a> {
     pub(super) fn expr(&mut self, e: &Expr) -> Result<TExpr, CompileError> {
         let line = e.line;
         let mk = |kind: TKind, ty: Type| TExpr { kind, ty, line };
+        if let ExprKind::Index { base, .. } = &e.kind {
+            // `fds[0]`: the D library defines the inline being indexed.
+            self.load_dlib_for(base)?;
+        }
         Ok(match &e.kind {
             ExprKind::Int {
                 value,

@@ -31,15 +31,23 @@ impl<'a> Checker<'a> {
         Ok(out)
     }
 
+    /// Read the D library when `base` of `base[...]` is a name it defines.
+    pub(super) fn load_dlib_for(&mut self, base: &Expr) -> Result<(), CompileError> {
+        match &base.kind {
+            ExprKind::Ident(n)
+                if !self.syms.tsyms.dlib_loaded && super::decl::dlib_defines(n) =>
+            {
+                self.load_dlib()
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Whether `base` of `base[...]` names an inline with parameters.
-    pub(super) fn is_param_inline(&mut self, base: &Expr) -> bool {
+    pub(super) fn is_param_inline(&self, base: &Expr) -> bool {
         let ExprKind::Ident(n) = &base.kind else {
             return false;
         };
-        if !self.syms.tsyms.dlib_loaded && super::decl::dlib_defines(n) {
-            // The library defines names such as `fds`; an error loading it shows on use.
-            let _ = self.load_dlib();
-        }
         self.syms
             .tsyms
             .inlines
