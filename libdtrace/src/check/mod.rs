@@ -275,10 +275,10 @@ impl<'a> Checker<'a> {
     }
 
     pub fn check(mut self, prog: &ast::Program) -> Result<Checked, CompileError> {
-        // dt_compile: a script with nothing in it (comments and blank lines at most), unless
-        // `-x empty` permits it.
-        if self.kind == ProbeSpecKind::Script && prog.items.is_empty() && !self.opts.is_set("empty")
-        {
+        // dt_compile: a script with nothing in it (comments, blank lines and pragmas at most:
+        // pragmas make no node of the translation unit), unless `-x empty` permits it.
+        let empty = prog.items.iter().all(|i| matches!(i, ast::Item::Pragma { .. }));
+        if self.kind == ProbeSpecKind::Script && empty && !self.opts.is_set("empty") {
             return Err(err(
                 ErrTag::D_EMPTY,
                 prog.end_line,
