@@ -1,0 +1,158 @@
+//! `dtrace -S` (or `-x verbose`, DTRACE_C_DIFV): the disassembly listings Oracle Linux DTrace
+//! writes to stderr, for our programs (codegen/dis.rs formats them).
+//!
+//! `-x disasm=N` selects them by bit, as Oracle's DT_DISASM_OPT_* do (default 1):
+//! 1 `clause`: each clause's own code, maps unresolved;
+//! 2 `program`: each probe's program (our per-probe stub, which tail-calls the clauses);
+//! 4 `linked program`: each clause with the runtime routines (bpf/*.c) it calls appended;
+//! 8 `final program`: each probe's stub and each clause as loaded, map fds resolved.
+//! Unlike Oracle, whose clause listing comes at compile time, all are written when the program
+//! is loaded (we generate code then): `-e` prints none.
+
+use std::io::Write;
+
+use crate::check::ir::TClause;
+use crate::check::Symbols;
+use crate::codegen::clause::ClauseCode;
+use crate::codegen::dis::{self, Symbols as DisSymbols};
+use crate::codegen::emit::Reloc;
+use crate::codegen::insn::Insn;
+use crate::codegen::MapRef;
+use crate::options::Options;
+
+pub const CLAUSE: u64 = 1;
+pub const PROG: u64 = 2;
+pub const PROG_LINKED: u64 = 4;
+pub const PROG_FINAL: u64 = 8;
+
+/// Which listings to write, from the options; `None` without `-S`.
+pub fn listings(opts: &Options) -> Option<u64> {
+    if !opts.difv {
+        return None;
+    }
+    Some(opts.int_option("disasm").unwrap_or(CLAUSE))
+}
+
+/// A name for a relocated map in a listing.
+pub fn map_name(m: MapRef, syms: &Symbols) -> String {
+    match m {
+        MapRef::MState => "mstate".into(),
+        MapRef::Globals => "gvars".into(),
+        MapRef::StrTab => "strtab".into(),
+        MapRef::RingBuf => "buffers".into(),
+        MapRef::ProgArray => "progs".into(),
+        MapRef::State => "state".into(),
+        MapRef::Drops => "drops".into(),
+        MapRef::ProbeNames => "probenames".into(),
+        MapRef::Agg(i) => match syms.aggs.get(i as usize) {
+            Some(a) if a.name.is_empty() => "agg @".into(),
+            Some(a) => format!("agg @{}", a.name.trim_start_matches('@')),
+            None => format!("agg {}", i),
+        },
+        MapRef::Dyn(i) => match syms.dyns.get(i as usize) {
+            Some(d) if d.thread => format!("dvar self->{}", d.name),
+            Some(d) => format!("dvar {}[]", d.name),
+            None => format!("dvar {}", i),
+        },
+        other => format!("{:?}", other).to_lowercase(),
+    }
+}
+
+fn symbols(insns: &[Insn], relocs: &[Reloc], resolved: bool, syms: &Symbols) -> DisSymbols {
+    let mut s = DisSymbols::default();
+    for r in relocs {
+        let value = resolved.then(|| insns.get(r.insn).map_or(0, |i| i.imm as u32 as u64));
+        s.loads.insert(r.insn, (map_name(r.map, syms), value));
+    }
+    s.funcs = dis::routine_symbols(insns, crate::codegen::link::routines());
+    s
+}
+
+fn clause_desc(c: &TClause) -> Option<String> {
+    c.descs.first().map(|(d, _)| d.to_string())
+}
+
+fn emit(text: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = e.write_all(text.as_bytes());
+    let _ = e.flush();
+}
+
+/// Listings 1 and 4 of every clause, in program order.
+pub fn clauses(bits: u64, enabled: &[TClause], codes: &[ClauseCode], syms: &Symbols) {
+    for (ci, (c, code)) in enabled.iter().zip(codes).enumerate() {
+        let desc = clause_desc(c);
+        let ident = format!("dt_clause_{}", ci);
+        let dsyms = symbols(&code.insns, &code.relocs, false, syms);
+        if bits & CLAUSE != 0 {
+            let own = dis::own_length(&code.insns);
+            let text = dis::listing(
+                "clause",
+                desc.as_deref(),
+                Some(&ident),
+                &code.insns[..own],
+                &dsyms,
+            );
+            emit(&text);
+        }
+        if bits & PROG_LINKED != 0 {
+            let text = dis::listing(
+                "linked program",
+                desc.as_deref(),
+                Some(&ident),
+                &code.insns,
+                &dsyms,
+            );
+            emit(&text);
+        }
+    }
+}
+
+/// Listing 8 of a clause as loaded (`insns` linked against the maps).
+pub fn final_clause(
+    bits: u64,
+    ci: usize,
+    clause: &TClause,
+    insns: &[Insn],
+    relocs: &[Reloc],
+    syms: &Symbols,
+) {
+    if bits & PROG_FINAL == 0 {
+        return;
+    }
+    let dsyms = symbols(insns, relocs, true, syms);
+    let ident = format!("dt_clause_{}", ci);
+    let desc = clause_desc(clause);
+    emit(&dis::listing(
+        "final program",
+        desc.as_deref(),
+        Some(&ident),
+        insns,
+        &dsyms,
+    ));
+}
+
+/// Listings 2 and 8 of a probe's stub: `insns` as generated, `linked` as loaded.
+pub fn stub(
+    bits: u64,
+    probe: &str,
+    insns: &[Insn],
+    linked: &[Insn],
+    relocs: &[Reloc],
+    syms: &Symbols,
+) {
+    if bits & PROG != 0 {
+        let dsyms = symbols(insns, relocs, false, syms);
+        emit(&dis::listing("program", Some(probe), None, insns, &dsyms));
+    }
+    if bits & PROG_FINAL != 0 {
+        let dsyms = symbols(linked, relocs, true, syms);
+        emit(&dis::listing(
+            "final program",
+            Some(probe),
+            None,
+            linked,
+            &dsyms,
+        ));
+    }
+}
