@@ -63,6 +63,10 @@ fn symbols(insns: &[Insn], relocs: &[Reloc], resolved: bool, syms: &Symbols) -> 
     for r in relocs {
         let value = resolved.then(|| insns.get(r.insn).map_or(0, |i| i.imm as u32 as u64));
         s.loads.insert(r.insn, (map_name(r.map, syms), value));
+        let off = insns.get(r.insn + 1).map_or(0, |i| i.imm as u32);
+        if let Some(note) = reference(r.map, off, syms) {
+            s.refs.insert(r.insn, note);
+        }
     }
     s.funcs = dis::routine_symbols(insns, crate::codegen::link::routines());
     s
@@ -154,5 +158,23 @@ pub fn stub(
             linked,
             &dsyms,
         ));
+    }
+}
+
+/// What a load of `map`'s value at `off` refers to: Oracle comments a string constant with its
+/// text in quotes and a global variable with its name.
+fn reference(map: MapRef, off: u32, syms: &Symbols) -> Option<String> {
+    match map {
+        MapRef::StrTab => {
+            let rest = syms.strtab.get(off as usize..)?;
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            Some(format!("\"{}\"", String::from_utf8_lossy(&rest[..end])))
+        }
+        MapRef::Globals => syms
+            .globals
+            .iter()
+            .find(|g| g.offset == off)
+            .map(|g| g.name.clone()),
+        _ => None,
     }
 }

@@ -271,6 +271,9 @@ pub struct Symbols {
     pub loads: HashMap<usize, (String, Option<u64>)>,
     /// BPF-to-BPF functions by the index of their first instruction.
     pub funcs: HashMap<usize, String>,
+    /// What a 64-bit load refers to, by the index of its first slot, when more telling than
+    /// the map's name: a string constant (`"text"`) or a variable, as Oracle's comments say.
+    pub refs: HashMap<usize, String>,
 }
 
 /// A listing: `Disassembly of <kind> <desc>, <<ident>>:` then the instructions, the relocation
@@ -478,12 +481,13 @@ fn instruction(s: &mut String, insns: &[Insn], i: usize, syms: &Symbols) -> usiz
                 ins.imm as u32
             );
             s.push_str(&prefix(i + 1, hi));
-            let note = match syms.loads.get(&i) {
-                Some((name, _)) => Some(name.clone()),
-                None if src == PSEUDO_FUNC => {
+            let note = match (syms.refs.get(&i), syms.loads.get(&i)) {
+                (Some(r), _) => Some(r.clone()),
+                (None, Some((name, _))) => Some(name.clone()),
+                (None, None) if src == PSEUDO_FUNC => {
                     syms.funcs.get(&((i as i64 + 1 + ins.imm as i64) as usize)).cloned()
                 }
-                None => None,
+                (None, None) => None,
             };
             match note {
                 Some(n) => {
@@ -793,6 +797,13 @@ mod tests {
         let out = disassemble(&[lo, hi], &Symbols::default());
         assert!(out
             .contains("    lddw %r2, 0x0000000100000002\n0001 00008: 00 0 0 0000 00000001    \n"));
+        // A reference says more than the map's name.
+        let [lo, hi] = Insn::ld_map_value(R1, 0, 16);
+        let mut syms = Symbols::default();
+        syms.loads.insert(0, ("strtab".into(), None));
+        syms.refs.insert(0, "\"hello\"".into());
+        let out = disassemble(&[lo, hi], &syms);
+        assert!(out.ends_with(&format!("00 0 0 0000 00000010    {:30}! \"hello\"\n", "")));
         // Half a load is not a panic.
         assert!(disassemble(&[lo], &Symbols::default()).ends_with("(illegal opcode)\n"));
     }
