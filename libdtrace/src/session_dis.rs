@@ -6,8 +6,12 @@
 //! 2 `program`: each probe's program (our per-probe stub, which tail-calls the clauses);
 //! 4 `linked program`: each clause with the runtime routines (bpf/*.c) it calls appended;
 //! 8 `final program`: each probe's stub and each clause as loaded, map fds resolved.
-//! Unlike Oracle, whose clause listing comes at compile time, all are written when the program
-//! is loaded (we generate code then): `-e` prints none.
+//! Oracle writes the clause listing at compile time and the others when loading; we generate
+//! code when the program is loaded and write them all then, before the programs are loaded (so
+//! that a program the verifier refuses can be seen). With `-e` (compile only) the clause
+//! listings (1 and 4) are generated for the occasion (`Handle::disassemble_unexecuted`).
+//! Not listed: the ERROR chain's resume program and the helper programs of vtimestamp and the
+//! receive probes, which Oracle does not have.
 
 use std::io::Write;
 
@@ -176,5 +180,55 @@ fn reference(map: MapRef, off: u32, syms: &Symbols) -> Option<String> {
             .find(|g| g.offset == off)
             .map(|g| g.name.clone()),
         _ => None,
+    }
+}
+
+impl crate::handle::Handle {
+    /// `-S` with `-e` (compile only): listings 1 and 4 of `prog`'s clauses, generated as
+    /// `go` would with nothing else enabled. Without `-S` nothing. The code is the same but for
+    /// what only a session knows: an ERROR clause's chain has no slot yet. Errors of code
+    /// generation are returned (`go` would report them).
+    pub fn disassemble_unexecuted(
+        &self,
+        prog: crate::handle::ProgramId,
+    ) -> crate::error::Result<()> {
+        let Some(bits) = listings(&self.opts) else {
+            return Ok(());
+        };
+        let Some(clauses) = self.programs.get(prog.0) else {
+            return Ok(());
+        };
+        let opts = &self.opts;
+        let ncpus = crate::load::possible_cpus().max(1) as u64;
+        // As Session::start sizes the ring.
+        let ring = (opts.bufsize.max(4096) * ncpus).min(1 << 30);
+        let (recbuf, path) = crate::session_recbuf::choose(opts);
+        let task = clauses
+            .iter()
+            .any(|c| c.uses(crate::check::ir::Builtin::Ppid) || crate::check::subr::uses_task(c));
+        let target = crate::codegen::clause::Target {
+            strsize: opts.string_slot(),
+            ring_size: ring.max(1).next_power_of_two().max(1 << 16),
+            task_real_parent: task
+                .then(|| crate::btf_offsets::task_member("real_parent"))
+                .flatten(),
+            task_tgid: task
+                .then(|| crate::btf_offsets::task_member("tgid"))
+                .flatten(),
+            dynvarsize: opts.dynvarsize,
+            error_probe: (1..=3u32).find(|&id| {
+                self.probes
+                    .get(id)
+                    .is_some_and(|p| p.kind == crate::provider::ProbeKind::Error)
+            }),
+            error_slot: None,
+            nspec: (opts.nspec as u32).clamp(1, crate::codegen::spec_layout::MAX_NSPEC),
+            scratchsize: crate::codegen::scratch::scratch_size(opts),
+            recbuf,
+        };
+        let (codes, _, _) =
+            crate::session_recbuf::compile_all(clauses, &self.syms, target, path, opts)?;
+        self::clauses(bits, clauses, &codes, &self.syms);
+        Ok(())
     }
 }
