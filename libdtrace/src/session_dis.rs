@@ -86,32 +86,40 @@ fn emit(text: &str) {
     let _ = e.flush();
 }
 
-/// Listings 1 and 4 of every clause, in program order.
+/// Listings 1 and 4 of every clause, in program order. Oracle compiles a clause once per probe
+/// description and lists each compilation under its description; ours is compiled once, and
+/// listed once per description.
 pub fn clauses(bits: u64, enabled: &[TClause], codes: &[ClauseCode], syms: &Symbols) {
     for (ci, (c, code)) in enabled.iter().zip(codes).enumerate() {
-        let desc = clause_desc(c);
+        let mut descs: Vec<Option<String>> =
+            c.descs.iter().map(|(d, _)| Some(d.to_string())).collect();
+        if descs.is_empty() {
+            descs.push(None);
+        }
         let ident = format!("dt_clause_{}", ci);
         let dsyms = symbols(&code.insns, &code.relocs, false, syms);
-        if bits & CLAUSE != 0 {
-            let own = dis::own_length(&code.insns);
-            let text = dis::listing(
-                "clause",
-                desc.as_deref(),
-                Some(&ident),
-                &code.insns[..own],
-                &dsyms,
-            );
-            emit(&text);
-        }
-        if bits & PROG_LINKED != 0 {
-            let text = dis::listing(
-                "linked program",
-                desc.as_deref(),
-                Some(&ident),
-                &code.insns,
-                &dsyms,
-            );
-            emit(&text);
+        let own = dis::own_length(&code.insns);
+        for desc in &descs {
+            if bits & CLAUSE != 0 {
+                let insns = &code.insns[..own];
+                emit(&dis::listing(
+                    "clause",
+                    desc.as_deref(),
+                    Some(&ident),
+                    insns,
+                    &dsyms,
+                ));
+            }
+            if bits & PROG_LINKED != 0 {
+                let kind = "linked program";
+                emit(&dis::listing(
+                    kind,
+                    desc.as_deref(),
+                    Some(&ident),
+                    &code.insns,
+                    &dsyms,
+                ));
+            }
         }
     }
 }

@@ -11,3 +11,5 @@ grep -c '^Disassembly of clause :::BEGIN, <dt_clause_0>:$' $tmp.e
 grep -c '^Disassembly of' $tmp.e
 grep -v '^dtrace:' $tmp.run | cmp -s - $tmp.e && echo "same as when run"
 rm -f $tmp.out $tmp.e $tmp.run
+# A clause with two descriptions is listed under each (Oracle compiles it once per description).
+$dtrace -S -e -n 'BEGIN, END { trace(1); }' 2>&1 | grep '^Disassembly of'
