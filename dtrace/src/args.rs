@@ -172,7 +172,9 @@ pub fn parse(argv: Vec<OsString>) -> Result<Args, ArgError> {
                     ))));
                 }
             }
-            'a' | 'A' | 'S' => {}
+            'a' | 'A' => {}
+            // DTRACE_C_DIFV, which Oracle's `verbose` option also sets.
+            'S' => set(&mut a, "verbose", None, "-S".into()),
             'b' => set(
                 &mut a,
                 "bufsize",

@@ -237,6 +237,8 @@ fn run_inner(a: &Args, pname: &str, stderr: &mut dyn Write) -> Result<i32, Fatal
     let mut total = 0usize;
     for c in &cmds {
         if !a.exec {
+            // -S: the clause listings Oracle prints at compile time.
+            let _ = h.disassemble_unexecuted(c.prog);
             if a.verbose > 0 && a.mode == Mode::Exec {
                 // -e: the report, then each description's information instead of a newline.
                 let r = h.program_attrs(c.prog).report(c.desc, &c.name);

@@ -31,6 +31,7 @@ pub mod record;
 pub mod record_act;
 pub mod session;
 pub mod session_recbuf;
+pub mod session_dis;
 pub mod usdtgen;
 
 pub use error::{CompileError, ErrTag, Error, OptError, Result, SysError};

@@ -52,6 +52,9 @@ pub struct Options {
     pub agghist: bool,
     /// `-x encoding=ascii|utf8`: the characters histograms are drawn with.
     pub encoding: Encoding,
+    /// `-S` or `-x verbose` (DTRACE_C_DIFV): write the disassembly of the programs to stderr
+    /// before tracing (session_dis.rs; `-x disasm` selects the listings).
+    pub difv: bool,
 }
 
 /// The `encoding` option (illumos `dt_opt_encoding`). Unset, histogram bars are `@` and
@@ -112,6 +115,7 @@ impl Default for Options {
             aggpack: false,
             agghist: false,
             encoding: Encoding::Unset,
+            difv: false,
         }
     }
 }
@@ -397,6 +401,7 @@ impl Options {
             "aggzoom" => self.aggzoom = parse_switch(value)?,
             "aggpack" => self.aggpack = parse_switch(value)?,
             "agghist" => self.agghist = parse_switch(value)?,
+            "verbose" => self.difv = flag(value)?,
             "encoding" => {
                 self.encoding = match value {
                     Some("ascii") => Encoding::Ascii,

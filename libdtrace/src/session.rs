@@ -163,6 +163,10 @@ impl Session {
         // Code for every clause, once.
         let (codes, target, dtrace_path): (Vec<ClauseCode>, _, _) =
             crate::session_recbuf::compile_all(enabled, syms, target, dtrace_path, opts)?;
+        let disasm = crate::session_dis::listings(opts);
+        if let Some(bits) = disasm {
+            crate::session_dis::clauses(bits, enabled, &codes, syms);
+        }
         let mut descs: Vec<Option<DataDesc>> = vec![None];
         for (pid, cls) in &by_probe {
             for &ci in cls {
@@ -374,6 +378,10 @@ impl Session {
                         let insns = link(&codes[ci].insns, &codes[ci].relocs, &|m| {
                             fd_of(&maps, m, pa_fd)
                         });
+                        if let Some(bits) = disasm {
+                            let r = &codes[ci].relocs;
+                            crate::session_dis::final_clause(bits, ci, &enabled[ci], &insns, r, syms);
+                        }
                         let p = Program::load(ty, &insns, &format!("dt_clause_{}", ci), LICENSE)?;
                         clause_progs.push(p);
                         loaded.insert((ci, tkey), clause_progs.len() - 1);
@@ -497,7 +505,13 @@ impl Session {
             let (insns, relocs) =
                 stub::generate(&spec).map_err(|e| Error::Other(format!("probe {}: {}", pid, e)))?;
             let pa_fd = prog_arrays.get(&ty.raw()).map(|p| p.fd()).unwrap_or(-1);
-            let insns = link(&insns, &relocs, &|m| fd_of(&maps, m, pa_fd));
+            let unlinked = insns;
+            let insns = link(&unlinked, &relocs, &|m| fd_of(&maps, m, pa_fd));
+            if let Some(bits) = disasm {
+                let d = &probe.desc;
+                let name = format!("{}:{}:{}:{}", d.provider, d.module, d.function, d.name);
+                crate::session_dis::stub(bits, &name, &unlinked, &insns, &relocs, syms);
+            }
             let p = Program::load(ty, &insns, &format!("dt_probe_{}", pid), LICENSE)?;
             match probe.kind {
                 ProbeKind::Begin => begin = Some(p),

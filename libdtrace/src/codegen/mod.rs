@@ -33,6 +33,7 @@ pub mod recbuf;
 pub mod dtrace_type;
 mod uregs;
 mod nullstr;
+pub mod dis;
 pub mod socktab;
 pub mod keeper;
 pub mod vtime;
