@@ -38,6 +38,8 @@ pub fn args(opts: &Options, dir: Option<&str>) -> Vec<String> {
             ("undef", Some(u)) => v.push(format!("-U{}", u)),
             ("incdir", Some(i)) => v.push(format!("-I{}", i)),
             ("cpphdrs", _) => v.push("-H".into()),
+            // dt_opt_cpp_args: more arguments for cpp, separated by white space.
+            ("cppargs", Some(a)) => v.extend(a.split_whitespace().map(str::to_string)),
             _ => {}
         }
     }
@@ -113,6 +115,15 @@ mod tests {
         let a = args(&o, None);
         let tail: Vec<&str> = a.iter().rev().take(3).rev().map(|s| s.as_str()).collect();
         assert_eq!(tail, vec!["-DX=1", "-UY", "-I/tmp"]);
+    }
+
+    #[test]
+    fn cppargs_are_split_on_white_space() {
+        let mut o = Options::default();
+        o.set("cppargs", Some("-DA=1  -UB")).unwrap();
+        let a = args(&o, None);
+        let tail: Vec<&str> = a.iter().rev().take(2).rev().map(|s| s.as_str()).collect();
+        assert_eq!(tail, vec!["-DA=1", "-UB"]);
     }
 
     #[test]
