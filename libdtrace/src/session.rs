@@ -767,19 +767,21 @@ impl Session {
                 fault_record(data, p.descs, p.probes, h);
                 return ControlFlow::Continue(());
             }
-            let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
-            let end = p
-                .descs
-                .get(epid as usize)
-                .and_then(|d| d.as_ref())
-                .and_then(|d| p.probes.get(d.probe_id))
-                .is_some_and(|pr| pr.kind == ProbeKind::End);
-            match policy.admit(cpu, data, end) {
-                Admit::Print => {}
-                Admit::Kept => return ControlFlow::Continue(()),
-                Admit::Full => {
-                    filled = true;
-                    return ControlFlow::Continue(());
+            if policy.kind() != crate::consume::policy::Kind::Switch {
+                let cpu = u32::from_ne_bytes(data[4..8].try_into().unwrap());
+                let end = p
+                    .descs
+                    .get(epid as usize)
+                    .and_then(|d| d.as_ref())
+                    .and_then(|d| p.probes.get(d.probe_id))
+                    .is_some_and(|pr| pr.kind == ProbeKind::End);
+                match policy.admit(cpu, data, end) {
+                    Admit::Print => {}
+                    Admit::Kept => return ControlFlow::Continue(()),
+                    Admit::Full => {
+                        filled = true;
+                        return ControlFlow::Continue(());
+                    }
                 }
             }
             print_record(&mut p, data, out, h, &mut redirect, &mut err)
