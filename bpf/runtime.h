@@ -65,4 +65,40 @@ static inline u64 copy_str(char *buf, const char *src, u64 n)
 	return r - 1;
 }
 
+/* Always inlined: a helper of one routine, not a BPF function of its own. */
+#define INLINE static inline __attribute__((always_inline))
+
+/* A kernel value of 8, 4, 2 or 1 bytes at addr; 0 where it cannot be read. */
+INLINE u64 rd64(u64 addr)
+{
+	u64 v = 0;
+
+	bpf_probe_read_kernel(&v, 8, (void *)addr);
+	return v;
+}
+
+INLINE u32 rd32(u64 addr)
+{
+	u32 v = 0;
+
+	bpf_probe_read_kernel(&v, 4, (void *)addr);
+	return v;
+}
+
+INLINE u16 rd16(u64 addr)
+{
+	u16 v = 0;
+
+	bpf_probe_read_kernel(&v, 2, (void *)addr);
+	return v;
+}
+
+INLINE u8 rd8(u64 addr)
+{
+	u8 v = 0;
+
+	bpf_probe_read_kernel(&v, 1, (void *)addr);
+	return v;
+}
+
 #endif

@@ -68,40 +68,6 @@ struct dt_sock_key {
 #define ntohl(x) (x)
 #endif
 
-#define INLINE static inline __attribute__((always_inline))
-
-INLINE u64 rd64(u64 addr)
-{
-	u64 v = 0;
-
-	bpf_probe_read_kernel(&v, 8, (void *)addr);
-	return v;
-}
-
-INLINE u32 rd32(u64 addr)
-{
-	u32 v = 0;
-
-	bpf_probe_read_kernel(&v, 4, (void *)addr);
-	return v;
-}
-
-INLINE u16 rd16(u64 addr)
-{
-	u16 v = 0;
-
-	bpf_probe_read_kernel(&v, 2, (void *)addr);
-	return v;
-}
-
-INLINE u8 rd8(u64 addr)
-{
-	u8 v = 0;
-
-	bpf_probe_read_kernel(&v, 1, (void *)addr);
-	return v;
-}
-
 INLINE void key_clear(struct dt_sock_key *k)
 {
 	__builtin_memset(k, 0, sizeof(*k));

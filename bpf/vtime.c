@@ -30,24 +30,6 @@ struct dt_vtime {
 	u64 since;
 };
 
-#define INLINE static inline __attribute__((always_inline))
-
-INLINE u64 rd64(u64 addr)
-{
-	u64 v = 0;
-
-	bpf_probe_read_kernel(&v, 8, (void *)addr);
-	return v;
-}
-
-INLINE u32 rd32(u64 addr)
-{
-	u32 v = 0;
-
-	bpf_probe_read_kernel(&v, 4, (void *)addr);
-	return v;
-}
-
 INLINE u64 max64(u64 a, u64 b)
 {
 	return a > b ? a : b;
